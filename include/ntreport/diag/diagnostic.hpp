@@ -1,0 +1,69 @@
+#pragma once
+// Problems found in inputs, registries and options: data with a place, collected by every
+// stage into one sink and printed once, sorted, at the end.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntr {
+
+/// Process exit status, one per kind of failure (SPEC §8).
+enum class ExitCode : int { ok = 0, data = 1, usage = 2, io = 3, internal = 4 };
+
+enum class Severity : std::uint8_t { warning, error };
+
+/// Where a problem is: file, sheet (empty for CSV), cell. Row and column are 1-based; 0 means
+/// "the whole sheet" (row 0) or "the whole row" (col 0).
+struct SourceLoc {
+  std::string file;
+  std::string sheet;
+  std::uint32_t sheet_index = 0;  ///< position of the sheet in its workbook, for sorting
+  std::uint32_t row = 0;
+  std::uint32_t col = 0;
+  bool has_sheet = false;  ///< true for workbook sheets, false for CSV and other text files
+};
+
+/// "A1"-style column letters: 1 → "A", 27 → "AA".
+std::string column_letters(std::uint32_t col);
+/// "E7" for (row 7, col 5); "7:7" style is not used: a whole row prints as "A7".
+std::string cell_name(std::uint32_t row, std::uint32_t col);
+/// `file:'Sheet'!E7`, `file:E7`, `file:'Sheet'` or `file`, as printed in diagnostics.
+std::string format_loc(const SourceLoc& loc);
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;     ///< stable kebab-case code from the catalogue (diag/codes.hpp)
+  SourceLoc loc;
+  std::string message;  ///< names the column header, quotes the value found and what was expected
+  std::string hint;     ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
+  std::uint64_t seq = 0;  ///< insertion order, the last sort key
+};
+
+/// One line: `FILE:'SHEET'!CELL: error[code]: message (hint)`.
+std::string format_diagnostic(const Diagnostic& d);
+
+/// The sink every stage appends to. Stages never print.
+class Diagnostics {
+ public:
+  void error(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
+  void warning(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
+  void add(Diagnostic d);
+
+  [[nodiscard]] std::size_t error_count() const { return errors_; }
+  [[nodiscard]] std::size_t warning_count() const { return warnings_; }
+  [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
+  /// Sorted by file, sheet, row, column, then the order they were found.
+  [[nodiscard]] std::vector<Diagnostic> sorted() const;
+  /// The exit code the errors call for: the most severe kind among them (io > usage > data).
+  [[nodiscard]] ExitCode exit_code() const;
+  void merge(Diagnostics&& other);
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+};
+
+}  // namespace ntr

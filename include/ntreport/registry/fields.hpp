@@ -1,0 +1,101 @@
+#pragma once
+// The figures units report and the rates computed from them (SPEC §2.4). Appendix templates
+// refer to these by key; the reader recognises columns by their Vietnamese headers.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace ntr {
+
+/// A family of figures, from one source system.
+enum class Family : std::uint8_t { van_ban, ho_so, so_hoa, thanh_toan };
+inline constexpr std::size_t kFamilyCount = 4;
+
+/// Every figure a unit may report.
+enum class Field : std::uint8_t {
+  docs_in,
+  docs_out,
+  docs_out_signed,
+  received,
+  received_direct,
+  received_online,
+  received_postal,
+  done_early,
+  done_ontime,
+  done_late,
+  resolved,
+  digitized,
+  not_digitized,
+  with_fee,
+  paid_online,
+};
+inline constexpr std::size_t kFieldCount = 15;
+
+/// Every rate, a ratio of sums of fields.
+enum class Rate : std::uint8_t {
+  signed_ratio,
+  ontime_ratio,
+  online_ratio,
+  digitized_ratio,
+  paid_online_ratio,
+  paid_direct_ratio,
+};
+inline constexpr std::size_t kRateCount = 6;
+
+struct FamilyDef {
+  Family id;
+  std::string_view key;    ///< "ho-so"
+  std::string_view label;  ///< Vietnamese name of the family, for messages
+};
+
+struct FieldDef {
+  Field id;
+  std::string_view key;    ///< "received_online"
+  Family family;
+  std::string_view label;  ///< the main printed header, "Qua mạng"
+  /// Header texts that name this field in an input (compared by match_key), the label first.
+  std::span<const std::string_view> headers;
+};
+
+/// One signed term of a sum: coefficient × field.
+struct Term {
+  int coef;
+  Field field;
+};
+
+struct RateDef {
+  Rate id;
+  std::string_view key;  ///< "online_ratio"
+  Family family;
+  std::string_view label;  ///< the printed header, "Tỷ lệ HS qua mạng"
+  std::span<const std::string_view> headers;
+  std::span<const Term> numerator;
+  std::span<const Term> denominator;
+};
+
+std::span<const FamilyDef> families();
+std::span<const FieldDef> fields();
+std::span<const RateDef> rates();
+
+const FamilyDef& family_def(Family f);
+const FieldDef& field_def(Field f);
+const RateDef& rate_def(Rate r);
+
+std::optional<Family> family_by_key(std::string_view key);
+std::optional<Field> field_by_key(std::string_view key);
+std::optional<Rate> rate_by_key(std::string_view key);
+
+/// A bit per field, for sets of fields.
+constexpr std::uint32_t field_bit(Field f) { return 1U << static_cast<unsigned>(f); }
+/// The bits of every field of a family.
+std::uint32_t family_mask(Family f);
+
+/// Header texts (besides field and rate headers) the reader knows: the unit name and code
+/// columns and the row number column.
+std::span<const std::string_view> name_headers();
+std::span<const std::string_view> code_headers();
+std::span<const std::string_view> stt_headers();
+
+}  // namespace ntr

@@ -1,0 +1,98 @@
+#pragma once
+// The unit registry (SPEC §2.2): every unit that reports, its level, its roll-up parent and
+// its area, in the official display order; and name matching (SPEC §2.3).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/read/sheet.hpp"
+
+namespace ntr {
+
+using UnitId = std::int32_t;
+using LevelId = std::uint16_t;
+inline constexpr UnitId kNoUnit = -1;
+
+/// An administrative level ("tinh", "huyen", "xa"): data, not code.
+struct LevelDef {
+  std::string id;          ///< "tinh"
+  std::string label;       ///< "Cấp tỉnh": the level row in by-level tables
+  std::string area_label;  ///< "Các Sở, ban, ngành": its heading in the by-area layout
+  std::vector<std::string> aliases;  ///< other labels of its rows in printed tables
+};
+
+struct Unit {
+  std::string code;
+  std::string name;
+  std::string kind;
+  LevelId level = 0;
+  UnitId parent = kNoUnit;  ///< roll-up parent (same level)
+  UnitId area = kNoUnit;    ///< the district the unit lies in
+  std::vector<std::string> aliases;
+  std::vector<UnitId> children;  ///< in registry order
+  std::uint32_t depth = 0;       ///< 0 for top-level units
+};
+
+/// The outcome of matching a name or code to a unit.
+struct Match {
+  enum class Kind : std::uint8_t { found, ambiguous, none } kind = Kind::none;
+  UnitId unit = kNoUnit;
+  std::vector<UnitId> candidates;  ///< the units an ambiguous name could be
+};
+
+class Registry {
+ public:
+  /// Builds a registry from the sheet of a registry CSV (columns code, name, level, parent,
+  /// area, kind, aliases) and the level definitions. Every problem goes to diags
+  /// (registry-* codes); the registry is usable only when none was an error.
+  static Registry build(const OwnedSheet& units, std::vector<LevelDef> levels, Diagnostics& diags);
+  /// The default levels: tinh, huyen, xa with their Vietnamese labels.
+  static std::vector<LevelDef> default_levels();
+  /// Reads level definitions from a sheet with columns id, label, area_label, aliases.
+  static std::vector<LevelDef> levels_from_sheet(const OwnedSheet& sheet, Diagnostics& diags);
+
+  /// Adds the aliases of an alias sheet (columns alias, code). An alias naming an unknown
+  /// code is an error (alias-unknown-unit).
+  void add_aliases(const OwnedSheet& sheet, Diagnostics& diags);
+
+  [[nodiscard]] const std::vector<Unit>& units() const { return units_; }
+  [[nodiscard]] const Unit& unit(UnitId id) const { return units_[static_cast<std::size_t>(id)]; }
+  [[nodiscard]] const std::vector<LevelDef>& levels() const { return levels_; }
+  [[nodiscard]] std::size_t size() const { return units_.size(); }
+
+  [[nodiscard]] UnitId find_code(std::string_view code) const;
+  [[nodiscard]] std::optional<LevelId> find_level(std::string_view id) const;
+  /// Matches a name by SPEC §2.3: exact code, then name or alias under match keys with the
+  /// "Ủy ban nhân dân"/"UBND" prefix dropped, then the bare place name when unique.
+  [[nodiscard]] Match match(std::string_view name) const;
+  /// Up to `max` registry names closest to `name`, for "did you mean" hints.
+  [[nodiscard]] std::vector<UnitId> suggest(std::string_view name, std::size_t max = 3) const;
+  /// The level whose label, area label or alias is `text` (after normalization).
+  [[nodiscard]] std::optional<LevelId> match_level(std::string_view text) const;
+  /// True when `ancestor` is a proper roll-up ancestor of `unit`.
+  [[nodiscard]] bool is_ancestor(UnitId ancestor, UnitId unit) const;
+  /// Units that are the area of at least one unit, in registry order.
+  [[nodiscard]] const std::vector<UnitId>& areas() const { return areas_; }
+
+ private:
+  std::vector<Unit> units_;
+  std::vector<LevelDef> levels_;
+  std::vector<UnitId> areas_;
+  std::unordered_map<std::string, UnitId> by_code_;
+  // match key (prefix dropped) -> units; more than one unit means ambiguous
+  std::unordered_map<std::string, std::vector<UnitId>> by_key_;
+  // bare place name key -> units; used only when exactly one
+  std::unordered_map<std::string, std::vector<UnitId>> by_bare_;
+  void index_name(UnitId id, std::string_view name);
+};
+
+/// The key a unit name is indexed under: match_key with "Ủy ban nhân dân"/"UBND" dropped.
+std::string unit_key(std::string_view name);
+/// The bare place name key: unit_key without a leading "xã", "phường", "thị trấn", "huyện".
+std::string bare_key(std::string_view name);
+
+}  // namespace ntr

@@ -1,0 +1,25 @@
+#pragma once
+// Unicode text helpers shared by name matching and header detection (SPEC §2.3).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ntr {
+
+/// True when s is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+/// The NFC form of s; s unchanged when it is not valid UTF-8.
+std::string to_nfc(std::string_view s);
+/// The key under which names and headers compare equal: compatibility-decomposed, case
+/// folded, Vietnamese tone marks moved to the end of their syllable (so "hoá" = "hóa",
+/// "thuỷ" = "thủy"), whitespace runs collapsed to one space, every dash variant turned into
+/// "-" with no space around it, and trimmed. Other diacritics stay: "Phú" ≠ "Phủ".
+std::string match_key(std::string_view s);
+/// Number of Unicode code points in s (invalid bytes count one each).
+std::size_t codepoint_count(std::string_view s);
+/// Levenshtein distance counted in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+/// s with leading and trailing ASCII/Unicode whitespace removed.
+std::string_view trim(std::string_view s);
+
+}  // namespace ntr

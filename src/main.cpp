@@ -1,0 +1,3 @@
+#include "ntreport/cli/app.hpp"
+
+int main(int argc, char** argv) { return ntr::run_cli(argc, argv); }

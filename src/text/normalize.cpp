@@ -1,0 +1,189 @@
+#include "ntreport/text/normalize.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace ntr {
+
+namespace {
+
+using cp_t = utf8proc_int32_t;
+
+std::vector<cp_t> decode(std::string_view s) {
+  std::vector<cp_t> out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    cp_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) {  // an invalid byte stands for itself, one code point
+      c = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(c);
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+void encode(cp_t c, std::string& out) {
+  utf8proc_uint8_t buf[4];
+  const auto n = utf8proc_encode_char(c, buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+bool is_tone_mark(cp_t c) {
+  // grave, acute, tilde, hook above, dot below: the five Vietnamese tones
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+bool is_dash(cp_t c) {
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
+         c == 0xFE63 || c == 0xFF0D;
+}
+
+bool is_space(cp_t c) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return true;
+  const auto cat = utf8proc_category(c);
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+         cat == UTF8PROC_CATEGORY_ZP || c == 0x200B || c == 0xFEFF;
+}
+
+bool is_letter_or_mark(cp_t c) {
+  const auto cat = utf8proc_category(c);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
+}
+
+// Compatibility decomposition with case folding; nullopt-like empty on invalid input.
+bool decompose_fold(std::string_view s, std::string& out) {
+  utf8proc_uint8_t* buf = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                              static_cast<utf8proc_ssize_t>(s.size()), &buf,
+                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                             UTF8PROC_DECOMPOSE |
+                                                             UTF8PROC_CASEFOLD));
+  if (n < 0) return false;
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(buf, &std::free);
+  out.assign(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+  return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    // ASCII fast path: the common case in figures and codes.
+    if (*p < 0x80) {
+      ++p;
+      --left;
+      continue;
+    }
+    cp_t c = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string to_nfc(std::string_view s) {
+  utf8proc_uint8_t* buf = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                              static_cast<utf8proc_ssize_t>(s.size()), &buf,
+                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(s);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(buf, &std::free);
+  return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+std::string match_key(std::string_view s) {
+  std::string folded;
+  if (!decompose_fold(s, folded)) folded.assign(s);  // invalid UTF-8: compare bytes as they are
+  const std::vector<cp_t> cps = decode(folded);
+
+  std::string out;
+  out.reserve(folded.size());
+  std::vector<cp_t> tones;   // tone marks of the syllable being read, emitted at its end
+  bool pending_space = false;
+  auto flush_tones = [&] {
+    for (cp_t t : tones) encode(t, out);
+    tones.clear();
+  };
+  for (cp_t c : cps) {
+    if (is_tone_mark(c)) {
+      tones.push_back(c);
+      continue;
+    }
+    if (is_letter_or_mark(c)) {
+      if (pending_space && !out.empty() && out.back() != '-') out += ' ';
+      pending_space = false;
+      encode(c, out);
+      continue;
+    }
+    flush_tones();
+    if (is_space(c)) {
+      pending_space = true;
+    } else if (is_dash(c)) {
+      out += '-';
+      pending_space = false;
+    } else {
+      if (pending_space && !out.empty() && out.back() != '-') out += ' ';
+      pending_space = false;
+      encode(c, out);
+    }
+  }
+  flush_tones();
+  return out;
+}
+
+std::size_t codepoint_count(std::string_view s) { return decode(s).size(); }
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::vector<cp_t> x = decode(a);
+  const std::vector<cp_t> y = decode(b);
+  std::vector<std::size_t> prev(y.size() + 1);
+  std::vector<std::size_t> cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_ws_at_front = [](std::string_view v, std::size_t& len) {
+    cp_t c = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(v.data()),
+                                    static_cast<utf8proc_ssize_t>(v.size()), &c);
+    if (n <= 0) return false;
+    len = static_cast<std::size_t>(n);
+    return is_space(c);
+  };
+  std::size_t len = 0;
+  while (!s.empty() && is_ws_at_front(s, len)) s.remove_prefix(len);
+  while (!s.empty()) {
+    // step back to the start of the last code point
+    std::size_t start = s.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    if (!is_ws_at_front(s.substr(start), len) || start + len != s.size()) break;
+    s.remove_suffix(len);
+  }
+  return s;
+}
+
+}  // namespace ntr
