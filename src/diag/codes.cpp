@@ -41,6 +41,7 @@ constexpr std::array kCatalogue = {
     CodeInfo{"registry-unknown-area", U, E, "a registry row names an area code that does not exist"},
     CodeInfo{"registry-unknown-level", U, E, "a registry row names a level that is not defined"},
     CodeInfo{"registry-unknown-parent", U, E, "a registry row names a parent code that does not exist"},
+    CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
     CodeInfo{"subtotal-mismatch", D, W, "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},

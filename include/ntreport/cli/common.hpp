@@ -1,0 +1,59 @@
+#pragma once
+// What every subcommand shares: printing diagnostics, and the options common to the commands
+// that read a period's inputs (build, check, status).
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/pipeline.hpp"
+
+namespace ntr::cli {
+
+/// Prints diagnostics to stderr: sorted, at most 100 (then "… and N more"), then a line with
+/// the totals. With quiet, warnings are left out.
+void print_diagnostics(const Diagnostics& diags, bool quiet);
+
+/// The exit code for a finished command: the errors' code, or 1 for warnings under --strict.
+int exit_code(const Diagnostics& diags, bool strict);
+
+/// Options of the commands that read a period: given on the command line, they override the
+/// period's ntreport.toml.
+struct PeriodOptions {
+  std::vector<std::string> inputs;
+  std::string config;
+  std::string out_dir;
+  std::string registry;
+  std::string levels;
+  std::vector<std::string> aliases;
+  std::vector<std::string> template_dirs;
+  std::string targets;
+  std::string results;
+  std::string period_from;
+  std::string period_to;
+  std::vector<std::string> only;
+  std::vector<std::string> layouts;
+  std::string sort;
+  std::vector<std::string> formats;
+  bool strict = false;
+  bool quiet = false;
+};
+
+/// Declares the period options on a subcommand.
+void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs);
+
+/// The configuration: ntreport.toml (from --config, or ./ntreport.toml when present), then the
+/// command-line options over it. Problems are usage errors in diags.
+std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& diags);
+
+/// Each subcommand registers itself; its callback stores its exit code in `result`.
+void add_build_command(CLI::App& app, int& result);
+void add_check_command(CLI::App& app, int& result);
+
+/// Runs a command body, turning an escaped exception into an internal error (exit 4).
+int guarded(const std::function<int()>& body);
+
+}  // namespace ntr::cli

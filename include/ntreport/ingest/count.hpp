@@ -1,0 +1,19 @@
+#pragma once
+// Counts as people type them (SPEC §3.2): 98076, 98.076, 98 076, and 98,076 only when every
+// group has three digits. Nothing else is a count.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "ntreport/read/sheet.hpp"
+
+namespace ntr {
+
+/// The largest count accepted (2^53: exact in a double, far beyond any real figure).
+inline constexpr std::int64_t kMaxCount = 9007199254740992LL;
+
+/// The count a cell holds, or nullopt when it is not a whole number ≥ 0. Numeric cells must
+/// hold an integral value; text cells may use Vietnamese or English digit grouping.
+std::optional<std::int64_t> parse_count(CellType type, std::string_view text);
+
+}  // namespace ntr

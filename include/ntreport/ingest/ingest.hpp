@@ -1,0 +1,49 @@
+#pragma once
+// RawTable rows → figures per registry unit (SPEC §3): counts parsed, units matched, rows
+// that are not units (level, group, total rows, and rows of units whose descendants are
+// listed) recognised, never added, and checked against the sums of the rows they cover.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/ingest/values.hpp"
+#include "ntreport/read/header.hpp"
+#include "ntreport/registry/registry.hpp"
+
+namespace ntr {
+
+/// What one build collected from every input.
+struct Figures {
+  std::vector<Values> own;  ///< per unit (registry order): the figures it reported itself
+  std::vector<std::string> files;  ///< inputs that held at least one table, in reading order
+  std::uint32_t tables = 0;        ///< tables read
+  std::uint32_t unit_rows = 0;     ///< unit rows added
+};
+
+class Ingest final : public TableVisitor {
+ public:
+  Ingest(const Registry& registry, Diagnostics& diags);
+  ~Ingest() override;
+  Ingest(const Ingest&) = delete;
+  Ingest& operator=(const Ingest&) = delete;
+
+  /// Call before reading each input file, and end_file() after it.
+  void begin_file(const std::string& display);
+  void end_file();
+
+  void begin_table(const TableHeader& header) override;
+  void row(std::uint32_t row, std::span<const CellView> cells) override;
+  void end_table() override;
+  void no_table(const SheetInfo& sheet) override;
+
+  /// Checks cross-row invariants and derives absent totals; call once after every file.
+  Figures finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace ntr

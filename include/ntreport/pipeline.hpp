@@ -1,0 +1,64 @@
+#pragma once
+// The whole compiler, stage by stage: load the registry and the appendix definitions, read
+// and validate every input, aggregate, build the report documents, write them.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/ingest/ingest.hpp"
+#include "ntreport/read/sheet.hpp"
+#include "ntreport/registry/registry.hpp"
+#include "ntreport/report/appendix.hpp"
+#include "ntreport/report/report.hpp"
+
+namespace ntr {
+
+/// Everything a build needs to know, from the command line and the period's ntreport.toml.
+struct BuildConfig {
+  std::vector<std::string> inputs;
+  std::string out_dir = "out";
+  std::string registry;  ///< empty: the shipped Ninh Thuận registry
+  std::string levels;    ///< empty: the shipped level definitions
+  std::vector<std::string> aliases;
+  std::vector<std::string> template_dirs;  ///< more appendix definitions (same id overrides)
+  std::string targets;
+  std::string results;
+  std::optional<Period> period;
+  std::vector<std::string> only;             ///< appendix ids; empty: all that have figures
+  std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
+  std::string sort;                          ///< a rate key, or empty
+  std::set<std::string> formats{"md", "xlsx", "json"};
+  std::string report_reference;  ///< optional line under each XLSX title
+  bool strict = false;
+  ReadLimits limits;
+};
+
+/// The registry named by the configuration (or the shipped one), with its aliases.
+std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags);
+
+/// The shipped appendix definitions plus those of config.template_dirs, sorted by order.
+std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags);
+
+/// Reads and validates every input.
+Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
+
+/// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
+/// every appendix whose figures the inputs hold).
+BuildReport compile(const BuildConfig& config, const Registry& registry,
+                    const std::vector<AppendixDef>& appendices, const Figures& figures,
+                    Diagnostics& diags);
+
+/// Writes the outputs atomically; returns the paths written.
+std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
+                                       Diagnostics& diags);
+
+/// The XLSX `created` time: SOURCE_DATE_EPOCH when set, else the period end, else 1980-01-01.
+std::int64_t output_timestamp(const std::optional<Period>& period);
+
+/// Checks a YYYY-MM-DD date (a real calendar date).
+bool valid_date(const std::string& iso);
+
+}  // namespace ntr

@@ -1,0 +1,84 @@
+#pragma once
+// Finds the header of each sheet by its Vietnamese header texts (SPEC §2.4, §3.1): title rows
+// above it are skipped, one or two header rows are understood (upper cells merged over their
+// children), and the rows below are passed on as the table's body.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ntreport/read/sheet.hpp"
+#include "ntreport/registry/fields.hpp"
+
+namespace ntr {
+
+enum class ColumnRole : std::uint8_t { code, name, stt, field, rate };
+
+/// What a header text names, or nothing when it is not a known header.
+struct HeaderMeaning {
+  ColumnRole role = ColumnRole::stt;
+  Field field = Field::docs_in;  ///< role == field
+  Rate rate = Rate::signed_ratio;  ///< role == rate
+};
+/// Looks a header text up among the known headers (compared by match_key).
+std::optional<HeaderMeaning> lookup_header(std::string_view text);
+
+struct HeaderColumn {
+  std::uint32_t col = 0;
+  HeaderMeaning meaning;
+  std::string text;  ///< as printed; "Tiếp nhận – Qua mạng" when under a group header
+};
+
+struct TableHeader {
+  SheetInfo sheet;
+  std::uint32_t first_row = 0;  ///< first header row
+  std::uint32_t last_row = 0;   ///< last header row; the body starts below it
+  std::vector<HeaderColumn> columns;  ///< known columns only, sorted by column
+
+  /// The column of a role (code, name, stt), if any.
+  [[nodiscard]] const HeaderColumn* find(ColumnRole role) const;
+  /// The column of a field, if any.
+  [[nodiscard]] const HeaderColumn* find(Field field) const;
+};
+
+/// Receives the tables found in the sheets of one input.
+class TableVisitor {
+ public:
+  virtual ~TableVisitor() = default;
+  virtual void begin_table(const TableHeader& header) = 0;
+  /// A body row, as the reader gave it.
+  virtual void row(std::uint32_t row, std::span<const CellView> cells) = 0;
+  virtual void end_table() = 0;
+  /// A sheet in which no header was found.
+  virtual void no_table(const SheetInfo& sheet) = 0;
+};
+
+/// A SheetVisitor that finds each sheet's header and forwards the body to a TableVisitor.
+/// Header problems (no-unit-column, duplicate-column) go to diags; such a sheet is skipped.
+class HeaderDetector final : public SheetVisitor {
+ public:
+  HeaderDetector(TableVisitor& out, Diagnostics& diags) : out_(out), diags_(diags) {}
+  void begin_sheet(const SheetInfo& sheet) override;
+  void row(std::uint32_t row, std::span<const CellView> cells) override;
+  void end_sheet(std::span<const MergedRange> merges) override;
+
+  /// Rows scanned for a header before a sheet is declared header-less.
+  static constexpr std::size_t kScanRows = 40;
+
+ private:
+  enum class State : std::uint8_t { scanning, body, skipping };
+  void try_detect(bool at_end);
+  bool accept_header(std::size_t first, std::size_t last);
+  void flush_after(std::size_t last);
+
+  TableVisitor& out_;
+  Diagnostics& diags_;
+  SheetInfo sheet_;
+  State state_ = State::scanning;
+  std::vector<OwnedRow> buffer_;  ///< rows seen while scanning
+  std::uint32_t header_last_row_ = 0;
+  bool numbering_checked_ = false;
+};
+
+}  // namespace ntr

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ntreport needs, when missing, non-interactively.
+# Usage: scripts/setup.sh [--test]   (--test adds what the test suite needs)
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter-dev
+          libzip-dev libexpat1-dev libutf8proc-dev libtomlplusplus-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if (( ${#missing[@]} > 0 )); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,72 @@
+// `ntreport build` and `ntreport check`: the same validation; build also writes.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "ntreport/cli/common.hpp"
+
+namespace ntr::cli {
+
+namespace {
+
+// Unknown --only ids are usage errors.
+void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diagnostics& diags) {
+  std::vector<std::string> ids;
+  for (const auto& d : defs) ids.push_back(d.id);
+  auto check = [&](const std::string& id, const char* option) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                  fmt::format("{} {}: no such appendix; the appendices are {}", option, id,
+                              fmt::join(ids, ", ")));
+    }
+  };
+  for (const auto& id : c.only) check(id, "--only");
+  for (const auto& [id, layout] : c.layouts) check(id, "--layout");
+}
+
+int run(const PeriodOptions& o, bool write) {
+  Diagnostics diags;
+  auto finish = [&] {
+    print_diagnostics(diags, o.quiet);
+    return exit_code(diags, o.strict);
+  };
+  const auto config = resolve_config(o, diags);
+  if (!config) return finish();
+  const auto registry = load_registry(*config, diags);
+  const auto defs = load_appendices(*config, diags);
+  check_only(*config, defs, diags);
+  if (!registry || diags.has_errors()) return finish();
+  const Figures figures = read_inputs(*config, *registry, diags);
+  const BuildReport report = compile(*config, *registry, defs, figures, diags);
+  if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
+  const auto written = write_outputs(*config, report, diags);
+  const int code = finish();
+  if (code == 0 && !o.quiet) {
+    std::vector<std::string> ids;
+    for (const auto& d : report.appendices) ids.push_back(d.id);
+    std::printf("ntreport: %zu appendices (%s) written to %s:\n", report.appendices.size(),
+                fmt::format("{}", fmt::join(ids, ", ")).c_str(), config->out_dir.c_str());
+    for (const auto& p : written) std::printf("  %s\n", p.c_str());
+  }
+  return code;
+}
+
+}  // namespace
+
+void add_build_command(CLI::App& app, int& result) {
+  auto opts = std::make_shared<PeriodOptions>();
+  CLI::App* sub = app.add_subcommand("build", "Validate the inputs and write the appendices");
+  add_period_options(*sub, *opts, true);
+  sub->callback([opts, &result] { result = guarded([&] { return run(*opts, true); }); });
+}
+
+void add_check_command(CLI::App& app, int& result) {
+  auto opts = std::make_shared<PeriodOptions>();
+  CLI::App* sub = app.add_subcommand("check", "Validate the inputs, print every problem, write nothing");
+  add_period_options(*sub, *opts, false);
+  sub->callback([opts, &result] { result = guarded([&] { return run(*opts, false); }); });
+}
+
+}  // namespace ntr::cli

@@ -1,0 +1,121 @@
+#include "ntreport/ingest/ingest.hpp"
+
+#include <fmt/format.h>
+
+#include "ntreport/ingest/count.hpp"
+#include "state.hpp"
+#include "ntreport/ingest/row_kind.hpp"
+#include "ntreport/text/normalize.hpp"
+
+namespace ntr {
+
+Ingest::Ingest(const Registry& registry, Diagnostics& diags)
+    : s_(std::make_unique<State>(registry, diags)) {}
+
+Ingest::~Ingest() = default;
+
+void Ingest::begin_file(const std::string& display) {
+  s_->file = display;
+  s_->file_tables = 0;
+  s_->file_sheets.clear();
+}
+
+void Ingest::end_file() {
+  if (s_->file_tables > 0) {
+    s_->files_with_tables.push_back(s_->file);
+    return;
+  }
+  if (s_->file_sheets.empty()) return;  // the reader already said why nothing was read
+  const SheetInfo& first = s_->file_sheets.front();
+  const SourceLoc loc = s_->file_sheets.size() == 1 ? first.loc() : SourceLoc{s_->file, {}, 0, 0, 0, false};
+  s_->diags.error("no-header", loc,
+                  "no table header found; expected a row with a unit column (\"Đơn vị\", "
+                  "\"Tên đơn vị\" or \"Mã đơn vị\") and figure columns such as \"Tổng số (trong "
+                  "kỳ)\", \"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài chính\"");
+}
+
+void Ingest::no_table(const SheetInfo& sheet) { s_->file_sheets.push_back(sheet); }
+
+void Ingest::begin_table(const TableHeader& header) {
+  s_->file_sheets.push_back(header.sheet);
+  ++s_->file_tables;
+  TableInfo t;
+  t.sheet = header.sheet;
+  for (const auto& c : header.columns) {
+    if (c.col >= t.role_of_col.size()) t.role_of_col.resize(c.col + 1, kColIgnored);
+    switch (c.meaning.role) {
+      case ColumnRole::field:
+        t.col_of_field[static_cast<std::size_t>(c.meaning.field)] = c.col;
+        t.header_of_field[static_cast<std::size_t>(c.meaning.field)] = s_->intern(c.text);
+        t.role_of_col[c.col] = static_cast<std::uint8_t>(c.meaning.field);
+        break;
+      case ColumnRole::name: t.role_of_col[c.col] = kColName; break;
+      case ColumnRole::code:
+        t.role_of_col[c.col] = kColCode;
+        t.code_col = c.col;
+        break;
+      case ColumnRole::stt:
+      case ColumnRole::rate: break;
+    }
+  }
+  s_->tables.push_back(std::move(t));
+  s_->rows.clear();
+}
+
+void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
+  const auto table = static_cast<std::uint32_t>(s_->tables.size() - 1);
+  const TableInfo& t = s_->tables.back();
+  std::string_view name;
+  std::string_view code;
+  std::uint32_t name_col = 0;
+  RowRec rec;
+  rec.row = row;
+  bool bad = false;
+  for (const auto& c : cells) {
+    if (c.col >= t.role_of_col.size()) continue;
+    const std::uint8_t role = t.role_of_col[c.col];
+    if (role == kColIgnored) continue;
+    if (role == kColName) {
+      name = c.text;
+      name_col = c.col;
+      continue;
+    }
+    if (role == kColCode) {
+      code = c.text;
+      continue;
+    }
+    if (c.type == CellType::text && trim(c.text).empty()) continue;
+    const auto field = static_cast<Field>(role);
+    if (auto v = parse_count(c.type, c.text)) {
+      rec.values.set(field, *v);
+    } else {
+      bad = true;
+      s_->diags.error("not-a-count", t.sheet.loc(row, c.col),
+                      fmt::format("\"{}\" expects a whole number ≥ 0, got \"{}\"",
+                                  s_->header(table, field), c.text),
+                      not_a_count_hint(c.type, c.text));
+    }
+  }
+  if (trim(name).empty() && trim(code).empty() && rec.values.empty() && !bad) return;
+  const RowIdentity id = identify_row(s_->registry, code, name);
+  if (id.kind == RowIdentity::Kind::unknown) {
+    if (rec.values.empty() && !bad) return;  // a note or caption row under the table
+    const std::uint32_t col = !trim(code).empty() ? t.code_col : name_col;
+    s_->diags.error(id.problem_code, t.sheet.loc(row, col), id.message, id.hint);
+    return;
+  }
+  rec.kind = id.kind;
+  rec.unit = id.unit;
+  rec.level = id.level;
+  if (rec.kind != RowIdentity::Kind::unit) rec.label = std::string(trim(name));
+  if (rec.kind == RowIdentity::Kind::unit && rec.values.empty()) return;
+  s_->rows.push_back(std::move(rec));
+}
+
+void Ingest::end_table() {
+  s_->close_table();
+}
+
+Figures Ingest::finish() { return s_->finish(); }
+
+}  // namespace ntr

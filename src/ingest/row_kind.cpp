@@ -1,0 +1,119 @@
+#include "ntreport/ingest/row_kind.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "ntreport/text/normalize.hpp"
+
+namespace ntr {
+
+namespace {
+
+bool is_total_label(std::string_view name) {
+  static const std::string kKeys[] = {match_key("Tổng cộng"), match_key("Tổng số"),
+                                      match_key("Cộng"), match_key("Tổng")};
+  const std::string key = match_key(name);
+  return std::any_of(std::begin(kKeys), std::end(kKeys), [&](const std::string& k) {
+    return key.size() >= k.size() && key.compare(0, k.size(), k) == 0 &&
+           (key.size() == k.size() || key[k.size()] == ' ' || key[k.size()] == '(');
+  });
+}
+
+// The byte offset and length of the first dash of any kind, if any.
+std::optional<std::pair<std::size_t, std::size_t>> first_dash(std::string_view s) {
+  static const std::string_view kDashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x92",
+                                             "\xE2\x80\x90", "\xE2\x80\x91", "\xE2\x88\x92", "-"};
+  std::optional<std::pair<std::size_t, std::size_t>> best;
+  for (auto d : kDashes) {
+    const auto at = s.find(d);
+    if (at != std::string_view::npos && (!best || at < best->first)) best = {{at, d.size()}};
+  }
+  return best;
+}
+
+std::string suggestion_hint(const Registry& registry, const std::vector<UnitId>& units) {
+  if (units.empty()) return {};
+  std::string out = "did you mean ";
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (i > 0) out += i + 1 == units.size() ? " or " : ", ";
+    out += fmt::format("'{}'", registry.unit(units[i]).name);
+  }
+  out += '?';
+  return out;
+}
+
+RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what) {
+  RowIdentity id;
+  id.problem_code = "unknown-unit";
+  id.message = fmt::format("no {} in the registry is named \"{}\"", what, name);
+  id.hint = suggestion_hint(registry, registry.suggest(name));
+  return id;
+}
+
+}  // namespace
+
+RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name) {
+  RowIdentity id;
+  code = trim(code);
+  name = trim(name);
+  if (!code.empty()) {
+    id.unit = registry.find_code(code);
+    if (id.unit != kNoUnit) {
+      id.kind = RowIdentity::Kind::unit;
+      return id;
+    }
+    id.problem_code = "unknown-unit";
+    id.message = fmt::format("no unit in the registry has the code \"{}\"", code);
+    id.hint = suggestion_hint(registry, registry.suggest(code));
+    return id;
+  }
+  if (name.empty()) {
+    id.problem_code = "unknown-unit";
+    id.message = "the row has figures but no unit name or code";
+    return id;
+  }
+  const Match m = registry.match(name);
+  if (m.kind == Match::Kind::found) {
+    id.kind = RowIdentity::Kind::unit;
+    id.unit = m.unit;
+    return id;
+  }
+  if (m.kind == Match::Kind::ambiguous) {
+    id.problem_code = "ambiguous-unit";
+    std::vector<std::string> names;
+    for (UnitId u : m.candidates) {
+      names.push_back(fmt::format("'{}' ({})", registry.unit(u).name, registry.unit(u).code));
+    }
+    id.message = fmt::format("\"{}\" could be any of {}", name, fmt::join(names, ", "));
+    id.hint = "give the unit code, or add an alias naming one unit";
+    return id;
+  }
+  if (is_total_label(name)) {
+    id.kind = RowIdentity::Kind::total;
+    return id;
+  }
+  if (auto level = registry.match_level(name)) {
+    id.kind = RowIdentity::Kind::level;
+    id.level = *level;
+    return id;
+  }
+  if (auto dash = first_dash(name)) {
+    const auto level = registry.match_level(trim(name.substr(0, dash->first)));
+    if (level) {
+      const std::string_view area = trim(name.substr(dash->first + dash->second));
+      const Match a = registry.match(area);
+      const auto& areas = registry.areas();
+      if (a.kind == Match::Kind::found && std::find(areas.begin(), areas.end(), a.unit) != areas.end()) {
+        id.kind = RowIdentity::Kind::group;
+        id.level = *level;
+        id.unit = a.unit;
+        return id;
+      }
+      return unknown(registry, area, "district or area");
+    }
+  }
+  return unknown(registry, name, "unit");
+}
+
+}  // namespace ntr

@@ -1,0 +1,159 @@
+// registry + inputs → validate → aggregate → report documents → Markdown, XLSX, JSON.
+#include "ntreport/pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+#include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/read/embedded.hpp"
+#include "ntreport/read/header.hpp"
+#include "ntreport/read/input.hpp"
+#include "ntreport/report/build.hpp"
+#include "ntreport/write/json.hpp"
+#include "ntreport/write/markdown.hpp"
+#include "ntreport/write/output.hpp"
+#include "ntreport/write/xlsx.hpp"
+
+namespace ntr {
+
+namespace {
+constexpr std::string_view kDefaultRegistry = "data/registry/ninh-thuan-2023-2024.csv";
+constexpr std::string_view kDefaultLevels = "data/registry/levels.csv";
+
+std::optional<OwnedSheet> sheet_from(const std::string& path, std::string_view embedded,
+                                     Diagnostics& diags) {
+  if (!path.empty()) return read_csv_sheet(path, diags);
+  const auto text = embedded_file(embedded);
+  if (!text) return std::nullopt;
+  return read_csv_sheet_text(*text, std::string(embedded), diags);
+}
+}  // namespace
+
+std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
+  const std::size_t errors = diags.error_count();
+  std::vector<LevelDef> levels = Registry::default_levels();
+  if (auto sheet = sheet_from(config.levels, kDefaultLevels, diags)) {
+    levels = Registry::levels_from_sheet(*sheet, diags);
+  }
+  const auto units = sheet_from(config.registry, kDefaultRegistry, diags);
+  if (!units) return std::nullopt;
+  Registry registry = Registry::build(*units, std::move(levels), diags);
+  for (const auto& a : config.aliases) {
+    if (auto sheet = read_csv_sheet(a, diags)) registry.add_aliases(*sheet, diags);
+  }
+  if (diags.error_count() > errors) return std::nullopt;
+  return registry;
+}
+
+std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags) {
+  std::vector<AppendixDef> defs;
+  auto add = [&defs](AppendixDef d) {
+    auto same = std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& x) { return x.id == d.id; });
+    if (same != defs.end()) {
+      *same = std::move(d);
+    } else {
+      defs.push_back(std::move(d));
+    }
+  };
+  for (const auto& f : embedded_files()) {
+    if (f.name.rfind("templates/", 0) != 0) continue;
+    if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
+  }
+  for (const auto& dir : config.template_dirs) {
+    for (const auto& path : list_folder(dir, ".toml", diags)) {
+      const auto text = read_text_file(path, diags);
+      if (!text) continue;
+      if (auto d = parse_appendix(*text, path, diags)) add(std::move(*d));
+    }
+  }
+  std::stable_sort(defs.begin(), defs.end(),
+                   [](const AppendixDef& a, const AppendixDef& b) { return a.order < b.order; });
+  return defs;
+}
+
+Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
+  Ingest ingest(registry, diags);
+  HeaderDetector detector(ingest, diags);
+  for (const auto& path : list_inputs(config.inputs, diags)) {
+    ingest.begin_file(path);
+    read_input(path, config.limits, detector, diags);
+    ingest.end_file();
+  }
+  return ingest.finish();
+}
+
+BuildReport compile(const BuildConfig& config, const Registry& registry,
+                    const std::vector<AppendixDef>& appendices, const Figures& figures,
+                    Diagnostics& diags) {
+  BuildReport report;
+  report.period = config.period;
+  const Totals totals = aggregate(registry, figures.own);
+  for (const auto& def : appendices) {
+    const bool asked = std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
+    const bool has_figures = std::any_of(def.families.begin(), def.families.end(),
+                                         [&](Family f) { return totals.total.has_family(f); });
+    if (config.only.empty() ? !has_figures : !asked) continue;
+    if (def.layout == "targets") continue;  // built from the targets file, not from units
+    ReportOptions options;
+    options.period = config.period;
+    if (auto it = config.layouts.find(def.id); it != config.layouts.end()) options.layout = it->second;
+    if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
+    report.appendices.push_back(build_report(def, registry, totals, options));
+  }
+  for (auto& d : diags.sorted()) {
+    if (d.severity == Severity::warning) report.warnings.push_back(std::move(d));
+  }
+  return report;
+}
+
+std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
+                                       Diagnostics& diags) {
+  OutputSet out(config.out_dir);
+  const std::size_t errors = diags.error_count();
+  if (config.formats.count("md")) {
+    for (const auto& doc : report.appendices) out.add_text(doc.id + ".md", render_markdown(doc), diags);
+  }
+  if (config.formats.count("xlsx")) {
+    XlsxOptions options;
+    options.created = output_timestamp(report.period);
+    options.report_reference = config.report_reference;
+    out.add_file("phu-luc.xlsx", [&](const std::string& tmp) {
+      return write_xlsx(tmp, report.appendices, options, diags);
+    }, diags);
+  }
+  if (config.formats.count("json")) out.add_text("summary.json", render_summary_json(report), diags);
+  if (diags.error_count() > errors || !out.commit(diags)) return {};
+  return out.paths();
+}
+
+namespace {
+std::optional<std::chrono::year_month_day> parse_date(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  for (std::size_t i = 0; i < iso.size(); ++i) {
+    if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9')) return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{std::stoi(iso.substr(0, 4))},
+                                        std::chrono::month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
+                                        std::chrono::day{static_cast<unsigned>(std::stoi(iso.substr(8, 2)))}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+}  // namespace
+
+bool valid_date(const std::string& iso) { return parse_date(iso).has_value(); }
+
+std::int64_t output_timestamp(const std::optional<Period>& period) {
+  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde != nullptr && *sde != '\0') {
+    char* end = nullptr;
+    const long long v = std::strtoll(sde, &end, 10);
+    if (end != nullptr && *end == '\0' && v > 0) return v;
+  }
+  const auto end = period ? parse_date(period->to) : std::nullopt;
+  if (!end) return 315532800;  // 1980-01-01, like the dates of the zip entries
+  return std::int64_t{std::chrono::sys_days{*end}.time_since_epoch().count()} * 86400;
+}
+
+}  // namespace ntr

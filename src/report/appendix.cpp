@@ -1,0 +1,134 @@
+#include "ntreport/report/appendix.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <toml++/toml.h>
+
+namespace ntr {
+
+namespace {
+
+constexpr std::string_view kTargetColumns[] = {"label", "baseline", "target", "result", "note"};
+constexpr std::string_view kTopKeys[] = {"id",     "order",  "sheet",        "title",      "period",
+                                         "layout", "columns", "count_format", "rate_format"};
+constexpr std::string_view kColumnKeys[] = {"group", "header", "show", "format"};
+
+SourceLoc loc_of(const std::string& source, const toml::source_region& r) {
+  return SourceLoc{source, {}, 0, static_cast<std::uint32_t>(r.begin.line), 0, false};
+}
+
+template <std::size_t N>
+bool known(std::string_view key, const std::string_view (&keys)[N]) {
+  return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
+
+std::string str(const toml::table& t, std::string_view key, std::string fallback = {}) {
+  if (auto v = t[key].value<std::string>()) return *v;
+  return fallback;
+}
+
+struct Parser {
+  const std::string& source;
+  Diagnostics& diags;
+  bool ok = true;
+
+  void fail(const toml::source_region& where, std::string message) {
+    diags.error("template-error", loc_of(source, where), std::move(message));
+    ok = false;
+  }
+
+  std::optional<ColumnDef> column(const toml::table& t, const AppendixDef& def,
+                                  const std::string& count_format, const std::string& rate_format) {
+    for (const auto& [k, v] : t) {
+      if (!known(k.str(), kColumnKeys)) fail(v.source(), fmt::format("unknown column key \"{}\"", k.str()));
+    }
+    ColumnDef c{str(t, "group"), str(t, "header"), str(t, "show"), ColumnKind::text, str(t, "format")};
+    if (c.header.empty() || c.show.empty()) {
+      fail(t.source(), "a column needs \"header\" and \"show\"");
+      return std::nullopt;
+    }
+    if (c.show == "stt") {
+      c.kind = ColumnKind::stt;
+    } else if (c.show == "name" || (def.layout == "targets" && c.show == "label")) {
+      c.kind = ColumnKind::label;
+    } else if (field_by_key(c.show)) {
+      c.kind = ColumnKind::count;
+      if (c.number_format.empty()) c.number_format = count_format;
+    } else if (rate_by_key(c.show)) {
+      c.kind = ColumnKind::rate;
+      if (c.number_format.empty()) c.number_format = rate_format;
+    } else if (def.layout == "targets" && is_targets_column(c.show)) {
+      c.kind = ColumnKind::text;
+    } else {
+      fail(t.source(), fmt::format("column \"{}\" shows \"{}\", which is no field, rate or "
+                                   "column this layout knows",
+                                   c.header, c.show));
+      return std::nullopt;
+    }
+    return c;
+  }
+};
+
+void collect_families(AppendixDef& def) {
+  for (const auto& c : def.columns) {
+    std::optional<Family> fam;
+    if (auto f = field_by_key(c.show)) fam = field_def(*f).family;
+    if (auto r = rate_by_key(c.show)) fam = rate_def(*r).family;
+    if (fam && std::find(def.families.begin(), def.families.end(), *fam) == def.families.end()) {
+      def.families.push_back(*fam);
+    }
+  }
+}
+
+}  // namespace
+
+bool is_targets_column(std::string_view show) { return known(show, kTargetColumns); }
+
+std::optional<AppendixDef> parse_appendix(std::string_view text, const std::string& source,
+                                          Diagnostics& diags) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    diags.error("template-error", loc_of(source, e.source()), std::string(e.description()));
+    return std::nullopt;
+  }
+  Parser p{source, diags};
+  for (const auto& [k, v] : root) {
+    if (!known(k.str(), kTopKeys)) p.fail(v.source(), fmt::format("unknown key \"{}\"", k.str()));
+  }
+  AppendixDef def;
+  def.source = source;
+  def.id = str(root, "id");
+  def.order = static_cast<int>(root["order"].value_or(std::int64_t{100}));
+  def.sheet = str(root, "sheet", def.id);
+  def.title = str(root, "title");
+  def.period = str(root, "period", "(Từ ngày {from} đến ngày {to})");
+  def.layout = str(root, "layout", "level");
+  const std::string count_format = str(root, "count_format", "#,##0");
+  const std::string rate_format = str(root, "rate_format", "0.00%");
+  if (def.id.empty() || def.title.empty()) p.fail(root.source(), "\"id\" and \"title\" are required");
+  if (def.layout != "level" && def.layout != "area" && def.layout != "targets") {
+    p.fail(root["layout"].node()->source(),
+           fmt::format("layout \"{}\" is not one of level, area, targets", def.layout));
+  }
+  const toml::array* cols = root["columns"].as_array();
+  if (cols == nullptr || cols->empty()) {
+    p.fail(root.source(), "an appendix needs a [[columns]] list");
+  } else {
+    for (const auto& node : *cols) {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) {
+        p.fail(node.source(), "each entry of columns must be a table");
+        continue;
+      }
+      if (auto c = p.column(*t, def, count_format, rate_format)) def.columns.push_back(std::move(*c));
+    }
+  }
+  if (!p.ok) return std::nullopt;
+  collect_families(def);
+  return def;
+}
+
+}  // namespace ntr

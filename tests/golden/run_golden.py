@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Runs one golden case: the real ntreport binary on the case's arguments, its outputs
+compared with the case's expected files.
+
+A case is a folder tests/golden/<case>/ holding
+  args        the arguments, one per line; {out} stands for a fresh output folder
+  expected/   the expected files: any output file by name (ho-so.md, summary.json …),
+              <name>.xlsx.txt for a text dump of an XLSX output (tests/scripts/xlsx_dump.py),
+              stderr.txt, stdout.txt (with {out} for the output folder) and exit-code.txt
+  (inputs)    anything else the arguments name, relative to the case folder
+
+The binary runs in the case folder, under TZ=UTC and LC_ALL=C.UTF-8 unless the args say
+otherwise. With UPDATE_GOLDEN=1 the expected files present are rewritten from the actual
+outputs, so that a reviewer reads the change as a git diff.
+Usage: run_golden.py CASE_DIR NTREPORT_BINARY
+"""
+import difflib, os, shutil, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DUMP = os.path.join(HERE, '..', 'scripts', 'xlsx_dump.py')
+
+
+def actual_text(name, out, result):
+    if name == 'stderr.txt':
+        return result.stderr.replace(out, '{out}')
+    if name == 'stdout.txt':
+        return result.stdout.replace(out, '{out}')
+    if name == 'exit-code.txt':
+        return f'{result.returncode}\n'
+    if name.endswith('.xlsx.txt'):
+        path = os.path.join(out, name[:-len('.txt')])
+        if not os.path.exists(path):
+            return f'(no file {name[:-4]})\n'
+        return subprocess.run([sys.executable, DUMP, path], check=True, capture_output=True,
+                              text=True).stdout
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        return f'(no file {name})\n'
+    with open(path, encoding='utf-8') as f:
+        return f.read()
+
+
+def main():
+    case, binary = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    update = os.environ.get('UPDATE_GOLDEN') == '1'
+    with open(os.path.join(case, 'args'), encoding='utf-8') as f:
+        args = [line.rstrip('\n') for line in f if line.strip() and not line.startswith('#')]
+    tmp = tempfile.mkdtemp(prefix='ntreport-golden-')
+    out = os.path.join(tmp, 'out')
+    try:
+        env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
+        env.pop('SOURCE_DATE_EPOCH', None)
+        result = subprocess.run([binary] + [a.replace('{out}', out) for a in args], cwd=case,
+                                env=env, capture_output=True, text=True, timeout=300)
+        expected_dir = os.path.join(case, 'expected')
+        failures = 0
+        for name in sorted(os.listdir(expected_dir)):
+            want_path = os.path.join(expected_dir, name)
+            got = actual_text(name, out, result)
+            with open(want_path, encoding='utf-8') as f:
+                want = f.read()
+            if got == want:
+                continue
+            if update:
+                with open(want_path, 'w', encoding='utf-8') as f:
+                    f.write(got)
+                print(f'updated {os.path.relpath(want_path)}')
+                continue
+            failures += 1
+            sys.stdout.writelines(difflib.unified_diff(
+                want.splitlines(True), got.splitlines(True), f'expected/{name}', f'actual/{name}'))
+        if failures:
+            print(f'\n{failures} file(s) differ; stderr was:\n{result.stderr}')
+            return 1
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

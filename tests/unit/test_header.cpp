@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "ntreport/read/header.hpp"
+
+using namespace ntr;
+
+namespace {
+
+// Records what the detector passes on, as text.
+struct Recorder final : TableVisitor {
+  std::vector<std::string> events;
+  void begin_table(const TableHeader& h) override {
+    std::string cols;
+    for (const auto& c : h.columns) cols += fmt::format(" {}={}", column_letters(c.col), c.text);
+    events.push_back(fmt::format("table rows {}-{}:{}", h.first_row, h.last_row, cols));
+  }
+  void row(std::uint32_t row, std::span<const CellView> cells) override {
+    std::string s = fmt::format("row {}:", row);
+    for (const auto& c : cells) s += fmt::format(" {}", c.text);
+    events.push_back(s);
+  }
+  void end_table() override { events.push_back("end"); }
+  void no_table(const SheetInfo& sheet) override { events.push_back("no table in " + sheet.name); }
+};
+
+using Rows = std::vector<std::pair<std::uint32_t, std::vector<std::string>>>;
+
+std::vector<std::string> detect(const Rows& rows, Diagnostics& diags) {
+  Recorder rec;
+  HeaderDetector det(rec, diags);
+  det.begin_sheet(SheetInfo{"t.xlsx", "Số liệu", 0, true});
+  for (const auto& [r, texts] : rows) {
+    std::vector<CellView> cells;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (!texts[i].empty()) cells.push_back(CellView{static_cast<std::uint32_t>(i + 1), CellType::text, texts[i]});
+    }
+    det.row(r, cells);
+  }
+  det.end_sheet({});
+  return rec.events;
+}
+
+}  // namespace
+
+TEST_CASE("a one-row header under title rows") {
+  Diagnostics diags;
+  const auto ev = detect({{1, {"Phụ lục 3"}},
+                          {2, {"Số lượng văn bản đi, đến"}},
+                          {4, {"STT", "Tên đơn vị", "VB đến", "VB đi", "Tỷ lệ văn bản ký số"}},
+                          {5, {"1", "Sở Y tế", "10", "5", "100%"}}},
+                         diags);
+  CHECK(ev == std::vector<std::string>{
+                  "table rows 4-4: A=STT B=Tên đơn vị C=VB đến D=VB đi E=Tỷ lệ văn bản ký số",
+                  "row 5: 1 Sở Y tế 10 5 100%", "end"});
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE("a two-row header with merged upper cells, and a column-number row") {
+  Diagnostics diags;
+  const auto ev = detect(
+      {{1, {"Phụ lục 2"}},
+       {3, {"STT", "Đơn vị", "Đã giải quyết", "Số hóa kết quả giải quyết"}},
+       {4, {"", "", "", "Chưa số hóa", "Đã số hóa", "Tỷ lệ số hóa kết quả"}},
+       {5, {"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)/(3)"}},
+       {6, {"1", "Sở Nội vụ", "78", "8", "70", "89,74%"}}},
+      diags);
+  CHECK(ev == std::vector<std::string>{
+                  "table rows 3-4: A=STT B=Đơn vị C=Đã giải quyết D=Số hóa kết quả giải quyết – "
+                  "Chưa số hóa E=Số hóa kết quả giải quyết – Đã số hóa F=Số hóa kết quả giải quyết "
+                  "– Tỷ lệ số hóa kết quả",
+                  "row 6: 1 Sở Nội vụ 78 8 70 89,74%", "end"});
+}
+
+TEST_CASE("headers compare after normalization: case, spacing, tone placement") {
+  Diagnostics diags;
+  const auto ev = detect({{1, {"tên  đơn vị", "ĐÃ SỐ HOÁ", "đã giải quyết"}}, {2, {"Sở Y tế", "1", "2"}}},
+                         diags);
+  CHECK(ev.front() == "table rows 1-1: A=tên  đơn vị B=ĐÃ SỐ HOÁ C=đã giải quyết");
+}
+
+TEST_CASE("a sheet without a known header is reported to the visitor") {
+  Diagnostics diags;
+  const auto ev = detect({{1, {"Hướng dẫn"}}, {2, {"Điền số liệu vào trang Số liệu"}}}, diags);
+  CHECK(ev == std::vector<std::string>{"no table in Số liệu"});
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE("figure columns without a unit column") {
+  Diagnostics diags;
+  const auto ev = detect({{1, {"STT", "Qua mạng", "Trực tiếp"}}, {2, {"1", "5", "6"}}}, diags);
+  CHECK(ev.empty());
+  REQUIRE(diags.all().size() == 1);
+  CHECK(format_diagnostic(diags.all()[0]) ==
+        "t.xlsx:'Số liệu'!A1: error[no-unit-column]: the header has figure columns but no unit "
+        "column; expected a column \"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\"");
+}
+
+TEST_CASE("two columns for the same figure") {
+  Diagnostics diags;
+  const auto ev = detect({{1, {"Đơn vị", "Qua mạng", "Trực tuyến"}}, {2, {"Sở Y tế", "5", "6"}}}, diags);
+  CHECK(ev.empty());
+  REQUIRE(diags.all().size() == 1);
+  CHECK(format_diagnostic(diags.all()[0]) ==
+        "t.xlsx:'Số liệu'!C1: error[duplicate-column]: \"Trực tuyến\" is a second received_online "
+        "column; the first is \"Qua mạng\" in column B");
+}

@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include "ntreport/ingest/ingest.hpp"
+#include "ntreport/read/csv.hpp"
+#include "ntreport/read/header.hpp"
+
+using namespace ntr;
+
+namespace {
+
+constexpr std::string_view kRegistry =
+    "code,name,level,parent,area,kind,aliases\n"
+    "a,Sở A,tinh,,,so,\n"
+    "b,Sở B,tinh,,,so,\n"
+    "b.vp,Văn phòng Sở B,tinh,b,,van-phong,\n"
+    "b.cn,Chi nhánh Sở B,tinh,b,,nhom,\n"
+    "h1,UBND huyện Một,huyen,,,huyen,Huyện Một\n"
+    "h1.x1,Xã Một,xa,,h1,xa,\n"
+    "h1.x2,Phường Phủ Hà,xa,,h1,phuong,\n";
+
+struct Run {
+  Figures figures;
+  std::vector<std::string> messages;
+  const Registry* reg;
+  [[nodiscard]] const Values& of(const std::string& code) const {
+    return figures.own.at(static_cast<std::size_t>(reg->find_code(code)));
+  }
+};
+
+const Registry& registry() {
+  static const Registry r = [] {
+    SheetCollector c;
+    Diagnostics diags;
+    read_csv_text(kRegistry, "r.csv", c, diags);
+    return Registry::build(c.sheets.at(0), Registry::default_levels(), diags);
+  }();
+  return r;
+}
+
+Run ingest(const std::vector<std::pair<std::string, std::string>>& files) {
+  Diagnostics diags;
+  Ingest in(registry(), diags);
+  HeaderDetector det(in, diags);
+  for (const auto& [name, text] : files) {
+    in.begin_file(name);
+    read_csv_text(text, name, det, diags);
+    in.end_file();
+  }
+  Run run{in.finish(), {}, &registry()};
+  for (const auto& d : diags.sorted()) run.messages.push_back(format_diagnostic(d));
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("unit rows add up; level, group, total and parent rows are checked, not added") {
+  const Run r = ingest({{"t.csv",
+                         "Bảng 1\n"
+                         "STT,Đơn vị,VB đến,VB đi\n"
+                         "I,Cấp tỉnh,16,8\n"
+                         "1,Sở A,10,5\n"
+                         "2,Sở B,6,3\n"
+                         "2.1,Văn phòng Sở B,4,2\n"
+                         "2.2,Chi nhánh Sở B,2,1\n"
+                         "II,Huyện Một,1,1\n"
+                         ",UBND cấp xã – huyện Một,5,5\n"
+                         "1,Xã Một,2,2\n"
+                         "2,Phường Phủ Hà,3,2\n"
+                         ",Tổng cộng,22,14\n"}});
+  CHECK(r.messages == std::vector<std::string>{
+                          "t.csv:D9: warning[subtotal-mismatch]: \"VB đi\" of \"UBND cấp xã – huyện "
+                          "Một\" is 5, but the rows it covers sum to 4",
+                          "t.csv:D12: warning[subtotal-mismatch]: \"VB đi\" of \"Tổng cộng\" is 14, "
+                          "but the rows it covers sum to 13"});
+  CHECK(r.of("a").get(Field::docs_in) == 10);
+  CHECK_FALSE(r.of("b").has(Field::docs_in));  // listed with its children: a subtotal
+  CHECK(r.of("b.vp").get(Field::docs_out) == 2);
+  CHECK(r.of("h1").get(Field::docs_in) == 1);
+  CHECK(r.of("h1.x2").get(Field::docs_in) == 3);
+  CHECK(r.figures.unit_rows == 6);
+}
+
+TEST_CASE("counts that are not counts, units that are not units") {
+  const Run r = ingest({{"u.csv",
+                         "Đơn vị;Qua mạng;Trực tiếp;Qua BCCI\n"
+                         "Sở A;1.3a2;-5;0\n"
+                         "Phường Phú Hà;1;2;3\n"
+                         "Xã Không Có;1;1;1\n"
+                         ";4;4;4\n"
+                         "Ghi chú: số liệu tạm tính;;;\n"}});
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "u.csv:B2: error[not-a-count]: \"Qua mạng\" expects a whole number ≥ 0, got \"1.3a2\"",
+            "u.csv:C2: error[not-a-count]: \"Trực tiếp\" expects a whole number ≥ 0, got \"-5\" "
+            "(counts cannot be negative)",
+            "u.csv:A3: error[unknown-unit]: no unit in the registry is named \"Phường Phú Hà\" (did "
+            "you mean 'Phường Phủ Hà'?)",
+            "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\"",
+            "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
+}
+
+TEST_CASE("the same figure twice: an error naming both places, or a warning when equal") {
+  const Run r = ingest({{"a.csv", "Đơn vị,VB đến,VB đi\nSở A,10,5\n"},
+                        {"b.csv", "Tên đơn vị,VB đến,VB đi\nSở A,10,6\n"}});
+  CHECK(r.messages == std::vector<std::string>{
+                          "b.csv:B2: warning[duplicate-figure]: figures of \"Sở A\" are given again "
+                          "with the same values as at a.csv:B2",
+                          "b.csv:C2: error[duplicate-conflict]: \"VB đi\" of \"Sở A\" is 6 here but 5 "
+                          "at a.csv:C2"});
+}
+
+TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
+  const Run r = ingest(
+      {{"h.csv",
+        "Mã đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI\n"
+        "a,10,1,2,3\n"
+        "b.vp,,1,2,3\n"},
+       {"s.csv", "Đơn vị,Đã giải quyết,Đã số hóa,Chưa số hóa\nSở A,5,6,\nXã Một,10,7,\nPhường Phủ Hà,10,7,2\n"},
+       {"t.csv", "Đơn vị,Tổng HS có nghĩa vụ tài chính,Số HS đã TTTT\nXã Một,3,4\n"}});
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "h.csv:B2: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Sở A\" is 10, but "
+            "Trực tiếp + Qua mạng + Qua BCCI = 1 + 2 + 3 = 6",
+            "s.csv:C2: error[digitized-exceeds-resolved]: \"Đã số hóa\" of \"Sở A\" is 6, more than "
+            "\"Đã giải quyết\" (5)",
+            "s.csv:D4: error[not-digitized-mismatch]: \"Chưa số hóa\" of \"Phường Phủ Hà\" is 2, but "
+            "Đã giải quyết − Đã số hóa = 10 − 7 = 3",
+            "t.csv:C2: error[paid-exceeds-with-fee]: \"Số HS đã TTTT\" of \"Xã Một\" is 4, more than "
+            "\"Tổng HS có nghĩa vụ tài chính\" (3)"});
+  CHECK(r.of("b.vp").get(Field::received) == 6);        // derived from the channels
+  CHECK(r.of("h1.x1").get(Field::not_digitized) == 3);  // derived: resolved − digitized
+}
+
+TEST_CASE("a file without any table") {
+  const Run r = ingest({{"n.csv", "Báo cáo\nkhông có bảng\n"}});
+  REQUIRE(r.messages.size() == 1);
+  CHECK(r.messages[0].rfind("n.csv: error[no-header]: no table header found;", 0) == 0);
+}
