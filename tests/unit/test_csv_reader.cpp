@@ -9,8 +9,12 @@
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/sheet.hpp"
+#include "test_support.hpp"
 
 namespace {
+
+using ntr_test::Lines;
+using ntr_test::messages;
 
 struct Read {
   bool ok = false;
@@ -38,14 +42,6 @@ std::vector<std::string> rows_of(const Read& r) {
   }
   return out;
 }
-
-std::vector<std::string> messages(const ntr::Diagnostics& diags) {
-  std::vector<std::string> out;
-  for (const auto& d : diags.all()) out.push_back(ntr::format_diagnostic(d));
-  return out;
-}
-
-using Lines = std::vector<std::string>;
 
 }  // namespace
 
