@@ -50,8 +50,6 @@ Match match_of(const std::vector<UnitId>& ids) {
   return Match{Match::Kind::ambiguous, kNoUnit, ids};
 }
 
-std::size_t gap(std::size_t a, std::size_t b) { return a > b ? a - b : b - a; }
-
 }  // namespace
 
 std::string unit_key(std::string_view name) {
@@ -98,8 +96,7 @@ std::vector<UnitId> Registry::suggest(std::string_view name, std::size_t max) co
   const auto score = [&](const auto& index, std::string_view query) {
     const std::size_t length = codepoint_count(query);
     for (const auto& [other, ids] : index) {
-      // the length gap bounds the distance from below and is cheap
-      if (gap(codepoint_count(other), length) > limit) continue;
+      if (registry_detail::too_far_by_length(codepoint_count(other), length, limit)) continue;
       const std::size_t d = edit_distance(query, other);
       if (d > limit) continue;
       for (const UnitId id : ids) scored.emplace_back(d, id);

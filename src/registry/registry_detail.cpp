@@ -83,15 +83,17 @@ std::string join(std::span<const std::string_view> items) {
 
 std::size_t suggestion_limit(std::size_t length) { return std::max<std::size_t>(2, length / 3); }
 
+bool too_far_by_length(std::size_t a, std::size_t b, std::size_t limit) {
+  return (a > b ? a - b : b - a) > limit;
+}
+
 std::vector<UnitId> closest_codes(const Registry& reg, std::string_view code, std::size_t max) {
   const std::size_t length = codepoint_count(code);
   const std::size_t limit = suggestion_limit(length);
   std::vector<std::pair<std::size_t, UnitId>> scored;
   for (std::size_t i = 0; i < reg.size(); ++i) {
     const std::string& other = reg.units()[i].code;
-    // codes are ASCII: bytes are code points, and a length gap bounds the distance from below
-    const std::size_t gap = other.size() > length ? other.size() - length : length - other.size();
-    if (gap > limit) continue;
+    if (too_far_by_length(other.size(), length, limit)) continue;  // codes are ASCII
     const std::size_t d = edit_distance(code, other);
     if (d <= limit) scored.emplace_back(d, static_cast<UnitId>(i));
   }

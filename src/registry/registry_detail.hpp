@@ -40,4 +40,8 @@ std::string did_you_mean_codes(const Registry& reg, std::span<const UnitId> ids)
 /// The largest edit distance a suggestion may have for a key of `length` code points.
 std::size_t suggestion_limit(std::size_t length);
 
+/// True when two keys of these lengths (in code points) differ by more than `limit` edits: the
+/// length gap bounds the edit distance from below and costs nothing to check.
+bool too_far_by_length(std::size_t a, std::size_t b, std::size_t limit);
+
 }  // namespace ntr::registry_detail
