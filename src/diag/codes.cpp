@@ -37,6 +37,7 @@ constexpr std::array kCatalogue = {
     CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
     CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
     CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
+    CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},
     CodeInfo{"registry-syntax", U, E, "a registry row or column is missing or malformed"},
     CodeInfo{"registry-unknown-area", U, E, "a registry row names an area code that does not exist"},
     CodeInfo{"registry-unknown-level", U, E, "a registry row names a level that is not defined"},

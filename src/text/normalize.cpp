@@ -77,7 +77,7 @@ bool decompose_fold(std::string_view s, std::string& out) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view s) {
+std::size_t invalid_utf8_offset(std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto left = static_cast<utf8proc_ssize_t>(s.size());
   while (left > 0) {
@@ -89,12 +89,14 @@ bool is_valid_utf8(std::string_view s) {
     }
     cp_t c = 0;
     const utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
-    if (n <= 0) return false;
+    if (n <= 0) return s.size() - static_cast<std::size_t>(left);
     p += n;
     left -= n;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view s) { return invalid_utf8_offset(s) == std::string_view::npos; }
 
 std::string to_nfc(std::string_view s) {
   utf8proc_uint8_t* buf = nullptr;
@@ -113,7 +115,7 @@ std::string match_key(std::string_view s) {
 
   std::string out;
   out.reserve(folded.size());
-  std::vector<cp_t> tones;   // tone marks of the syllable being read, emitted at its end
+  std::vector<cp_t> tones;  // tone marks of the syllable being read, emitted at its end
   bool pending_space = false;
   auto flush_tones = [&] {
     for (cp_t t : tones) encode(t, out);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
@@ -79,6 +80,7 @@ class Registry {
   [[nodiscard]] const std::vector<UnitId>& areas() const { return areas_; }
 
  private:
+  friend class RegistryBuilder;  // validates a registry sheet into these members
   std::vector<Unit> units_;
   std::vector<LevelDef> levels_;
   std::vector<UnitId> areas_;
@@ -87,6 +89,8 @@ class Registry {
   std::unordered_map<std::string, std::vector<UnitId>> by_key_;
   // bare place name key -> units; used only when exactly one
   std::unordered_map<std::string, std::vector<UnitId>> by_bare_;
+  // unit_key of every level label, area label and alias -> its level
+  std::vector<std::pair<std::string, LevelId>> level_keys_;
   void index_name(UnitId id, std::string_view name);
 };
 

@@ -8,6 +8,8 @@ namespace ntr {
 
 /// True when s is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
+/// The byte offset of the first sequence that is not UTF-8; npos when s is well-formed.
+std::size_t invalid_utf8_offset(std::string_view s);
 /// The NFC form of s; s unchanged when it is not valid UTF-8.
 std::string to_nfc(std::string_view s);
 /// The key under which names and headers compare equal: compatibility-decomposed, case

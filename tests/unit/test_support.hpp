@@ -1,0 +1,43 @@
+#pragma once
+// Helpers shared by the unit tests: sheets from inline CSV, diagnostics as printed lines.
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/read/csv.hpp"
+#include "ntreport/read/sheet.hpp"
+
+namespace ntr_test {
+
+using Lines = std::vector<std::string>;
+
+/// Every diagnostic as format_diagnostic prints it, in the order found.
+inline Lines messages(const ntr::Diagnostics& diags) {
+  Lines out;
+  for (const auto& d : diags.all()) out.push_back(ntr::format_diagnostic(d));
+  return out;
+}
+
+/// The one sheet of a CSV text, which must read without a problem.
+inline ntr::OwnedSheet csv_sheet(std::string_view text, const std::string& display) {
+  ntr::SheetCollector collector;
+  ntr::Diagnostics diags;
+  ntr::read_csv_text(text, display, collector, diags);
+  REQUIRE(messages(diags).empty());
+  REQUIRE(collector.sheets.size() == 1);
+  return std::move(collector.sheets.front());
+}
+
+/// The one sheet of a CSV file of the source tree, which must read without a problem.
+inline ntr::OwnedSheet csv_file_sheet(const std::string& relative) {
+  ntr::SheetCollector collector;
+  ntr::Diagnostics diags;
+  ntr::read_csv(std::string(NTR_SOURCE_DIR) + "/" + relative, relative, collector, diags);
+  REQUIRE(messages(diags).empty());
+  REQUIRE(collector.sheets.size() == 1);
+  return std::move(collector.sheets.front());
+}
+
+}  // namespace ntr_test
