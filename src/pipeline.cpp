@@ -74,6 +74,17 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
   return defs;
 }
 
+TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
+  TargetsInput in;
+  if (!config.targets.empty()) {
+    if (auto sheet = read_csv_sheet(config.targets, diags)) in.targets = parse_targets(*sheet, registry, diags);
+  }
+  if (!config.results.empty()) {
+    if (auto sheet = read_csv_sheet(config.results, diags)) in.results = parse_results(*sheet, diags);
+  }
+  return in;
+}
+
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
   Ingest ingest(registry, diags);
   HeaderDetector detector(ingest, diags);
@@ -87,18 +98,28 @@ Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnos
 
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    Diagnostics& diags) {
+                    const TargetsInput& targets, Diagnostics& diags) {
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
   for (const auto& def : appendices) {
     const bool asked = std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
-    const bool has_figures = std::any_of(def.families.begin(), def.families.end(),
-                                         [&](Family f) { return totals.total.has_family(f); });
+    const bool is_targets = def.layout == "targets";
+    const bool has_figures = is_targets ? !config.targets.empty()
+                                        : std::any_of(def.families.begin(), def.families.end(),
+                                                      [&](Family f) { return totals.total.has_family(f); });
     if (config.only.empty() ? !has_figures : !asked) continue;
-    if (def.layout == "targets") continue;  // built from the targets file, not from units
     ReportOptions options;
     options.period = config.period;
+    if (is_targets) {
+      if (config.targets.empty()) {
+        diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                    fmt::format("the appendix {} needs a targets file (--targets)", def.id));
+        continue;
+      }
+      report.appendices.push_back(build_targets(def, targets.targets, targets.results, totals, options));
+      continue;
+    }
     if (auto it = config.layouts.find(def.id); it != config.layouts.end()) options.layout = it->second;
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     report.appendices.push_back(build_report(def, registry, totals, options));

@@ -13,6 +13,7 @@
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/report/appendix.hpp"
 #include "ntreport/report/report.hpp"
+#include "ntreport/report/targets.hpp"
 
 namespace ntr {
 
@@ -42,14 +43,22 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
 /// The shipped appendix definitions plus those of config.template_dirs, sorted by order.
 std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags);
 
+/// The targets of the plan and the results given by hand (empty without --targets).
+struct TargetsInput {
+  std::vector<Target> targets;
+  TargetResults results;
+};
+TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
+
 /// Reads and validates every input.
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
 
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
-/// every appendix whose figures the inputs hold).
+/// every appendix whose figures the inputs hold, and the targets appendix when targets are
+/// given).
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    Diagnostics& diags);
+                    const TargetsInput& targets, Diagnostics& diags);
 
 /// Writes the outputs atomically; returns the paths written.
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,

@@ -38,8 +38,9 @@ int run(const PeriodOptions& o, bool write) {
   const auto defs = load_appendices(*config, diags);
   check_only(*config, defs, diags);
   if (!registry || diags.has_errors()) return finish();
+  const TargetsInput targets = load_targets(*config, *registry, diags);
   const Figures figures = read_inputs(*config, *registry, diags);
-  const BuildReport report = compile(*config, *registry, defs, figures, diags);
+  const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
   if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
   const auto written = write_outputs(*config, report, diags);
   const int code = finish();

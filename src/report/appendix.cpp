@@ -58,6 +58,9 @@ struct Parser {
     } else if (rate_by_key(c.show)) {
       c.kind = ColumnKind::rate;
       if (c.number_format.empty()) c.number_format = rate_format;
+    } else if (def.layout == "targets" && c.show == "result") {
+      c.kind = ColumnKind::rate;  // a computed result is a rate; a given one stays text
+      if (c.number_format.empty()) c.number_format = rate_format;
     } else if (def.layout == "targets" && is_targets_column(c.show)) {
       c.kind = ColumnKind::text;
     } else {
