@@ -28,7 +28,9 @@ class Members {
 
 void cell_value(json::Out& out, const Cell& cell) {
   switch (cell.kind) {
-    case Cell::Kind::count: out.integer(cell.count); break;
+    case Cell::Kind::count:
+      out.integer(cell.count);
+      break;
     case Cell::Kind::rate:
       if (cell.defined_rate()) {
         out.number(cell.exact);
@@ -36,8 +38,12 @@ void cell_value(json::Out& out, const Cell& cell) {
         out.null();
       }
       break;
-    case Cell::Kind::text: out.string(cell.text); break;
-    case Cell::Kind::empty: out.null(); break;
+    case Cell::Kind::text:
+      out.string(cell.text);
+      break;
+    case Cell::Kind::empty:
+      out.null();
+      break;
   }
 }
 

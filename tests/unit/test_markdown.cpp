@@ -31,7 +31,7 @@ TEST_CASE("render_markdown: no period line, newlines become spaces, row text as 
                  {"", "Tên", ColumnKind::label, "name", ""},
                  {"", "Ghi\r\nchú", ColumnKind::text, "note", ""}};
   Row row;
-  row.stt = "1";         // the stt and label cells are left empty: the row's own text shows
+  row.stt = "1";  // the stt and label cells are left empty: the row's own text shows
   row.label = "Xã A|B";
   row.cells = {Cell{}, Cell{}, sample::text("dòng 1\ndòng 2\r\ndòng 3|x")};
   Row bold_row;
