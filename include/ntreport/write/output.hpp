@@ -22,7 +22,8 @@ class OutputSet {
   bool add_file(const std::string& name,
                 const std::function<bool(const std::string& temp_path)>& write,
                 Diagnostics& diags);
-  /// Renames every staged file into place. Returns false (io-error) when any rename failed.
+  /// Renames every staged file into place. Returns false (io-error) when any rename failed,
+  /// and renames nothing when an earlier add_text/add_file failed.
   bool commit(Diagnostics& diags);
   /// Final paths of the staged files, in the order added.
   [[nodiscard]] std::vector<std::string> paths() const;
@@ -35,6 +36,7 @@ class OutputSet {
   std::string dir_;
   std::vector<Staged> staged_;
   bool committed_ = false;
+  bool failed_ = false;  ///< a file could not be staged: commit() refuses
 };
 
 /// Temporary files not yet renamed, for the SIGINT handler to remove.

@@ -1,0 +1,47 @@
+#pragma once
+// The measurements behind phu-luc.xlsx that do not need libxlsxwriter: worksheet names that
+// Excel accepts, column widths fitted to the text (libxlsxwriter has no autofit), and the
+// number of lines a wrapped text takes, for row heights.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ntreport/report/report.hpp"
+
+namespace ntr {
+
+/// Excel's rules for a worksheet name: at most 31 characters, none of `[]:*?/\`, no
+/// apostrophe at either end, not "History", not empty.
+std::string sanitize_sheet_name(std::string_view name);
+
+/// One worksheet name per doc, in order: `sheet_name` sanitised (the doc id when empty), then
+/// made unique ignoring case by a " (2)", " (3)"… suffix.
+std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs);
+
+/// Narrowest and widest column, in Excel character units.
+inline constexpr double kMinColumnWidth = 5;
+inline constexpr double kMaxColumnWidth = 60;
+
+/// Width of every column: the longest display text in it (label indentation included) and the
+/// longest header word, or a third of the header when that is more (headers wrap), plus a
+/// margin, clamped to [kMinColumnWidth, kMaxColumnWidth]. Counted in code points.
+std::vector<double> column_widths(const ReportDoc& doc);
+
+/// Lines `text` takes when wrapped at word boundaries in a cell `width` characters wide.
+std::size_t wrapped_lines(std::string_view text, double width);
+
+/// True when some column has a group over it: the header then takes two rows.
+bool has_two_row_header(const ReportDoc& doc);
+
+/// A run of consecutive columns under one group header.
+struct GroupSpan {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::string text;
+};
+
+/// The group headers, left to right; columns without a group are not in any span.
+std::vector<GroupSpan> group_spans(const ReportDoc& doc);
+
+}  // namespace ntr

@@ -1,0 +1,210 @@
+#include "ntreport/write/json.hpp"
+
+#include <set>
+#include <string_view>
+
+#include "json_out.hpp"
+#include "ntreport/write/cells.hpp"
+
+namespace ntr {
+
+namespace {
+
+// One member per keyed object; a key given twice keeps its first value, so that the output
+// stays valid JSON whatever rows the document holds.
+class Members {
+ public:
+  explicit Members(json::Out& out) : out_(out) {}
+  bool key(std::string_view name) {
+    if (!used_.emplace(name).second) return false;
+    out_.key(name);
+    return true;
+  }
+
+ private:
+  json::Out& out_;
+  std::set<std::string, std::less<>> used_;
+};
+
+void cell_value(json::Out& out, const Cell& cell) {
+  switch (cell.kind) {
+    case Cell::Kind::count:
+      out.integer(cell.count);
+      break;
+    case Cell::Kind::rate:
+      if (cell.defined_rate()) {
+        out.number(cell.exact);
+      } else {
+        out.null();
+      }
+      break;
+    case Cell::Kind::text:
+      out.string(cell.text);
+      break;
+    case Cell::Kind::empty:
+      out.null();
+      break;
+  }
+}
+
+// The figures and rates of a row: the count and rate columns whose cells are not empty.
+void row_values(json::Out& out, Members& members, const ReportDoc& doc, const Row& row) {
+  for (std::size_t i = 0; i < doc.columns.size(); ++i) {
+    const Column& column = doc.columns[i];
+    const Cell& cell = cell_at(row, i);
+    if (!is_numeric(column.kind) || cell.kind == Cell::Kind::empty) continue;
+    if (members.key(column.key)) cell_value(out, cell);
+  }
+}
+
+void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
+  out.begin_object();
+  Members rows(out);
+  for (const Row& row : doc.rows) {
+    if (row.kind != kind) continue;
+    if (!rows.key(kind == RowKind::level ? row.level_id : row.unit_code)) continue;
+    out.begin_object();
+    Members members(out);
+    if (kind == RowKind::unit) {
+      members.key("name");
+      out.string(row.label);
+      members.key("level");
+      out.string(row.level_id);
+    }
+    row_values(out, members, doc, row);
+    out.end_object();
+  }
+  out.end_object();
+}
+
+void group_rows(json::Out& out, const ReportDoc& doc) {
+  out.begin_array();
+  for (const Row& row : doc.rows) {
+    if (row.kind != RowKind::group) continue;
+    out.begin_object();
+    Members members(out);
+    members.key("level");
+    out.string(row.level_id);
+    members.key("area");
+    out.string(row.area_code);
+    members.key("label");
+    out.string(row.label);
+    row_values(out, members, doc, row);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void total_row(json::Out& out, const ReportDoc& doc) {
+  for (const Row& row : doc.rows) {
+    if (row.kind != RowKind::total) continue;
+    out.begin_object();
+    Members members(out);
+    row_values(out, members, doc, row);
+    out.end_object();
+    return;
+  }
+  out.null();
+}
+
+// Target rows carry text as well as numbers: every column but stt and label, by its key.
+void item_rows(json::Out& out, const ReportDoc& doc) {
+  out.begin_array();
+  for (const Row& row : doc.rows) {
+    if (row.kind != RowKind::item) continue;
+    out.begin_object();
+    Members members(out);
+    members.key("stt");
+    out.string(row.stt);
+    members.key("label");
+    out.string(row.label);
+    for (std::size_t i = 0; i < doc.columns.size(); ++i) {
+      const Column& column = doc.columns[i];
+      const Cell& cell = cell_at(row, i);
+      if (column.kind == ColumnKind::stt || column.kind == ColumnKind::label) continue;
+      if (cell.kind == Cell::Kind::empty) continue;
+      if (members.key(column.key)) cell_value(out, cell);
+    }
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void appendix(json::Out& out, const ReportDoc& doc) {
+  out.begin_object();
+  out.key("title");
+  out.string(doc.title);
+  out.key("layout");
+  out.string(doc.layout);
+  out.key("levels");
+  keyed_rows(out, doc, RowKind::level);
+  out.key("groups");
+  group_rows(out, doc);
+  out.key("total");
+  total_row(out, doc);
+  out.key("units");
+  keyed_rows(out, doc, RowKind::unit);
+  out.key("items");
+  item_rows(out, doc);
+  out.key("not_reported");
+  out.begin_array();
+  for (const auto& code : doc.not_reported) out.string(code);
+  out.end_array();
+  out.end_object();
+}
+
+void warning(json::Out& out, const Diagnostic& d) {
+  out.begin_object();
+  out.key("file");
+  out.string(d.loc.file);
+  out.key("sheet");
+  if (d.loc.has_sheet) {
+    out.string(d.loc.sheet);
+  } else {
+    out.null();
+  }
+  out.key("cell");
+  if (d.loc.row > 0) {
+    out.string(cell_name(d.loc.row, d.loc.col));
+  } else {
+    out.null();
+  }
+  out.key("code");
+  out.string(d.code);
+  out.key("message");
+  out.string(d.message);
+  out.end_object();
+}
+
+}  // namespace
+
+std::string render_summary_json(const BuildReport& report) {
+  json::Out out;
+  out.begin_object();
+  out.key("period");
+  if (report.period) {
+    out.begin_object();
+    out.key("from");
+    out.string(report.period->from);
+    out.key("to");
+    out.string(report.period->to);
+    out.end_object();
+  } else {
+    out.null();
+  }
+  out.key("appendices");
+  out.begin_object();
+  Members ids(out);
+  for (const auto& doc : report.appendices) {
+    if (ids.key(doc.id)) appendix(out, doc);
+  }
+  out.end_object();
+  out.key("warnings");
+  out.begin_array();
+  for (const auto& d : report.warnings) warning(out, d);
+  out.end_array();
+  out.end_object();
+  return out.finish();
+}
+
+}  // namespace ntr

@@ -1,0 +1,137 @@
+#include "json_out.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cmath>
+
+namespace ntr::json {
+
+namespace {
+
+void escape_char(utf8proc_int32_t c, std::string& out) {
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default:
+      break;
+  }
+  if (c < 0x20) {
+    out += fmt::format("\\u{:04x}", c);
+    return;
+  }
+  utf8proc_uint8_t buf[4];
+  const auto n = utf8proc_encode_char(c, buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) {  // a byte that is not UTF-8 must not reach the output
+      c = 0xFFFD;
+      n = 1;
+    }
+    escape_char(c, out);
+    p += n;
+    left -= n;
+  }
+  out += '"';
+  return out;
+}
+
+void Out::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (has_members_.empty()) return;
+  if (has_members_.back()) out_ += ',';
+  has_members_.back() = true;
+  out_ += '\n';
+  out_.append(2 * has_members_.size(), ' ');
+}
+
+void Out::open(char bracket) {
+  before_value();
+  out_ += bracket;
+  has_members_.push_back(false);
+}
+
+void Out::close(char bracket) {
+  const bool had_members = has_members_.back();
+  has_members_.pop_back();
+  if (had_members) {
+    out_ += '\n';
+    out_.append(2 * has_members_.size(), ' ');
+  }
+  out_ += bracket;
+}
+
+void Out::begin_object() { open('{'); }
+void Out::end_object() { close('}'); }
+void Out::begin_array() { open('['); }
+void Out::end_array() { close(']'); }
+
+void Out::key(std::string_view name) {
+  before_value();
+  out_ += quote(name);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void Out::string(std::string_view s) {
+  before_value();
+  out_ += quote(s);
+}
+
+void Out::integer(std::int64_t v) {
+  before_value();
+  out_ += fmt::format("{}", v);
+}
+
+void Out::number(double v) {
+  if (!std::isfinite(v)) {
+    null();
+    return;
+  }
+  before_value();
+  out_ += fmt::format("{}", v);
+}
+
+void Out::null() {
+  before_value();
+  out_ += "null";
+}
+
+std::string Out::finish() {
+  out_ += '\n';
+  return std::move(out_);
+}
+
+}  // namespace ntr::json

@@ -1,0 +1,40 @@
+#pragma once
+// A minimal streaming JSON writer: 2-space indentation, members in the order written, every
+// string escaped and made valid UTF-8. Private to the summary writer.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntr::json {
+
+class Out {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  /// The name of the next member of the current object.
+  void key(std::string_view name);
+  void string(std::string_view s);
+  void integer(std::int64_t v);
+  /// Shortest text that reads back as the same double; null when not finite.
+  void number(double v);
+  void null();
+  /// The document, ending with a newline.
+  [[nodiscard]] std::string finish();
+
+ private:
+  void before_value();
+  void open(char bracket);
+  void close(char bracket);
+
+  std::string out_;
+  std::vector<bool> has_members_;  // one per open container
+  bool after_key_ = false;
+};
+
+/// `s` as a JSON string literal, quotes included.
+std::string quote(std::string_view s);
+
+}  // namespace ntr::json

@@ -1,0 +1,81 @@
+#include "ntreport/write/markdown.hpp"
+
+#include <string_view>
+#include <vector>
+
+#include "ntreport/write/cells.hpp"
+
+namespace ntr {
+
+namespace {
+
+// A newline would end the heading or the table row; a CRLF pair becomes one space. Inside a
+// table a pipe would also end the cell.
+std::string one_line(std::string_view text, bool in_table) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '|' && in_table) {
+      out += "\\|";
+    } else if (c == '\r') {
+      out += ' ';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_cell(std::string_view text) { return one_line(text, true); }
+
+std::string table_line(const std::vector<std::string>& cells) {
+  std::string out = "|";
+  for (const auto& c : cells) {
+    out += ' ';
+    out += c;
+    out += " |";
+  }
+  out += '\n';
+  return out;
+}
+
+std::string header_text(const Column& column) {
+  if (column.group.empty()) return column.header;
+  return column.group + " \u2013 " + column.header;
+}
+
+std::string body_line(const ReportDoc& doc, const Row& row) {
+  std::vector<std::string> cells;
+  cells.reserve(doc.columns.size());
+  for (std::size_t i = 0; i < doc.columns.size(); ++i) {
+    std::string text = escape_cell(display_text(row, doc.columns[i], i));
+    if (row.bold && !text.empty()) text = "**" + text + "**";
+    cells.push_back(std::move(text));
+  }
+  return table_line(cells);
+}
+
+}  // namespace
+
+std::string render_markdown(const ReportDoc& doc) {
+  std::string out = "## " + one_line(doc.title, false) + "\n";
+  if (!doc.period_line.empty()) out += one_line(doc.period_line, false) + "\n";
+  out += '\n';
+
+  std::vector<std::string> header;
+  std::vector<std::string> align;
+  for (const auto& column : doc.columns) {
+    header.push_back(escape_cell(header_text(column)));
+    align.emplace_back(is_numeric(column.kind) ? "---:" : "---");
+  }
+  out += table_line(header);
+  out += table_line(align);
+  for (const auto& row : doc.rows) out += body_line(doc, row);
+  return out;
+}
+
+}  // namespace ntr

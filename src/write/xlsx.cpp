@@ -1,0 +1,270 @@
+#include "ntreport/write/xlsx.hpp"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <numeric>
+
+#include "ntreport/write/cells.hpp"
+#include "ntreport/write/xlsx_layout.hpp"
+#include "xlsx_styles.hpp"
+
+namespace ntr {
+
+namespace {
+
+using xlsx::Role;
+using xlsx::StyleKey;
+
+constexpr double kLineHeight = 15;       // points, one line of 11-point text
+constexpr double kTitleLineHeight = 18;  // one line of the 12-point title
+constexpr double kBoldWiden = 1.1;       // bold text is wider than the widths assume
+constexpr std::uint8_t kMaxIndent = 15;  // Excel's limit
+
+// The first libxlsxwriter error of a workbook, with the cell it happened at.
+struct FirstError {
+  lxw_error code = LXW_NO_ERROR;
+  std::string sheet;
+  std::uint32_t sheet_index = 0;
+  lxw_row_t row = 0;
+  lxw_col_t col = 0;
+};
+
+class SheetWriter {
+ public:
+  SheetWriter(lxw_worksheet* ws, xlsx::Styles& styles, const ReportDoc& doc, FirstError& error)
+      : ws_(ws), styles_(styles), doc_(doc), error_(error), widths_(column_widths(doc)) {}
+
+  void write(const XlsxOptions& options);
+
+ private:
+  lxw_row_t write_titles(const XlsxOptions& options);
+  lxw_row_t write_header(lxw_row_t first);
+  void write_row(lxw_row_t r, const Row& row);
+  void write_cell(lxw_row_t r, std::size_t i, const Row& row);
+  void page_setup(lxw_row_t header_first, lxw_row_t first_data_row);
+  void merge(lxw_row_t r1, std::size_t c1, lxw_row_t r2, std::size_t c2, const std::string& text,
+             lxw_format* format);
+  double span_width(std::size_t first, std::size_t last) const;
+  void check(lxw_error e, lxw_row_t r, std::size_t c);
+
+  lxw_worksheet* ws_;
+  xlsx::Styles& styles_;
+  const ReportDoc& doc_;
+  FirstError& error_;
+  std::vector<double> widths_;
+};
+
+lxw_col_t col_index(std::size_t c) { return static_cast<lxw_col_t>(c); }
+
+void SheetWriter::check(lxw_error e, lxw_row_t r, std::size_t c) {
+  if (e == LXW_NO_ERROR || error_.code != LXW_NO_ERROR) return;
+  error_.code = e;
+  error_.row = r;
+  error_.col = col_index(c);
+}
+
+void SheetWriter::merge(lxw_row_t r1, std::size_t c1, lxw_row_t r2, std::size_t c2,
+                        const std::string& text, lxw_format* format) {
+  // Excel refuses a merged range of one cell.
+  if (r1 == r2 && c1 == c2) {
+    check(worksheet_write_string(ws_, r1, col_index(c1), text.c_str(), format), r1, c1);
+  } else {
+    check(worksheet_merge_range(ws_, r1, col_index(c1), r2, col_index(c2), text.c_str(), format),
+          r1, c1);
+  }
+}
+
+double SheetWriter::span_width(std::size_t first, std::size_t last) const {
+  double sum = 0;
+  for (std::size_t i = first; i <= last && i < widths_.size(); ++i) sum += widths_[i];
+  return sum;
+}
+
+lxw_row_t SheetWriter::write_titles(const XlsxOptions& options) {
+  const std::size_t last = std::max<std::size_t>(doc_.columns.size(), 1) - 1;
+  const double width = span_width(0, last);
+  lxw_row_t r = 0;
+  merge(r, 0, r, last, doc_.title, styles_.get(Role::title));
+  const auto title_lines = wrapped_lines(doc_.title, width / (kTitleLineHeight / kLineHeight));
+  // Excel does not grow a merged row to fit its text.
+  worksheet_set_row(ws_, r, kTitleLineHeight * static_cast<double>(title_lines), nullptr);
+  ++r;
+  for (const std::string* line : {&doc_.period_line, &options.report_reference}) {
+    if (line->empty()) continue;
+    merge(r, 0, r, last, *line, styles_.get(Role::subtitle));
+    const auto lines = wrapped_lines(*line, width);
+    worksheet_set_row(ws_, r, kLineHeight * static_cast<double>(lines), nullptr);
+    ++r;
+  }
+  return r + 1;  // one blank row before the table
+}
+
+lxw_row_t SheetWriter::write_header(lxw_row_t first) {
+  lxw_format* format = styles_.get(Role::header);
+  const bool two_rows = has_two_row_header(doc_);
+  const lxw_row_t second = two_rows ? first + 1 : first;
+  std::size_t group_lines = 1, sub_lines = 1, solo_lines = 1;
+  for (const auto& span : group_spans(doc_)) {
+    merge(first, span.first, first, span.last, span.text, format);
+    group_lines = std::max(
+        group_lines, wrapped_lines(span.text, span_width(span.first, span.last) / kBoldWiden));
+  }
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
+    const Column& column = doc_.columns[i];
+    const auto lines = wrapped_lines(column.header, widths_[i] / kBoldWiden);
+    if (column.group.empty()) {
+      merge(first, i, second, i, column.header, format);
+      solo_lines = std::max(solo_lines, lines);
+    } else {
+      check(worksheet_write_string(ws_, second, col_index(i), column.header.c_str(), format),
+            second, i);
+      sub_lines = std::max(sub_lines, lines);
+    }
+  }
+  // Merged cells do not grow their rows either: give the rows the height their text needs.
+  if (two_rows) {
+    const double upper = kLineHeight * static_cast<double>(group_lines);
+    const double lower = kLineHeight * static_cast<double>(sub_lines);
+    const double solo = kLineHeight * static_cast<double>(solo_lines);
+    worksheet_set_row(ws_, first, upper, nullptr);
+    worksheet_set_row(ws_, second, std::max(lower, solo - upper), nullptr);
+  } else {
+    worksheet_set_row(ws_, first, kLineHeight * static_cast<double>(solo_lines), nullptr);
+  }
+  return second + 1;
+}
+
+void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
+  const Column& column = doc_.columns[i];
+  const Cell& cell = cell_at(row, i);
+  const lxw_col_t c = col_index(i);
+  if (column.kind == ColumnKind::stt || column.kind == ColumnKind::label) {
+    // Text from inputs stays text: a name starting with "=" is not a formula.
+    const std::string text(display_text(row, column, i));
+    StyleKey key{column.kind == ColumnKind::stt ? Role::stt : Role::label, row.bold, 0, {}};
+    if (column.kind == ColumnKind::label && row.kind == RowKind::unit) {
+      key.indent = static_cast<std::uint8_t>(std::min<std::uint32_t>(row.depth, kMaxIndent));
+    }
+    check(worksheet_write_string(ws_, r, c, text.c_str(), styles_.get(key)), r, i);
+    return;
+  }
+  const StyleKey number{Role::number, row.bold, 0, column.number_format};
+  const StyleKey as_text{is_numeric(column.kind) ? Role::centred : Role::text, row.bold, 0, {}};
+  switch (cell.kind) {
+    case Cell::Kind::count:
+      check(worksheet_write_number(ws_, r, c, static_cast<double>(cell.count), styles_.get(number)),
+            r, i);
+      break;
+    case Cell::Kind::rate:
+      if (cell.defined_rate()) {
+        check(worksheet_write_number(ws_, r, c, cell.rounded, styles_.get(number)), r, i);
+      } else {
+        check(worksheet_write_string(ws_, r, c, cell.text.c_str(), styles_.get(as_text)), r, i);
+      }
+      break;
+    case Cell::Kind::text:
+      check(worksheet_write_string(ws_, r, c, cell.text.c_str(), styles_.get(as_text)), r, i);
+      break;
+    case Cell::Kind::empty:
+      check(worksheet_write_blank(ws_, r, c, styles_.get(Role::blank)), r, i);
+      break;
+  }
+}
+
+void SheetWriter::write_row(lxw_row_t r, const Row& row) {
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) write_cell(r, i, row);
+}
+
+void SheetWriter::page_setup(lxw_row_t header_first, lxw_row_t first_data_row) {
+  const auto label = std::find_if(doc_.columns.begin(), doc_.columns.end(),
+                                  [](const Column& c) { return c.kind == ColumnKind::label; });
+  const auto frozen_cols =
+      label == doc_.columns.end() ? 0 : std::distance(doc_.columns.begin(), label) + 1;
+  worksheet_freeze_panes(ws_, first_data_row, static_cast<lxw_col_t>(frozen_cols));
+  worksheet_set_paper(ws_, 9);  // A4
+  worksheet_set_landscape(ws_);
+  worksheet_fit_to_pages(ws_, 1, 0);
+  worksheet_center_horizontally(ws_);
+  worksheet_set_margins(ws_, 0.4, 0.4, 0.6, 0.6);
+  check(worksheet_repeat_rows(ws_, header_first, first_data_row - 1), header_first, 0);
+  check(worksheet_set_footer(ws_, "&CTrang &P/&N"), 0, 0);
+}
+
+void SheetWriter::write(const XlsxOptions& options) {
+  for (std::size_t i = 0; i < widths_.size(); ++i) {
+    check(worksheet_set_column(ws_, col_index(i), col_index(i), widths_[i], nullptr), 0, i);
+  }
+  const lxw_row_t header_first = write_titles(options);
+  lxw_row_t r = write_header(header_first);
+  const lxw_row_t first_data_row = r;
+  for (const Row& row : doc_.rows) write_row(r++, row);
+  page_setup(header_first, first_data_row);
+}
+
+std::string parent_folder(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+void report(Diagnostics& diags, const std::string& path, const FirstError& error) {
+  SourceLoc loc;
+  loc.file = path;
+  loc.sheet = error.sheet;
+  loc.sheet_index = error.sheet_index;
+  loc.has_sheet = true;
+  loc.row = error.row + 1;
+  loc.col = static_cast<std::uint32_t>(error.col) + 1;
+  diags.error("io-error", std::move(loc),
+              fmt::format("cannot write the cell: {}", lxw_strerror(error.code)));
+}
+
+}  // namespace
+
+bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
+                const XlsxOptions& options, Diagnostics& diags) {
+  SourceLoc file_loc;
+  file_loc.file = path;
+  // libxlsxwriter's scratch files go beside the output (and are unlinked as soon as opened).
+  std::string tmpdir = parent_folder(path);
+  lxw_workbook_options workbook_options{LXW_FALSE, tmpdir.data(), LXW_FALSE};
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &workbook_options);
+  if (workbook == nullptr) {
+    diags.error("io-error", file_loc, "cannot create the workbook: out of memory");
+    return false;
+  }
+  // libxlsxwriter takes 0 to mean "now"; a fixed time keeps the bytes the same run to run.
+  lxw_doc_properties properties{};
+  properties.created = options.created != 0 ? static_cast<time_t>(options.created) : 1;
+  workbook_set_properties(workbook, &properties);
+
+  xlsx::Styles styles(workbook);
+  FirstError error;
+  const auto names = unique_sheet_names(docs);
+  for (std::size_t i = 0; i < docs.size() && error.code == LXW_NO_ERROR; ++i) {
+    error.sheet = names[i];
+    error.sheet_index = static_cast<std::uint32_t>(i);
+    lxw_worksheet* ws = workbook_add_worksheet(workbook, names[i].c_str());
+    if (ws == nullptr) {
+      error.code = LXW_ERROR_PARAMETER_VALIDATION;
+      break;
+    }
+    SheetWriter(ws, styles, docs[i], error).write(options);
+  }
+  errno = 0;
+  const lxw_error closed = workbook_close(workbook);
+  if (error.code != LXW_NO_ERROR) report(diags, path, error);
+  if (closed != LXW_NO_ERROR) {
+    std::string message = fmt::format("cannot write the workbook: {}", lxw_strerror(closed));
+    if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
+    diags.error("io-error", file_loc, std::move(message));
+  }
+  return error.code == LXW_NO_ERROR && closed == LXW_NO_ERROR;
+}
+
+}  // namespace ntr
