@@ -54,7 +54,8 @@ bool report_open_failure(const ZipArchive& zip, const std::string& display, std:
 // first problem ends the reading.
 bool read_archive(const ZipArchive& zip, const std::string& display, const ReadLimits& limits,
                   SheetVisitor& visitor, Diagnostics& diags) {
-  xlsx::PartSource source(zip, display, limits, diags);
+  xlsx::XmlLease xml;
+  xlsx::PartSource source(zip, xml.get(), display, limits, diags);
   if (zip.entry_count() == 0) {
     source.error("not-a-workbook", source.file_loc(),
                  "not an XLSX workbook: the zip archive is empty");

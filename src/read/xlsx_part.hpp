@@ -15,9 +15,9 @@ namespace ntr::xlsx {
 /// An open workbook archive and where its problems go.
 class PartSource {
  public:
-  PartSource(const ZipArchive& zip, const std::string& display, const ReadLimits& limits,
-             Diagnostics& diags)
-      : zip_(zip), display_(display), limits_(limits), diags_(diags) {}
+  PartSource(const ZipArchive& zip, XmlStream& xml, const std::string& display,
+             const ReadLimits& limits, Diagnostics& diags)
+      : zip_(zip), xml_(xml), display_(display), limits_(limits), diags_(diags) {}
 
   /// The location naming the whole file.
   [[nodiscard]] SourceLoc file_loc() const { return SourceLoc{display_, {}, 0, 0, 0, false}; }
@@ -39,10 +39,10 @@ class PartSource {
   bool report_part(const ZipPart& part, const std::string& name, const SourceLoc& loc);
 
   const ZipArchive& zip_;
+  XmlStream& xml_;
   const std::string& display_;
   const ReadLimits& limits_;
   Diagnostics& diags_;
-  XmlStream xml_;
 };
 
 }  // namespace ntr::xlsx

@@ -164,7 +164,13 @@ class SheetHandler final : public XmlHandler {
     ctx_ = ctx;
   }
 
-  void fail(std::uint32_t col, std::string_view what) {
+  // Problems of structure (row numbers, references, merges) are placed on the whole sheet,
+  // problems of a value on its cell.
+  void fail_sheet(std::string_view what) {
+    r_.source_.xml_error(entry_.part, *this, info_.loc(), what);
+    stop();
+  }
+  void fail_cell(std::uint32_t col, std::string_view what) {
     r_.source_.xml_error(entry_.part, *this, info_.loc(row_, col), what);
     stop();
   }
@@ -180,15 +186,15 @@ class SheetHandler final : public XmlHandler {
     std::uint32_t num = last_row_ + 1;
     if (const char* r = find_attr(attrs, "r"); r != nullptr) {
       if (!parse_row_number(r, num)) {
-        return fail(0,
-                    fmt::format("row number \"{}\" is not valid (expected 1 to {})", r, kMaxRow));
+        return fail_sheet(
+            fmt::format("row number \"{}\" is not valid (expected 1 to {})", r, kMaxRow));
       }
       if (num <= last_row_) {
-        return fail(0, fmt::format("row {} comes after row {} (rows must be in ascending order)",
-                                   num, last_row_));
+        return fail_sheet(fmt::format("row {} comes after row {} (rows must be in ascending order)",
+                                      num, last_row_));
       }
     } else if (num > kMaxRow) {
-      return fail(0, fmt::format("a row without a number follows row {}", kMaxRow));
+      return fail_sheet(fmt::format("a row without a number follows row {}", kMaxRow));
     }
     row_ = last_row_ = num;
     next_col_ = 1;
@@ -204,18 +210,19 @@ class SheetHandler final : public XmlHandler {
     if (const char* ref = find_attr(attrs, "r"); ref != nullptr) {
       std::uint32_t ref_row = 0;
       if (!parse_cell_ref(ref, ref_row, col_)) {
-        return fail(0, fmt::format("cell reference \"{}\" is not valid (expected A1 to {})", ref,
-                                   cell_name(kMaxRow, kMaxCol)));
+        return fail_sheet(fmt::format("cell reference \"{}\" is not valid (expected A1 to {})", ref,
+                                      cell_name(kMaxRow, kMaxCol)));
       }
     } else if (col_ > kMaxCol) {
-      return fail(
-          0, fmt::format("a cell without a reference follows column {}", column_letters(kMaxCol)));
+      return fail_sheet(
+          fmt::format("a cell without a reference follows column {}", column_letters(kMaxCol)));
     }
     const char* t = find_attr(attrs, "t");
     if (!parse_kind(t, kind_)) {
-      return fail(col_, fmt::format("cell type \"{}\" is not valid (expected s, str, inlineStr, "
-                                    "n, b, e or d)",
-                                    t));
+      return fail_cell(col_,
+                       fmt::format("cell type \"{}\" is not valid (expected s, str, inlineStr, "
+                                   "n, b, e or d)",
+                                   t));
     }
     next_col_ = col_ + 1;
     cell_start_ = r_.row_text_.size();
@@ -235,8 +242,8 @@ class SheetHandler final : public XmlHandler {
       text.resize(cell_start_ + cell.size);
     } else if (kind_ == Kind::boolean && size > 0 &&
                !(size == 1 && (*data == '0' || *data == '1'))) {
-      return fail(col_, fmt::format("boolean cell holds \"{}\" (expected 0 or 1)",
-                                    std::string_view(data, size)));
+      return fail_cell(col_, fmt::format("boolean cell holds \"{}\" (expected 0 or 1)",
+                                         std::string_view(data, size)));
     }
     if (cell.size == 0) return;  // no value: an empty cell, left out
     if (col_ <= last_col_) sorted_ = false;
@@ -246,10 +253,12 @@ class SheetHandler final : public XmlHandler {
 
   bool shared_string(std::string_view index_text, SheetReader::PendingCell& cell) {
     std::uint32_t index = 0;
-    if (!parse_index(index_text, index) || index >= r_.strings_.size()) {
-      fail(col_, fmt::format("shared string index \"{}\" is not valid (the workbook has {} "
-                             "shared strings)",
-                             index_text, r_.strings_.size()));
+    const std::size_t count = r_.strings_.size();
+    if (!parse_index(index_text, index) || index >= count) {
+      const std::string expected = count == 0 ? std::string("the workbook has no shared strings")
+                                              : fmt::format("expected 0 to {}", count - 1);
+      fail_cell(col_,
+                fmt::format("shared string index \"{}\" is not valid ({})", index_text, expected));
       return false;
     }
     const std::string_view s = r_.strings_.at(index);
@@ -280,7 +289,7 @@ class SheetHandler final : public XmlHandler {
         std::adjacent_find(pending.begin(), pending.end(),
                            [](const auto& a, const auto& b) { return a.col == b.col; });
     if (dup == pending.end()) return true;
-    fail(dup->col, fmt::format("cell {} appears twice in its row", cell_name(row_, dup->col)));
+    fail_cell(dup->col, fmt::format("cell {} appears twice in its row", cell_name(row_, dup->col)));
     return false;
   }
 
@@ -293,9 +302,10 @@ class SheetHandler final : public XmlHandler {
     MergedRange m;
     if (!parse_cell_ref(first, m.first_row, m.first_col) ||
         !parse_cell_ref(last, m.last_row, m.last_col)) {
-      return fail(0, fmt::format("merged range \"{}\" is not valid (expected a range such as "
-                                 "A1:B2)",
-                                 s));
+      return fail_sheet(
+          fmt::format("merged range \"{}\" is not valid (expected a range such as "
+                      "A1:B2)",
+                      s));
     }
     if (m.first_row > m.last_row) std::swap(m.first_row, m.last_row);
     if (m.first_col > m.last_col) std::swap(m.first_col, m.last_col);

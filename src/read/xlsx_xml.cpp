@@ -1,6 +1,7 @@
 #include "xlsx_xml.hpp"
 
 #include <cstring>
+#include <random>
 #include <utility>
 
 namespace ntr::xlsx {
@@ -45,7 +46,12 @@ const char* find_prefixed_attr(const char** attrs, std::string_view local) {
   return nullptr;
 }
 
-XmlStream::XmlStream() : parser_(XML_ParserCreate(nullptr)) {}
+// The hash salt keeps crafted names from colliding in expat's tables; drawn once per parser
+// rather than once per part, which would cost a system call each time.
+XmlStream::XmlStream() : parser_(XML_ParserCreate(nullptr)) {
+  std::random_device rd;
+  salt_ = (static_cast<unsigned long>(rd()) << 31) ^ rd();
+}
 
 XmlStream::~XmlStream() {
   if (parser_ != nullptr) XML_ParserFree(parser_);
@@ -60,6 +66,7 @@ bool XmlStream::begin(XmlHandler& handler) {
   pending_ = nullptr;
   error_.clear();
   line_ = column_ = 0;
+  XML_SetHashSalt(parser_, salt_);
   XML_SetUserData(parser_, this);
   XML_SetElementHandler(parser_, on_start, on_end);
   XML_SetCharacterDataHandler(parser_, nullptr);
@@ -137,6 +144,17 @@ int XMLCALL XmlStream::on_external_entity(XML_Parser /*parser*/, const XML_Char*
                                           const XML_Char* /*base*/, const XML_Char* /*sysid*/,
                                           const XML_Char* /*pubid*/) {
   return XML_STATUS_ERROR;
+}
+
+namespace {
+thread_local std::unique_ptr<XmlStream> spare_stream;
+}  // namespace
+
+XmlLease::XmlLease()
+    : held_(spare_stream ? std::move(spare_stream) : std::make_unique<XmlStream>()) {}
+
+XmlLease::~XmlLease() {
+  if (!spare_stream) spare_stream = std::move(held_);
 }
 
 }  // namespace ntr::xlsx

@@ -45,7 +45,7 @@ const char* find_prefixed_attr(const char** attrs, std::string_view local);
 /// How a parse ended.
 enum class XmlStatus : std::uint8_t { ok, syntax, doctype, stopped };
 
-/// One expat parser, reset and reused for each part of a workbook.
+/// One expat parser, reset and reused for each part it parses.
 class XmlStream {
  public:
   XmlStream();
@@ -79,12 +79,28 @@ class XmlStream {
                                         const XML_Char* pubid);
 
   XML_Parser parser_ = nullptr;
+  unsigned long salt_ = 0;
   XmlHandler* handler_ = nullptr;
   bool doctype_ = false;
   std::exception_ptr pending_;
   std::string error_;
   std::uint64_t line_ = 0;
   std::uint64_t column_ = 0;
+};
+
+/// Lends the calling thread's parser to one reading at a time, so that reading many small
+/// workbooks does not build a parser and its buffer for each. A reading started while the
+/// parser is lent (a visitor reading another workbook) gets a parser of its own.
+class XmlLease {
+ public:
+  XmlLease();
+  ~XmlLease();
+  XmlLease(const XmlLease&) = delete;
+  XmlLease& operator=(const XmlLease&) = delete;
+  XmlStream& get() { return *held_; }
+
+ private:
+  std::unique_ptr<XmlStream> held_;
 };
 
 }  // namespace ntr::xlsx

@@ -68,8 +68,9 @@ inline std::string fixture(const std::string& name) {
 
 using Parts = std::vector<std::pair<std::string, std::string>>;
 
-/// A zip archive holding `parts`, built in memory with libzip.
-inline std::string make_zip(const Parts& parts) {
+/// A zip archive holding `parts`, built in memory with libzip; `store` leaves them
+/// uncompressed, so that tests can find and alter their bytes.
+inline std::string make_zip(const Parts& parts, bool store = false) {
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
@@ -78,7 +79,10 @@ inline std::string make_zip(const Parts& parts) {
   zip_source_keep(src);
   for (const auto& [name, data] : parts) {
     zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
-    if (s == nullptr || zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8) < 0) {
+    const zip_int64_t index =
+        s == nullptr ? -1 : zip_file_add(z, name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    if (index < 0 || (store && zip_set_file_compression(z, static_cast<zip_uint64_t>(index),
+                                                        ZIP_CM_STORE, 0) != 0)) {
       throw std::runtime_error("cannot add " + name);
     }
   }
