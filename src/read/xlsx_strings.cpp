@@ -1,0 +1,92 @@
+#include "xlsx_strings.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+#include "xlsx_text.hpp"
+
+namespace ntr::xlsx {
+
+// Collects `<si>` items: plain `<t>` or the `<t>` of each rich-text run `<r>`, leaving out
+// phonetic runs `<rPh>` and anything else an item holds.
+class SharedStringsHandler final : public XmlHandler {
+ public:
+  SharedStringsHandler(SharedStrings& table, PartSource& source, const std::string& part)
+      : table_(table), source_(source), part_(part) {}
+
+  void on_start(std::string_view name, const char** /*attrs*/) override {
+    ++depth_;
+    if (skip_ > 0) {
+      ++skip_;
+      return;
+    }
+    switch (depth_) {
+      case 1:  // <sst>
+        return;
+      case 2:
+        if (name != "si") break;
+        in_item_ = true;
+        item_start_ = table_.arena_.size();
+        return;
+      case 3:
+        if (name == "t") return want_text(true);
+        if (name != "r") break;
+        in_run_ = true;
+        return;
+      case 4:
+        if (in_run_ && name == "t") return want_text(true);
+        break;
+      default:
+        break;
+    }
+    skip_ = 1;  // phonetic runs, run properties, extensions
+  }
+
+  void on_end(std::string_view /*name*/) override {
+    --depth_;
+    if (skip_ > 0) {
+      --skip_;
+      return;
+    }
+    want_text(false);
+    if (depth_ == 2) in_run_ = false;
+    if (depth_ == 1 && in_item_) finish_item();
+  }
+
+  void on_text(std::string_view text) override { table_.arena_.append(text); }
+
+ private:
+  void finish_item() {
+    in_item_ = false;
+    std::string& arena = table_.arena_;
+    const std::size_t len =
+        unescape_xstring(arena.data() + item_start_, arena.size() - item_start_);
+    arena.resize(item_start_ + len);
+    if (arena.size() > std::numeric_limits<std::uint32_t>::max()) {
+      source_.error("part-too-large", source_.file_loc(),
+                    fmt::format("part \"{}\" holds more than 4 GiB of text", part_));
+      stop();
+      return;
+    }
+    table_.ends_.push_back(static_cast<std::uint32_t>(arena.size()));
+  }
+
+  SharedStrings& table_;
+  PartSource& source_;
+  const std::string& part_;
+  int depth_ = 0;
+  int skip_ = 0;
+  bool in_item_ = false;
+  bool in_run_ = false;
+  std::size_t item_start_ = 0;
+};
+
+bool SharedStrings::load(PartSource& source, const std::string& name) {
+  arena_.clear();
+  ends_.clear();
+  SharedStringsHandler handler(*this, source, name);
+  return source.parse(name, source.file_loc(), handler);
+}
+
+}  // namespace ntr::xlsx

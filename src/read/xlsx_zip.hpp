@@ -1,0 +1,72 @@
+#pragma once
+// Read-only access to the parts of a zip archive through libzip, with the inflated size of each
+// part counted so that a hostile part cannot grow past a limit.
+#include <zip.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ntr::xlsx {
+
+/// Why an archive could not be opened.
+enum class OpenFailure : std::uint8_t { none, io, not_zip };
+
+/// An open archive; empty when opening failed.
+class ZipArchive {
+ public:
+  /// Opens the archive at `path`; on failure `failure()` and `error()` say why.
+  static ZipArchive open_file(const std::string& path);
+  /// Opens an archive held in memory; `bytes` must outlive the archive.
+  static ZipArchive open_buffer(std::string_view bytes);
+
+  [[nodiscard]] bool is_open() const { return zip_ != nullptr; }
+  [[nodiscard]] OpenFailure failure() const { return failure_; }
+  [[nodiscard]] const std::string& error() const { return error_; }
+  [[nodiscard]] std::uint64_t entry_count() const;
+  /// The index of a part by name (exact, then ignoring case as OPC does); -1 when absent.
+  [[nodiscard]] std::int64_t locate(const std::string& name) const;
+  [[nodiscard]] zip_t* handle() const { return zip_.get(); }
+
+ private:
+  struct Closer {
+    void operator()(zip_t* z) const { zip_discard(z); }
+  };
+  // Takes ownership of `src` and finishes `err`.
+  static ZipArchive from_source(zip_source_t* src, zip_error_t& err);
+  std::unique_ptr<zip_t, Closer> zip_;
+  OpenFailure failure_ = OpenFailure::none;
+  std::string error_;
+};
+
+/// What reading a part came to.
+enum class PartStatus : std::uint8_t { ok, missing, too_large, corrupt };
+
+/// One part being inflated. Reads never return more than `limit` bytes in total: past it the
+/// part is refused as too large, whatever size its header declares.
+class ZipPart {
+ public:
+  /// Opens the part at `index`; checks the declared size against `limit` first.
+  ZipPart(const ZipArchive& zip, std::int64_t index, std::uint64_t limit);
+
+  [[nodiscard]] PartStatus status() const { return status_; }
+  [[nodiscard]] std::uint64_t declared_size() const { return declared_; }
+  [[nodiscard]] const std::string& error() const { return error_; }
+  /// Fills up to `size` bytes of `dst`; returns the count (0 at the end) or -1 on failure,
+  /// after which `status()` says why.
+  std::int64_t read(void* dst, std::uint64_t size);
+
+ private:
+  struct Closer {
+    void operator()(zip_file_t* f) const { zip_fclose(f); }
+  };
+  std::unique_ptr<zip_file_t, Closer> file_;
+  PartStatus status_ = PartStatus::ok;
+  std::uint64_t limit_ = 0;
+  std::uint64_t declared_ = 0;
+  std::uint64_t total_ = 0;
+  std::string error_;
+};
+
+}  // namespace ntr::xlsx
