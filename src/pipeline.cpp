@@ -51,7 +51,8 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
 std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags) {
   std::vector<AppendixDef> defs;
   auto add = [&defs](AppendixDef d) {
-    auto same = std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& x) { return x.id == d.id; });
+    auto same =
+        std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& x) { return x.id == d.id; });
     if (same != defs.end()) {
       *same = std::move(d);
     } else {
@@ -77,10 +78,12 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
 TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
   TargetsInput in;
   if (!config.targets.empty()) {
-    if (auto sheet = read_csv_sheet(config.targets, diags)) in.targets = parse_targets(*sheet, registry, diags);
+    if (auto sheet = read_csv_sheet(config.targets, diags))
+      in.targets = parse_targets(*sheet, registry, diags);
   }
   if (!config.results.empty()) {
-    if (auto sheet = read_csv_sheet(config.results, diags)) in.results = parse_results(*sheet, diags);
+    if (auto sheet = read_csv_sheet(config.results, diags))
+      in.results = parse_results(*sheet, diags);
   }
   return in;
 }
@@ -103,11 +106,13 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
   for (const auto& def : appendices) {
-    const bool asked = std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
+    const bool asked =
+        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
     const bool is_targets = def.layout == "targets";
-    const bool has_figures = is_targets ? !config.targets.empty()
-                                        : std::any_of(def.families.begin(), def.families.end(),
-                                                      [&](Family f) { return totals.total.has_family(f); });
+    const bool has_figures =
+        is_targets ? !config.targets.empty()
+                   : std::any_of(def.families.begin(), def.families.end(),
+                                 [&](Family f) { return totals.total.has_family(f); });
     if (config.only.empty() ? !has_figures : !asked) continue;
     ReportOptions options;
     options.period = config.period;
@@ -117,10 +122,12 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
                     fmt::format("the appendix {} needs a targets file (--targets)", def.id));
         continue;
       }
-      report.appendices.push_back(build_targets(def, targets.targets, targets.results, totals, options));
+      report.appendices.push_back(
+          build_targets(def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def.id); it != config.layouts.end()) options.layout = it->second;
+    if (auto it = config.layouts.find(def.id); it != config.layouts.end())
+      options.layout = it->second;
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     report.appendices.push_back(build_report(def, registry, totals, options));
   }
@@ -135,17 +142,20 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   OutputSet out(config.out_dir);
   const std::size_t errors = diags.error_count();
   if (config.formats.count("md")) {
-    for (const auto& doc : report.appendices) out.add_text(doc.id + ".md", render_markdown(doc), diags);
+    for (const auto& doc : report.appendices)
+      out.add_text(doc.id + ".md", render_markdown(doc), diags);
   }
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
     options.report_reference = config.report_reference;
-    out.add_file("phu-luc.xlsx", [&](const std::string& tmp) {
-      return write_xlsx(tmp, report.appendices, options, diags);
-    }, diags);
+    out.add_file(
+        "phu-luc.xlsx",
+        [&](const std::string& tmp) { return write_xlsx(tmp, report.appendices, options, diags); },
+        diags);
   }
-  if (config.formats.count("json")) out.add_text("summary.json", render_summary_json(report), diags);
+  if (config.formats.count("json"))
+    out.add_text("summary.json", render_summary_json(report), diags);
   if (diags.error_count() > errors || !out.commit(diags)) return {};
   return out.paths();
 }
@@ -156,9 +166,10 @@ std::optional<std::chrono::year_month_day> parse_date(const std::string& iso) {
   for (std::size_t i = 0; i < iso.size(); ++i) {
     if (i != 4 && i != 7 && (iso[i] < '0' || iso[i] > '9')) return std::nullopt;
   }
-  const std::chrono::year_month_day ymd{std::chrono::year{std::stoi(iso.substr(0, 4))},
-                                        std::chrono::month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
-                                        std::chrono::day{static_cast<unsigned>(std::stoi(iso.substr(8, 2)))}};
+  const std::chrono::year_month_day ymd{
+      std::chrono::year{std::stoi(iso.substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(std::stoi(iso.substr(5, 2)))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(iso.substr(8, 2)))}};
   if (!ymd.ok()) return std::nullopt;
   return ymd;
 }

@@ -28,9 +28,9 @@ struct BuildConfig {
   std::string targets;
   std::string results;
   std::optional<Period> period;
-  std::vector<std::string> only;             ///< appendix ids; empty: all that have figures
+  std::vector<std::string> only;               ///< appendix ids; empty: all that have figures
   std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
-  std::string sort;                          ///< a rate key, or empty
+  std::string sort;                            ///< a rate key, or empty
   std::set<std::string> formats{"md", "xlsx", "json"};
   std::string report_reference;  ///< optional line under each XLSX title
   bool strict = false;

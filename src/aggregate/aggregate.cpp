@@ -20,7 +20,8 @@ Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
   });
   for (UnitId u : order) {
     const UnitId p = registry.unit(u).parent;
-    if (p != kNoUnit) t.subtree[static_cast<std::size_t>(p)].add(t.subtree[static_cast<std::size_t>(u)]);
+    if (p != kNoUnit)
+      t.subtree[static_cast<std::size_t>(p)].add(t.subtree[static_cast<std::size_t>(u)]);
   }
 
   for (std::size_t i = 0; i < n && i < own.size(); ++i) {

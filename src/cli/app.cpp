@@ -22,8 +22,9 @@ extern "C" void on_interrupt(int sig) {
 int run_cli(int argc, char** argv) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
-  CLI::App app{"ntreport — compiles the appendix tables of a provincial digital-transformation "
-               "report from per-unit spreadsheets"};
+  CLI::App app{
+      "ntreport — compiles the appendix tables of a provincial digital-transformation "
+      "report from per-unit spreadsheets"};
   app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION);
   app.require_subcommand(1);
   int result = 0;

@@ -65,7 +65,8 @@ void add_build_command(CLI::App& app, int& result) {
 
 void add_check_command(CLI::App& app, int& result) {
   auto opts = std::make_shared<PeriodOptions>();
-  CLI::App* sub = app.add_subcommand("check", "Validate the inputs, print every problem, write nothing");
+  CLI::App* sub =
+      app.add_subcommand("check", "Validate the inputs, print every problem, write nothing");
   add_period_options(*sub, *opts, false);
   sub->callback([opts, &result] { result = guarded([&] { return run(*opts, false); }); });
 }

@@ -1,9 +1,9 @@
+#include "ntreport/cli/common.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <exception>
-
-#include "ntreport/cli/common.hpp"
 
 namespace ntr::cli {
 

@@ -1,8 +1,8 @@
 // The period configuration: ntreport.toml, then the command line over it.
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <filesystem>
-#include <toml++/toml.h>
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/read/input.hpp"
@@ -45,12 +45,13 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
                 std::string(e.description()));
     return false;
   }
-  static constexpr std::string_view kKeys[] = {"title", "reference", "registry", "levels", "aliases",
-                                               "templates", "targets", "results", "inputs", "output",
-                                               "only", "sort", "period", "layout"};
+  static constexpr std::string_view kKeys[] = {
+      "title",   "reference", "registry", "levels", "aliases", "templates", "targets",
+      "results", "inputs",    "output",   "only",   "sort",    "period",    "layout"};
   for (const auto& [k, v] : t) {
     if (std::find(std::begin(kKeys), std::end(kKeys), k.str()) == std::end(kKeys)) {
-      diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(v.source().begin.line)),
+      diags.error("config-error",
+                  config_loc(path, static_cast<std::uint32_t>(v.source().begin.line)),
                   fmt::format("unknown key \"{}\"", k.str()));
     }
   }
@@ -81,22 +82,28 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
   if (c.period) {
     for (const auto& d : {c.period->from, c.period->to}) {
       if (!valid_date(d)) {
-        diags.error("usage", loc, fmt::format("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
+        diags.error("usage", loc,
+                    fmt::format("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
       }
     }
     if (valid_date(c.period->from) && valid_date(c.period->to) && c.period->to < c.period->from) {
-      diags.error("usage", loc, fmt::format("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
+      diags.error(
+          "usage", loc,
+          fmt::format("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
     }
   }
   for (const auto& [id, layout] : c.layouts) {
     if (layout != "level" && layout != "area") {
-      diags.error("usage", loc, fmt::format("--layout {}={}: the layout must be level or area", id, layout));
+      diags.error("usage", loc,
+                  fmt::format("--layout {}={}: the layout must be level or area", id, layout));
     }
   }
   if (!c.sort.empty() && !rate_by_key(c.sort)) {
     std::vector<std::string_view> keys;
     for (const auto& r : rates()) keys.push_back(r.key);
-    diags.error("usage", loc, fmt::format("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
+    diags.error(
+        "usage", loc,
+        fmt::format("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
   }
   for (const auto& f : c.formats) {
     if (f != "md" && f != "xlsx" && f != "json") {
@@ -109,8 +116,10 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
 
 void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   app.add_option("inputs", o.inputs, "Input files or folders (XLSX, CSV), read recursively");
-  app.add_option("--config", o.config, "The period's ntreport.toml (default: ./ntreport.toml if present)");
-  app.add_option("--registry", o.registry, "Unit registry CSV (default: the shipped Ninh Thuận registry)");
+  app.add_option("--config", o.config,
+                 "The period's ntreport.toml (default: ./ntreport.toml if present)");
+  app.add_option("--registry", o.registry,
+                 "Unit registry CSV (default: the shipped Ninh Thuận registry)");
   app.add_option("--levels", o.levels, "Level definitions CSV (default: tinh, huyen, xa)");
   app.add_option("--aliases", o.aliases, "Alias CSV files (alias,code); repeatable");
   app.add_option("--templates", o.template_dirs, "Folders of extra appendix definitions (*.toml)");
@@ -125,7 +134,8 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   app.add_option("-o,--output", o.out_dir, "Output folder (default: ./out)");
   app.add_option("--layout", o.layouts, "ID=level|area: the layout of an appendix; repeatable");
   app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
-  app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")->delimiter(',');
+  app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")
+      ->delimiter(',');
 }
 
 std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& diags) {

@@ -14,7 +14,8 @@ constexpr Severity W = Severity::warning;
 
 // Keep sorted by code: code_info() searches it by bisection.
 constexpr std::array kCatalogue = {
-    CodeInfo{"alias-unknown-unit", U, E, "an alias file maps a name to a code the registry does not have"},
+    CodeInfo{"alias-unknown-unit", U, E,
+             "an alias file maps a name to a code the registry does not have"},
     CodeInfo{"ambiguous-unit", D, E, "a unit name matches more than one registry unit"},
     CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
@@ -22,8 +23,10 @@ constexpr std::array kCatalogue = {
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
     CodeInfo{"digitized-exceeds-resolved", D, E, "more results digitized than dossiers resolved"},
     CodeInfo{"duplicate-column", D, E, "two columns of one table carry the same figure"},
-    CodeInfo{"duplicate-conflict", D, E, "the same figure of the same unit is given twice with different values"},
-    CodeInfo{"duplicate-figure", D, W, "the same figure of the same unit is given twice with the same value"},
+    CodeInfo{"duplicate-conflict", D, E,
+             "the same figure of the same unit is given twice with different values"},
+    CodeInfo{"duplicate-figure", D, W,
+             "the same figure of the same unit is given twice with the same value"},
     CodeInfo{"empty-file", D, E, "an input file holds nothing"},
     CodeInfo{"internal", ExitCode::internal, E, "a bug in ntreport"},
     CodeInfo{"io-error", IO, E, "a file or folder cannot be read or written"},
@@ -31,7 +34,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"no-header", D, E, "no sheet of a file has a recognised header row"},
     CodeInfo{"no-unit-column", D, E, "a table has figure columns but no unit name or code column"},
     CodeInfo{"not-a-count", D, E, "a figure is not a whole number >= 0"},
-    CodeInfo{"not-a-workbook", D, E, "an .xlsx file is not a readable workbook (corrupt or truncated zip)"},
+    CodeInfo{"not-a-workbook", D, E,
+             "an .xlsx file is not a readable workbook (corrupt or truncated zip)"},
     CodeInfo{"not-digitized-mismatch", D, E, "not digitized differs from resolved - digitized"},
     CodeInfo{"paid-exceeds-with-fee", D, E, "more dossiers paid online than dossiers with a fee"},
     CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
@@ -39,11 +43,14 @@ constexpr std::array kCatalogue = {
     CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
     CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},
     CodeInfo{"registry-syntax", U, E, "a registry row or column is missing or malformed"},
-    CodeInfo{"registry-unknown-area", U, E, "a registry row names an area code that does not exist"},
+    CodeInfo{"registry-unknown-area", U, E,
+             "a registry row names an area code that does not exist"},
     CodeInfo{"registry-unknown-level", U, E, "a registry row names a level that is not defined"},
-    CodeInfo{"registry-unknown-parent", U, E, "a registry row names a parent code that does not exist"},
+    CodeInfo{"registry-unknown-parent", U, E,
+             "a registry row names a parent code that does not exist"},
     CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
-    CodeInfo{"subtotal-mismatch", D, W, "a printed subtotal differs from the sum of the rows it covers"},
+    CodeInfo{"subtotal-mismatch", D, W,
+             "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
@@ -55,8 +62,9 @@ constexpr CodeInfo kInternal{"internal", ExitCode::internal, E, "a bug in ntrepo
 std::span<const CodeInfo> code_catalogue() { return kCatalogue; }
 
 const CodeInfo& code_info(std::string_view code) {
-  const auto* it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
-                                    [](const CodeInfo& c, std::string_view k) { return c.code < k; });
+  const auto* it =
+      std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
+                       [](const CodeInfo& c, std::string_view k) { return c.code < k; });
   if (it != kCatalogue.end() && it->code == code) return *it;
   return kInternal;
 }

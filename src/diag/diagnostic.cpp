@@ -49,9 +49,9 @@ std::string format_loc(const SourceLoc& loc) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = fmt::format("{}: {}[{}]: {}", format_loc(d.loc),
-                                d.severity == Severity::error ? "error" : "warning", d.code,
-                                d.message);
+  std::string out =
+      fmt::format("{}: {}[{}]: {}", format_loc(d.loc),
+                  d.severity == Severity::error ? "error" : "warning", d.code, d.message);
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
   return out;
 }

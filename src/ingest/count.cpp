@@ -70,11 +70,14 @@ std::optional<std::int64_t> parse_number_cell(std::string_view t) {
 
 std::optional<std::int64_t> parse_count(CellType type, std::string_view text) {
   switch (type) {
-    case CellType::number: return parse_number_cell(trim(text));
-    case CellType::text: return parse_text(text);
+    case CellType::number:
+      return parse_number_cell(trim(text));
+    case CellType::text:
+      return parse_text(text);
     case CellType::empty:
     case CellType::boolean:
-    case CellType::error: return std::nullopt;
+    case CellType::error:
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "ntreport/ingest/count.hpp"
-#include "state.hpp"
 #include "ntreport/ingest/row_kind.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "state.hpp"
 
 namespace ntr {
 
@@ -27,7 +27,8 @@ void Ingest::end_file() {
   }
   if (s_->file_sheets.empty()) return;  // the reader already said why nothing was read
   const SheetInfo& first = s_->file_sheets.front();
-  const SourceLoc loc = s_->file_sheets.size() == 1 ? first.loc() : SourceLoc{s_->file, {}, 0, 0, 0, false};
+  const SourceLoc loc =
+      s_->file_sheets.size() == 1 ? first.loc() : SourceLoc{s_->file, {}, 0, 0, 0, false};
   s_->diags.error("no-header", loc,
                   "no table header found; expected a row with a unit column (\"Đơn vị\", "
                   "\"Tên đơn vị\" or \"Mã đơn vị\") and figure columns such as \"Tổng số (trong "
@@ -49,13 +50,16 @@ void Ingest::begin_table(const TableHeader& header) {
         t.header_of_field[static_cast<std::size_t>(c.meaning.field)] = s_->intern(c.text);
         t.role_of_col[c.col] = static_cast<std::uint8_t>(c.meaning.field);
         break;
-      case ColumnRole::name: t.role_of_col[c.col] = kColName; break;
+      case ColumnRole::name:
+        t.role_of_col[c.col] = kColName;
+        break;
       case ColumnRole::code:
         t.role_of_col[c.col] = kColCode;
         t.code_col = c.col;
         break;
       case ColumnRole::stt:
-      case ColumnRole::rate: break;
+      case ColumnRole::rate:
+        break;
     }
   }
   s_->tables.push_back(std::move(t));
@@ -112,9 +116,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   s_->rows.push_back(std::move(rec));
 }
 
-void Ingest::end_table() {
-  s_->close_table();
-}
+void Ingest::end_table() { s_->close_table(); }
 
 Figures Ingest::finish() { return s_->finish(); }
 

@@ -37,8 +37,8 @@ void Ingest::State::check_unit(UnitId u) {
 
   using F = Field;
   if (all_of(v, {F::received_direct, F::received_online, F::received_postal})) {
-    const std::int64_t sum = v.get(F::received_direct) + v.get(F::received_online) +
-                             v.get(F::received_postal);
+    const std::int64_t sum =
+        v.get(F::received_direct) + v.get(F::received_online) + v.get(F::received_postal);
     if (!v.has(F::received)) {
       v.set(F::received, sum);
     } else if (v.get(F::received) != sum) {
@@ -63,8 +63,8 @@ void Ingest::State::check_unit(UnitId u) {
       diags.error("not-digitized-mismatch", at(F::not_digitized),
                   fmt::format("\"{}\" of \"{}\" is {}, but {} − {} = {} − {} = {}",
                               hdr(F::not_digitized), name, format_count(v.get(F::not_digitized)),
-                              hdr(F::resolved), hdr(F::digitized),
-                              format_count(v.get(F::resolved)), format_count(v.get(F::digitized)),
+                              hdr(F::resolved), hdr(F::digitized), format_count(v.get(F::resolved)),
+                              format_count(v.get(F::digitized)),
                               format_count(v.get(F::resolved) - v.get(F::digitized))));
     }
   }

@@ -22,8 +22,13 @@ bool is_total_label(std::string_view name) {
 
 // The byte offset and length of the first dash of any kind, if any.
 std::optional<std::pair<std::size_t, std::size_t>> first_dash(std::string_view s) {
-  static const std::string_view kDashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x92",
-                                             "\xE2\x80\x90", "\xE2\x80\x91", "\xE2\x88\x92", "-"};
+  static const std::string_view kDashes[] = {"\xE2\x80\x93",
+                                             "\xE2\x80\x94",
+                                             "\xE2\x80\x92",
+                                             "\xE2\x80\x90",
+                                             "\xE2\x80\x91",
+                                             "\xE2\x88\x92",
+                                             "-"};
   std::optional<std::pair<std::size_t, std::size_t>> best;
   for (auto d : kDashes) {
     const auto at = s.find(d);
@@ -104,7 +109,8 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
       const std::string_view area = trim(name.substr(dash->first + dash->second));
       const Match a = registry.match(area);
       const auto& areas = registry.areas();
-      if (a.kind == Match::Kind::found && std::find(areas.begin(), areas.end(), a.unit) != areas.end()) {
+      if (a.kind == Match::Kind::found &&
+          std::find(areas.begin(), areas.end(), a.unit) != areas.end()) {
         id.kind = RowIdentity::Kind::group;
         id.level = *level;
         id.unit = a.unit;

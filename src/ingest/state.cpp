@@ -1,5 +1,7 @@
 // Closing a table: which rows add up and which are printed subtotals, the subtotal checks,
 // and merging the added rows into the figures of their units.
+#include "state.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -7,7 +9,6 @@
 #include <unordered_set>
 
 #include "ntreport/text/numbers.hpp"
-#include "state.hpp"
 
 namespace ntr {
 
@@ -15,7 +16,8 @@ Ingest::State::State(const Registry& r, Diagnostics& d)
     : registry(r), diags(d), own(r.size()), origin_slot(r.size(), kNone) {}
 
 std::uint32_t Ingest::State::intern(const std::string& header) {
-  const auto [it, inserted] = header_ids.emplace(header, static_cast<std::uint32_t>(headers.size()));
+  const auto [it, inserted] =
+      header_ids.emplace(header, static_cast<std::uint32_t>(headers.size()));
   if (inserted) headers.push_back(header);
   return it->second;
 }
@@ -79,14 +81,21 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
     Values covered;
     std::string label = r.label;
     switch (r.kind) {
-      case RowIdentity::Kind::level: covered = by_level[r.level]; break;
-      case RowIdentity::Kind::group: covered = by_group[{r.level, r.unit}]; break;
-      case RowIdentity::Kind::total: covered = total; break;
+      case RowIdentity::Kind::level:
+        covered = by_level[r.level];
+        break;
+      case RowIdentity::Kind::group:
+        covered = by_group[{r.level, r.unit}];
+        break;
+      case RowIdentity::Kind::total:
+        covered = total;
+        break;
       case RowIdentity::Kind::unit:
         covered = by_parent[r.unit];
         label = registry.unit(r.unit).name;
         break;
-      case RowIdentity::Kind::unknown: continue;
+      case RowIdentity::Kind::unknown:
+        continue;
     }
     for (const auto& f : fields()) {
       if (!r.values.has(f.id)) continue;
@@ -94,10 +103,10 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
       const std::int64_t sum = covered.has(f.id) ? covered.get(f.id) : 0;
       if (printed == sum) continue;
       const TableInfo& t = tables[table];
-      diags.warning("subtotal-mismatch", t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
-                    fmt::format("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
-                                header(table, f.id), label, format_count(printed),
-                                format_count(sum)));
+      diags.warning(
+          "subtotal-mismatch", t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
+          fmt::format("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
+                      header(table, f.id), label, format_count(printed), format_count(sum)));
     }
   }
 }

@@ -23,7 +23,7 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 /// One table read, kept for the places figures came from.
 struct TableInfo {
   SheetInfo sheet;
-  std::vector<std::uint8_t> role_of_col;          ///< per column: a Field index or kCol*
+  std::vector<std::uint8_t> role_of_col;  ///< per column: a Field index or kCol*
   std::array<std::uint32_t, kFieldCount> col_of_field{};
   std::array<std::uint32_t, kFieldCount> header_of_field{};  ///< index into State::headers
   std::uint32_t code_col = 0;

@@ -66,11 +66,16 @@ std::vector<CellView> views_of(const OwnedRow& row) {
 
 std::string meaning_name(const HeaderMeaning& m) {
   switch (m.role) {
-    case ColumnRole::field: return std::string(field_def(m.field).key);
-    case ColumnRole::rate: return std::string(rate_def(m.rate).key);
-    case ColumnRole::name: return "unit name";
-    case ColumnRole::code: return "unit code";
-    case ColumnRole::stt: return "row number";
+    case ColumnRole::field:
+      return std::string(field_def(m.field).key);
+    case ColumnRole::rate:
+      return std::string(rate_def(m.rate).key);
+    case ColumnRole::name:
+      return "unit name";
+    case ColumnRole::code:
+      return "unit code";
+    case ColumnRole::stt:
+      return "row number";
   }
   return {};
 }
@@ -221,8 +226,9 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
 }
 
 void HeaderDetector::flush_after(std::size_t last) {
-  std::vector<OwnedRow> rest(std::make_move_iterator(buffer_.begin() + static_cast<std::ptrdiff_t>(last) + 1),
-                             std::make_move_iterator(buffer_.end()));
+  std::vector<OwnedRow> rest(
+      std::make_move_iterator(buffer_.begin() + static_cast<std::ptrdiff_t>(last) + 1),
+      std::make_move_iterator(buffer_.end()));
   buffer_.clear();
   for (const auto& r : rest) {
     if (!numbering_checked_) {

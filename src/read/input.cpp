@@ -38,12 +38,14 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    diags.error("io-error", file_loc(dir.string()), fmt::format("cannot read the folder: {}", ec.message()));
+    diags.error("io-error", file_loc(dir.string()),
+                fmt::format("cannot read the folder: {}", ec.message()));
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      diags.error("io-error", file_loc(dir.string()), fmt::format("cannot read the folder: {}", ec.message()));
+      diags.error("io-error", file_loc(dir.string()),
+                  fmt::format("cannot read the folder: {}", ec.message()));
       return;
     }
     const fs::path& p = it->path();
@@ -123,7 +125,8 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
       out.push_back(it->path().generic_string());
     }
   }
-  if (ec) diags.error("io-error", file_loc(dir), fmt::format("cannot read the folder: {}", ec.message()));
+  if (ec)
+    diags.error("io-error", file_loc(dir), fmt::format("cannot read the folder: {}", ec.message()));
   std::sort(out.begin(), out.end());
   return out;
 }

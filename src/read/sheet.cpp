@@ -9,7 +9,9 @@ std::string_view OwnedRow::at(std::uint32_t col) const {
   return {};
 }
 
-void SheetCollector::begin_sheet(const SheetInfo& sheet) { sheets.push_back(OwnedSheet{sheet, {}, {}}); }
+void SheetCollector::begin_sheet(const SheetInfo& sheet) {
+  sheets.push_back(OwnedSheet{sheet, {}, {}});
+}
 
 void SheetCollector::row(std::uint32_t row, std::span<const CellView> cells) {
   OwnedRow r{row, {}};

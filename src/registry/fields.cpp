@@ -33,8 +33,7 @@ constexpr std::array<sv, 2> hOntime = {"Đúng hạn", "done_ontime"};
 constexpr std::array<sv, 3> hLate = {"Quá hạn", "Trễ hạn", "done_late"};
 constexpr std::array<sv, 3> hResolved = {"Đã giải quyết", "Số hồ sơ đã giải quyết", "resolved"};
 constexpr std::array<sv, 3> hDigitized = {"Đã số hóa", "Đã số hóa kết quả", "digitized"};
-constexpr std::array<sv, 3> hNotDigitized = {"Chưa số hóa", "Chưa số hóa kết quả",
-                                             "not_digitized"};
+constexpr std::array<sv, 3> hNotDigitized = {"Chưa số hóa", "Chưa số hóa kết quả", "not_digitized"};
 constexpr std::array<sv, 3> hWithFee = {"Tổng HS có nghĩa vụ tài chính",
                                         "Tổng hồ sơ có nghĩa vụ tài chính", "with_fee"};
 constexpr std::array<sv, 4> hPaid = {"Số HS đã TTTT", "Số HS đã TTTT (cổng DVC QG)",
@@ -43,7 +42,8 @@ constexpr std::array<sv, 4> hPaid = {"Số HS đã TTTT", "Số HS đã TTTT (c�
 constexpr std::array kFields = {
     FieldDef{Field::docs_in, "docs_in", Family::van_ban, "VB đến", hDocsIn},
     FieldDef{Field::docs_out, "docs_out", Family::van_ban, "VB đi", hDocsOut},
-    FieldDef{Field::docs_out_signed, "docs_out_signed", Family::van_ban, "VB đi ký số", hDocsSigned},
+    FieldDef{Field::docs_out_signed, "docs_out_signed", Family::van_ban, "VB đi ký số",
+             hDocsSigned},
     FieldDef{Field::received, "received", Family::ho_so, "Tổng số (trong kỳ)", hReceived},
     FieldDef{Field::received_direct, "received_direct", Family::ho_so, "Trực tiếp", hDirect},
     FieldDef{Field::received_online, "received_online", Family::ho_so, "Qua mạng", hOnline},
@@ -54,7 +54,8 @@ constexpr std::array kFields = {
     FieldDef{Field::resolved, "resolved", Family::so_hoa, "Đã giải quyết", hResolved},
     FieldDef{Field::digitized, "digitized", Family::so_hoa, "Đã số hóa", hDigitized},
     FieldDef{Field::not_digitized, "not_digitized", Family::so_hoa, "Chưa số hóa", hNotDigitized},
-    FieldDef{Field::with_fee, "with_fee", Family::thanh_toan, "Tổng HS có nghĩa vụ tài chính", hWithFee},
+    FieldDef{Field::with_fee, "with_fee", Family::thanh_toan, "Tổng HS có nghĩa vụ tài chính",
+             hWithFee},
     FieldDef{Field::paid_online, "paid_online", Family::thanh_toan, "Số HS đã TTTT", hPaid},
 };
 
@@ -87,8 +88,8 @@ constexpr std::array<Term, 2> tUnpaid = {Term{1, Field::with_fee}, Term{-1, Fiel
 constexpr std::array kRates = {
     RateDef{Rate::signed_ratio, "signed_ratio", Family::van_ban, "Tỷ lệ văn bản ký số", rSigned,
             tSigned, tDocsOut},
-    RateDef{Rate::ontime_ratio, "ontime_ratio", Family::ho_so, "Tỷ lệ trước hạn, đúng hạn",
-            rOntime, tOntime, tDone},
+    RateDef{Rate::ontime_ratio, "ontime_ratio", Family::ho_so, "Tỷ lệ trước hạn, đúng hạn", rOntime,
+            tOntime, tDone},
     RateDef{Rate::online_ratio, "online_ratio", Family::ho_so, "Tỷ lệ HS qua mạng", rOnline,
             tOnline, tReceived},
     RateDef{Rate::digitized_ratio, "digitized_ratio", Family::so_hoa, "Tỷ lệ số hóa kết quả",
@@ -99,8 +100,8 @@ constexpr std::array kRates = {
             "Tỷ lệ TT trực tiếp (%)", rPaidDirect, tUnpaid, tWithFee},
 };
 
-constexpr std::array<sv, 6> kNameHeaders = {"Đơn vị", "Tên đơn vị", "Tên cơ quan, đơn vị",
-                                            "Cơ quan, đơn vị", "Đơn vị thực hiện", "name"};
+constexpr std::array<sv, 6> kNameHeaders = {
+    "Đơn vị", "Tên đơn vị", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Đơn vị thực hiện", "name"};
 constexpr std::array<sv, 4> kCodeHeaders = {"Mã đơn vị", "Mã", "Mã ĐV", "code"};
 constexpr std::array<sv, 3> kSttHeaders = {"STT", "Số TT", "TT"};
 

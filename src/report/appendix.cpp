@@ -1,17 +1,17 @@
 #include "ntreport/report/appendix.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
-#include <toml++/toml.h>
 
 namespace ntr {
 
 namespace {
 
 constexpr std::string_view kTargetColumns[] = {"label", "baseline", "target", "result", "note"};
-constexpr std::string_view kTopKeys[] = {"id",     "order",  "sheet",        "title",      "period",
-                                         "layout", "columns", "count_format", "rate_format"};
+constexpr std::string_view kTopKeys[] = {
+    "id", "order", "sheet", "title", "period", "layout", "columns", "count_format", "rate_format"};
 constexpr std::string_view kColumnKeys[] = {"group", "header", "show", "format"};
 
 SourceLoc loc_of(const std::string& source, const toml::source_region& r) {
@@ -41,9 +41,11 @@ struct Parser {
   std::optional<ColumnDef> column(const toml::table& t, const AppendixDef& def,
                                   const std::string& count_format, const std::string& rate_format) {
     for (const auto& [k, v] : t) {
-      if (!known(k.str(), kColumnKeys)) fail(v.source(), fmt::format("unknown column key \"{}\"", k.str()));
+      if (!known(k.str(), kColumnKeys))
+        fail(v.source(), fmt::format("unknown column key \"{}\"", k.str()));
     }
-    ColumnDef c{str(t, "group"), str(t, "header"), str(t, "show"), ColumnKind::text, str(t, "format")};
+    ColumnDef c{str(t, "group"), str(t, "header"), str(t, "show"), ColumnKind::text,
+                str(t, "format")};
     if (c.header.empty() || c.show.empty()) {
       fail(t.source(), "a column needs \"header\" and \"show\"");
       return std::nullopt;
@@ -111,7 +113,8 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   def.layout = str(root, "layout", "level");
   const std::string count_format = str(root, "count_format", "#,##0");
   const std::string rate_format = str(root, "rate_format", "0.00%");
-  if (def.id.empty() || def.title.empty()) p.fail(root.source(), "\"id\" and \"title\" are required");
+  if (def.id.empty() || def.title.empty())
+    p.fail(root.source(), "\"id\" and \"title\" are required");
   if (def.layout != "level" && def.layout != "area" && def.layout != "targets") {
     p.fail(root["layout"].node()->source(),
            fmt::format("layout \"{}\" is not one of level, area, targets", def.layout));
@@ -126,7 +129,8 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
         p.fail(node.source(), "each entry of columns must be a table");
         continue;
       }
-      if (auto c = p.column(*t, def, count_format, rate_format)) def.columns.push_back(std::move(*c));
+      if (auto c = p.column(*t, def, count_format, rate_format))
+        def.columns.push_back(std::move(*c));
     }
   }
   if (!p.ok) return std::nullopt;

@@ -43,7 +43,9 @@ struct Builder {
 std::vector<UnitId> Builder::ordered(std::vector<UnitId> units) const {
   if (!opt.sort) return units;
   // Lowest rate first; units whose rate is undefined or absent go last, in registry order.
-  auto key = [&](UnitId u) { return rate_cell(tot.subtree[static_cast<std::size_t>(u)], *opt.sort, {}); };
+  auto key = [&](UnitId u) {
+    return rate_cell(tot.subtree[static_cast<std::size_t>(u)], *opt.sort, {});
+  };
   std::stable_sort(units.begin(), units.end(), [&](UnitId a, UnitId b) {
     const Cell x = key(a);
     const Cell y = key(b);
@@ -53,18 +55,28 @@ std::vector<UnitId> Builder::ordered(std::vector<UnitId> units) const {
   return units;
 }
 
-void Builder::add_row(RowKind kind, std::string stt, std::string label, const Values& v, bool bold) {
+void Builder::add_row(RowKind kind, std::string stt, std::string label, const Values& v,
+                      bool bold) {
   Row r;
   r.kind = kind;
   r.bold = bold;
   for (const auto& c : def.columns) {
     Cell cell;
     switch (c.kind) {
-      case ColumnKind::stt: cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, stt}; break;
-      case ColumnKind::label: cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, label}; break;
-      case ColumnKind::count: cell = count_cell(v, *field_by_key(c.show)); break;
-      case ColumnKind::rate: cell = rate_cell(v, *rate_by_key(c.show), opt.undefined_rate); break;
-      case ColumnKind::text: break;
+      case ColumnKind::stt:
+        cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, stt};
+        break;
+      case ColumnKind::label:
+        cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, label};
+        break;
+      case ColumnKind::count:
+        cell = count_cell(v, *field_by_key(c.show));
+        break;
+      case ColumnKind::rate:
+        cell = rate_cell(v, *rate_by_key(c.show), opt.undefined_rate);
+        break;
+      case ColumnKind::text:
+        break;
     }
     if (cell.kind == Cell::Kind::text && cell.text.empty()) cell.kind = Cell::Kind::empty;
     r.cells.push_back(std::move(cell));
@@ -152,7 +164,8 @@ void Builder::by_area() {
     add_row(RowKind::heading, roman(++numeral), reg.levels()[l].label, Values{}, true);
     emit_units(rest, counters[l]);
   }
-  for (auto it = used.rbegin(); it != used.rend(); ++it) level_total(*it, "", reg.levels()[*it].label);
+  for (auto it = used.rbegin(); it != used.rend(); ++it)
+    level_total(*it, "", reg.levels()[*it].label);
 }
 
 }  // namespace

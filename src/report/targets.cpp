@@ -33,11 +33,13 @@ std::optional<std::int64_t> percent_of(std::string_view t) {
   t.remove_suffix(1);
   const auto comma = t.find(',');
   const std::string_view whole = t.substr(0, comma);
-  const std::string_view frac = comma == std::string_view::npos ? std::string_view{} : t.substr(comma + 1);
+  const std::string_view frac =
+      comma == std::string_view::npos ? std::string_view{} : t.substr(comma + 1);
   if (whole.empty() || frac.size() > 2) return std::nullopt;
   std::int64_t w = 0;
   std::int64_t f = 0;
-  if (std::from_chars(whole.data(), whole.data() + whole.size(), w).ptr != whole.data() + whole.size()) {
+  if (std::from_chars(whole.data(), whole.data() + whole.size(), w).ptr !=
+      whole.data() + whole.size()) {
     return std::nullopt;
   }
   if (!frac.empty() &&
@@ -86,8 +88,9 @@ std::vector<Target> parse_targets(const OwnedSheet& sheet, const Registry& regis
   }
   for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
     const OwnedRow& r = sheet.rows[i];
-    Target t{cell(r, c_section), cell(r, c_stt), cell(r, c_label), std::nullopt, std::nullopt,
-             cell(r, c_base), cell(r, c_target), cell(r, c_note), sheet.info.loc(r.row, c_from)};
+    Target t{cell(r, c_section), cell(r, c_stt),  cell(r, c_label),
+             std::nullopt,       std::nullopt,    cell(r, c_base),
+             cell(r, c_target),  cell(r, c_note), sheet.info.loc(r.row, c_from)};
     if (const std::string level = cell(r, c_level); !level.empty()) {
       t.level = registry.find_level(level);
       if (!t.level) {
@@ -139,14 +142,18 @@ ReportDoc build_targets(const AppendixDef& def, const std::vector<Target>& targe
   doc.period_line = period_line(def.period, options.period);
   doc.sheet_name = def.sheet;
   doc.layout = "targets";
-  for (const auto& c : def.columns) doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
+  for (const auto& c : def.columns)
+    doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
   for (const Target& t : targets) {
     Row row;
     const bool heading = t.stt.empty();
     row.kind = heading ? RowKind::heading : RowKind::item;
     row.bold = heading;
     // A section "A.I" prints as "I" under "A".
-    row.stt = heading ? t.section.substr(t.section.rfind('.') == std::string::npos ? 0 : t.section.rfind('.') + 1) : t.stt;
+    row.stt = heading
+                  ? t.section.substr(
+                        t.section.rfind('.') == std::string::npos ? 0 : t.section.rfind('.') + 1)
+                  : t.stt;
     row.label = t.label;
     Cell result;
     std::string note;
@@ -160,13 +167,20 @@ ReportDoc build_targets(const AppendixDef& def, const std::vector<Target>& targe
     }
     if (!t.note.empty()) note = note.empty() ? t.note : note + "; " + t.note;
     for (const auto& c : def.columns) {
-      if (c.show == "stt") row.cells.push_back(text_cell(row.stt));
-      else if (c.show == "label") row.cells.push_back(text_cell(t.label));
-      else if (c.show == "baseline") row.cells.push_back(text_cell(t.baseline));
-      else if (c.show == "target") row.cells.push_back(text_cell(t.target));
-      else if (c.show == "result") row.cells.push_back(result);
-      else if (c.show == "note") row.cells.push_back(text_cell(note));
-      else row.cells.emplace_back();
+      if (c.show == "stt")
+        row.cells.push_back(text_cell(row.stt));
+      else if (c.show == "label")
+        row.cells.push_back(text_cell(t.label));
+      else if (c.show == "baseline")
+        row.cells.push_back(text_cell(t.baseline));
+      else if (c.show == "target")
+        row.cells.push_back(text_cell(t.target));
+      else if (c.show == "result")
+        row.cells.push_back(result);
+      else if (c.show == "note")
+        row.cells.push_back(text_cell(note));
+      else
+        row.cells.emplace_back();
     }
     doc.rows.push_back(std::move(row));
   }

@@ -44,8 +44,8 @@ bool is_tone_mark(cp_t c) {
 }
 
 bool is_dash(cp_t c) {
-  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
-         c == 0xFE63 || c == 0xFF0D;
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
 }
 
 bool is_space(cp_t c) {
@@ -64,11 +64,11 @@ bool is_letter_or_mark(cp_t c) {
 // Compatibility decomposition with case folding; nullopt-like empty on invalid input.
 bool decompose_fold(std::string_view s, std::string& out) {
   utf8proc_uint8_t* buf = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                              static_cast<utf8proc_ssize_t>(s.size()), &buf,
-                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                                                             UTF8PROC_DECOMPOSE |
-                                                             UTF8PROC_CASEFOLD));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &buf,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD));
   if (n < 0) return false;
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(buf, &std::free);
   out.assign(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));

@@ -11,7 +11,8 @@ __extension__ using i128 = __int128;
 
 std::string format_count(std::int64_t n) {
   const bool neg = n < 0;
-  const auto magnitude = neg ? static_cast<std::uint64_t>(-(n + 1)) + 1 : static_cast<std::uint64_t>(n);
+  const auto magnitude =
+      neg ? static_cast<std::uint64_t>(-(n + 1)) + 1 : static_cast<std::uint64_t>(n);
   const std::string digits = fmt::format("{}", magnitude);
   std::string out;
   const std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;

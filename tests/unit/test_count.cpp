@@ -11,7 +11,9 @@ TEST_CASE("counts in the forms SPEC §3.2 accepts") {
   CHECK(parse_count(CellType::text, "179.153") == 179153);
   CHECK(parse_count(CellType::text, "1.234.567") == 1234567);
   CHECK(parse_count(CellType::text, "98 076") == 98076);
-  CHECK(parse_count(CellType::text, "98\xC2\xA0" "076") == 98076);
+  CHECK(parse_count(CellType::text,
+                    "98\xC2\xA0"
+                    "076") == 98076);
   CHECK(parse_count(CellType::text, "98,076") == 98076);
   CHECK(parse_count(CellType::text, " 0 ") == 0);
   CHECK(parse_count(CellType::number, "98076") == 98076);
@@ -20,9 +22,10 @@ TEST_CASE("counts in the forms SPEC §3.2 accepts") {
 }
 
 TEST_CASE("everything else is not a count") {
-  for (const char* bad : {"-5", "1,5", "12,50", "1.2a", "1.3a2", "9.07", "98.0760", ".076", "98.",
-                          "98..076", "1.23.456", "12 34", "+5", "", "   ", "abc", "#REF!", "5%",
-                          "1,234.567", "99999999999999999999"}) {
+  for (const char* bad : {"-5",       "1,5",     "12,50", "1.2a",      "1.3a2",
+                          "9.07",     "98.0760", ".076",  "98.",       "98..076",
+                          "1.23.456", "12 34",   "+5",    "",          "   ",
+                          "abc",      "#REF!",   "5%",    "1,234.567", "99999999999999999999"}) {
     INFO(bad);
     CHECK_FALSE(parse_count(CellType::text, bad).has_value());
   }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "ntreport/read/header.hpp"
 
@@ -34,7 +34,8 @@ std::vector<std::string> detect(const Rows& rows, Diagnostics& diags) {
   for (const auto& [r, texts] : rows) {
     std::vector<CellView> cells;
     for (std::size_t i = 0; i < texts.size(); ++i) {
-      if (!texts[i].empty()) cells.push_back(CellView{static_cast<std::uint32_t>(i + 1), CellType::text, texts[i]});
+      if (!texts[i].empty())
+        cells.push_back(CellView{static_cast<std::uint32_t>(i + 1), CellType::text, texts[i]});
     }
     det.row(r, cells);
   }
@@ -59,13 +60,12 @@ TEST_CASE("a one-row header under title rows") {
 
 TEST_CASE("a two-row header with merged upper cells, and a column-number row") {
   Diagnostics diags;
-  const auto ev = detect(
-      {{1, {"Phụ lục 2"}},
-       {3, {"STT", "Đơn vị", "Đã giải quyết", "Số hóa kết quả giải quyết"}},
-       {4, {"", "", "", "Chưa số hóa", "Đã số hóa", "Tỷ lệ số hóa kết quả"}},
-       {5, {"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)/(3)"}},
-       {6, {"1", "Sở Nội vụ", "78", "8", "70", "89,74%"}}},
-      diags);
+  const auto ev = detect({{1, {"Phụ lục 2"}},
+                          {3, {"STT", "Đơn vị", "Đã giải quyết", "Số hóa kết quả giải quyết"}},
+                          {4, {"", "", "", "Chưa số hóa", "Đã số hóa", "Tỷ lệ số hóa kết quả"}},
+                          {5, {"(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(5)/(3)"}},
+                          {6, {"1", "Sở Nội vụ", "78", "8", "70", "89,74%"}}},
+                         diags);
   CHECK(ev == std::vector<std::string>{
                   "table rows 3-4: A=STT B=Đơn vị C=Đã giải quyết D=Số hóa kết quả giải quyết – "
                   "Chưa số hóa E=Số hóa kết quả giải quyết – Đã số hóa F=Số hóa kết quả giải quyết "
@@ -75,8 +75,8 @@ TEST_CASE("a two-row header with merged upper cells, and a column-number row") {
 
 TEST_CASE("headers compare after normalization: case, spacing, tone placement") {
   Diagnostics diags;
-  const auto ev = detect({{1, {"tên  đơn vị", "ĐÃ SỐ HOÁ", "đã giải quyết"}}, {2, {"Sở Y tế", "1", "2"}}},
-                         diags);
+  const auto ev = detect(
+      {{1, {"tên  đơn vị", "ĐÃ SỐ HOÁ", "đã giải quyết"}}, {2, {"Sở Y tế", "1", "2"}}}, diags);
   CHECK(ev.front() == "table rows 1-1: A=tên  đơn vị B=ĐÃ SỐ HOÁ C=đã giải quyết");
 }
 
@@ -99,7 +99,8 @@ TEST_CASE("figure columns without a unit column") {
 
 TEST_CASE("two columns for the same figure") {
   Diagnostics diags;
-  const auto ev = detect({{1, {"Đơn vị", "Qua mạng", "Trực tuyến"}}, {2, {"Sở Y tế", "5", "6"}}}, diags);
+  const auto ev =
+      detect({{1, {"Đơn vị", "Qua mạng", "Trực tuyến"}}, {2, {"Sở Y tế", "5", "6"}}}, diags);
   CHECK(ev.empty());
   REQUIRE(diags.all().size() == 1);
   CHECK(format_diagnostic(diags.all()[0]) ==

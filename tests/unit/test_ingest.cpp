@@ -67,11 +67,12 @@ TEST_CASE("unit rows add up; level, group, total and parent rows are checked, no
                          "1,Xã Một,2,2\n"
                          "2,Phường Phủ Hà,3,2\n"
                          ",Tổng cộng,22,14\n"}});
-  CHECK(r.messages == std::vector<std::string>{
-                          "t.csv:D9: warning[subtotal-mismatch]: \"VB đi\" of \"UBND cấp xã – huyện "
-                          "Một\" is 5, but the rows it covers sum to 4",
-                          "t.csv:D12: warning[subtotal-mismatch]: \"VB đi\" of \"Tổng cộng\" is 14, "
-                          "but the rows it covers sum to 13"});
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "t.csv:D9: warning[subtotal-mismatch]: \"VB đi\" of \"UBND cấp xã – huyện "
+            "Một\" is 5, but the rows it covers sum to 4",
+            "t.csv:D12: warning[subtotal-mismatch]: \"VB đi\" of \"Tổng cộng\" is 14, "
+            "but the rows it covers sum to 13"});
   CHECK(r.of("a").get(Field::docs_in) == 10);
   CHECK_FALSE(r.of("b").has(Field::docs_in));  // listed with its children: a subtotal
   CHECK(r.of("b.vp").get(Field::docs_out) == 2);
@@ -88,45 +89,50 @@ TEST_CASE("counts that are not counts, units that are not units") {
                          "Xã Không Có;1;1;1\n"
                          ";4;4;4\n"
                          "Ghi chú: số liệu tạm tính;;;\n"}});
-  CHECK(r.messages ==
-        std::vector<std::string>{
-            "u.csv:B2: error[not-a-count]: \"Qua mạng\" expects a whole number ≥ 0, got \"1.3a2\"",
-            "u.csv:C2: error[not-a-count]: \"Trực tiếp\" expects a whole number ≥ 0, got \"-5\" "
-            "(counts cannot be negative)",
-            "u.csv:A3: error[unknown-unit]: no unit in the registry is named \"Phường Phú Hà\" (did "
-            "you mean 'Phường Phủ Hà'?)",
-            "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\"",
-            "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
+  CHECK(
+      r.messages ==
+      std::vector<std::string>{
+          "u.csv:B2: error[not-a-count]: \"Qua mạng\" expects a whole number ≥ 0, got \"1.3a2\"",
+          "u.csv:C2: error[not-a-count]: \"Trực tiếp\" expects a whole number ≥ 0, got \"-5\" "
+          "(counts cannot be negative)",
+          "u.csv:A3: error[unknown-unit]: no unit in the registry is named \"Phường Phú Hà\" (did "
+          "you mean 'Phường Phủ Hà'?)",
+          "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\"",
+          "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
 }
 
 TEST_CASE("the same figure twice: an error naming both places, or a warning when equal") {
   const Run r = ingest({{"a.csv", "Đơn vị,VB đến,VB đi\nSở A,10,5\n"},
                         {"b.csv", "Tên đơn vị,VB đến,VB đi\nSở A,10,6\n"}});
-  CHECK(r.messages == std::vector<std::string>{
-                          "b.csv:B2: warning[duplicate-figure]: figures of \"Sở A\" are given again "
-                          "with the same values as at a.csv:B2",
-                          "b.csv:C2: error[duplicate-conflict]: \"VB đi\" of \"Sở A\" is 6 here but 5 "
-                          "at a.csv:C2"});
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "b.csv:B2: warning[duplicate-figure]: figures of \"Sở A\" are given again "
+            "with the same values as at a.csv:B2",
+            "b.csv:C2: error[duplicate-conflict]: \"VB đi\" of \"Sở A\" is 6 here but 5 "
+            "at a.csv:C2"});
 }
 
 TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
-  const Run r = ingest(
-      {{"h.csv",
-        "Mã đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI\n"
-        "a,10,1,2,3\n"
-        "b.vp,,1,2,3\n"},
-       {"s.csv", "Đơn vị,Đã giải quyết,Đã số hóa,Chưa số hóa\nSở A,5,6,\nXã Một,10,7,\nPhường Phủ Hà,10,7,2\n"},
-       {"t.csv", "Đơn vị,Tổng HS có nghĩa vụ tài chính,Số HS đã TTTT\nXã Một,3,4\n"}});
-  CHECK(r.messages ==
-        std::vector<std::string>{
-            "h.csv:B2: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Sở A\" is 10, but "
-            "Trực tiếp + Qua mạng + Qua BCCI = 1 + 2 + 3 = 6",
-            "s.csv:C2: error[digitized-exceeds-resolved]: \"Đã số hóa\" of \"Sở A\" is 6, more than "
-            "\"Đã giải quyết\" (5)",
-            "s.csv:D4: error[not-digitized-mismatch]: \"Chưa số hóa\" of \"Phường Phủ Hà\" is 2, but "
-            "Đã giải quyết − Đã số hóa = 10 − 7 = 3",
-            "t.csv:C2: error[paid-exceeds-with-fee]: \"Số HS đã TTTT\" of \"Xã Một\" is 4, more than "
-            "\"Tổng HS có nghĩa vụ tài chính\" (3)"});
+  const Run r =
+      ingest({{"h.csv",
+               "Mã đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI\n"
+               "a,10,1,2,3\n"
+               "b.vp,,1,2,3\n"},
+              {"s.csv",
+               "Đơn vị,Đã giải quyết,Đã số hóa,Chưa số hóa\nSở A,5,6,\nXã Một,10,7,\nPhường Phủ "
+               "Hà,10,7,2\n"},
+              {"t.csv", "Đơn vị,Tổng HS có nghĩa vụ tài chính,Số HS đã TTTT\nXã Một,3,4\n"}});
+  CHECK(
+      r.messages ==
+      std::vector<std::string>{
+          "h.csv:B2: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Sở A\" is 10, but "
+          "Trực tiếp + Qua mạng + Qua BCCI = 1 + 2 + 3 = 6",
+          "s.csv:C2: error[digitized-exceeds-resolved]: \"Đã số hóa\" of \"Sở A\" is 6, more than "
+          "\"Đã giải quyết\" (5)",
+          "s.csv:D4: error[not-digitized-mismatch]: \"Chưa số hóa\" of \"Phường Phủ Hà\" is 2, but "
+          "Đã giải quyết − Đã số hóa = 10 − 7 = 3",
+          "t.csv:C2: error[paid-exceeds-with-fee]: \"Số HS đã TTTT\" of \"Xã Một\" is 4, more than "
+          "\"Tổng HS có nghĩa vụ tài chính\" (3)"});
   CHECK(r.of("b.vp").get(Field::received) == 6);        // derived from the channels
   CHECK(r.of("h1.x1").get(Field::not_digitized) == 3);  // derived: resolved − digitized
 }

@@ -16,15 +16,15 @@ TEST_CASE("counts print with Vietnamese grouping") {
 TEST_CASE("percentages round half-up once from the exact fraction (SPEC §4, §9)") {
   // SPEC §9: the commune-level on-time rate 72.297 / 72.351 = 99,9254% prints 99,93%
   CHECK(format_percent(57557 + 14740, 57557 + 14740 + 54) == "99,93%");
-  CHECK(format_percent(69478, 71922) == "96,6%");      // trailing zero dropped
+  CHECK(format_percent(69478, 71922) == "96,6%");  // trailing zero dropped
   CHECK(format_percent(86, 100) == "86%");
   CHECK(format_percent(1, 1) == "100%");
   CHECK(format_percent(0, 5) == "0%");
-  CHECK(format_percent(1, 8) == "12,5%");              // 12.5 exactly
-  CHECK(format_percent(1, 40000) == "0%");             // 0.0025% rounds down
-  CHECK(format_percent(1, 20000) == "0,01%");          // 0.005%: the half rounds up
+  CHECK(format_percent(1, 8) == "12,5%");      // 12.5 exactly
+  CHECK(format_percent(1, 40000) == "0%");     // 0.0025% rounds down
+  CHECK(format_percent(1, 20000) == "0,01%");  // 0.005%: the half rounds up
   CHECK(format_percent(2, 3) == "66,67%");
-  CHECK(percent_hundredths(99925, 100000) == 9993);    // 99.925% exactly: half-up
+  CHECK(percent_hundredths(99925, 100000) == 9993);  // 99.925% exactly: half-up
   CHECK(percent_hundredths(99924999, 100000000) == 9992);
 }
 

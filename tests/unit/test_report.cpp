@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/read/csv.hpp"
@@ -79,9 +79,8 @@ std::vector<std::string> lines(const ReportDoc& doc) {
 }
 
 const std::map<std::string, std::array<int, 3>> kFigures = {
-    {"a", {10, 1000, 990}},   {"b.vp", {5, 300, 150}}, {"b.cn.x", {1, 7, 0}},
-    {"h1", {3, 200, 199}},    {"h1.x1", {2, 0, 0}},    {"h1.x2", {4, 40, 30}},
-    {"h2.x3", {6, 60, 60}}};
+    {"a", {10, 1000, 990}}, {"b.vp", {5, 300, 150}}, {"b.cn.x", {1, 7, 0}}, {"h1", {3, 200, 199}},
+    {"h1.x1", {2, 0, 0}},   {"h1.x2", {4, 40, 30}},  {"h2.x3", {6, 60, 60}}};
 
 }  // namespace
 
@@ -90,20 +89,17 @@ TEST_CASE("by level: subtrees, numbering to any depth, level totals, ratios of s
   const Totals t = aggregate(r, figures(r, kFigures));
   const ReportDoc doc = build_report(def("level"), r, t, ReportOptions{});
   CHECK(lines(doc) == std::vector<std::string>{
-                          "*I | Cấp tỉnh | 1.307 | 87,22%",       // 1140 / 1307
+                          "*I | Cấp tỉnh | 1.307 | 87,22%",  // 1140 / 1307
                           "1 | Sở A | 1.000 | 99%",
-                          "2 | Sở B | 307 | 48,86%",               // 150 / 307, not (50% + 0%) / 2
-                          "2.1 | Văn phòng Sở B | 300 | 50%",
-                          "2.2 | Chi nhánh Sở B | 7 | 0%",
+                          "2 | Sở B | 307 | 48,86%",  // 150 / 307, not (50% + 0%) / 2
+                          "2.1 | Văn phòng Sở B | 300 | 50%", "2.2 | Chi nhánh Sở B | 7 | 0%",
                           "2.2.1 | Chi nhánh Sở B huyện Một | 7 | 0%",
-                          "*II | Cấp huyện | 200 | 99,5%",
-                          "1 | UBND huyện Một | 200 | 99,5%",
-                          "2 | UBND huyện Hai |  | ",                // not reported: empty cells
+                          "*II | Cấp huyện | 200 | 99,5%", "1 | UBND huyện Một | 200 | 99,5%",
+                          "2 | UBND huyện Hai |  | ",  // not reported: empty cells
                           "*III | Cấp xã | 100 | 90%",
-                          "1 | Xã Một | 0 | -",                    // zero denominator
-                          "2 | Xã Hai | 40 | 75%",
-                          "3 | Xã Ba | 60 | 100%",
-                          "* | Tổng cộng | 1.607 | 88,92%"});      // 1429 / 1607
+                          "1 | Xã Một | 0 | -",  // zero denominator
+                          "2 | Xã Hai | 40 | 75%", "3 | Xã Ba | 60 | 100%",
+                          "* | Tổng cộng | 1.607 | 88,92%"});  // 1429 / 1607
   CHECK(doc.not_reported == std::vector<std::string>{"h2"});
   CHECK(doc.rows[1].depth == 0);
   CHECK(doc.rows[5].depth == 2);
@@ -115,27 +111,21 @@ TEST_CASE("by level: subtrees, numbering to any depth, level totals, ratios of s
   CHECK(rate.rounded == 0.8722);
 }
 
-TEST_CASE("by area: districts, their communes' subtotal, communes numbered on, levels at the foot") {
+TEST_CASE(
+    "by area: districts, their communes' subtotal, communes numbered on, levels at the foot") {
   const Registry r = registry();
   const Totals t = aggregate(r, figures(r, kFigures));
   const ReportDoc doc = build_report(def("level"), r, t, ReportOptions{{}, "area", {}, "-"});
-  CHECK(lines(doc) == std::vector<std::string>{
-                          "*I | Các Sở, ban, ngành | 1.307 | 87,22%",
-                          "1 | Sở A | 1.000 | 99%",
-                          "2 | Sở B | 307 | 48,86%",
-                          "2.1 | Văn phòng Sở B | 300 | 50%",
-                          "2.2 | Chi nhánh Sở B | 7 | 0%",
-                          "2.2.1 | Chi nhánh Sở B huyện Một | 7 | 0%",
-                          "*II | UBND huyện Một | 200 | 99,5%",
-                          "* | UBND cấp xã – huyện Một | 40 | 75%",
-                          "1 | Xã Một | 0 | -",
-                          "2 | Xã Hai | 40 | 75%",
-                          "*III | UBND huyện Hai |  | ",
-                          "* | UBND cấp xã – huyện Hai | 60 | 100%",
-                          "3 | Xã Ba | 60 | 100%",
-                          "* | Cấp xã | 100 | 90%",
-                          "* | Cấp huyện | 200 | 99,5%",
-                          "* | Cấp tỉnh | 1.307 | 87,22%"});
+  CHECK(lines(doc) ==
+        std::vector<std::string>{
+            "*I | Các Sở, ban, ngành | 1.307 | 87,22%", "1 | Sở A | 1.000 | 99%",
+            "2 | Sở B | 307 | 48,86%", "2.1 | Văn phòng Sở B | 300 | 50%",
+            "2.2 | Chi nhánh Sở B | 7 | 0%", "2.2.1 | Chi nhánh Sở B huyện Một | 7 | 0%",
+            "*II | UBND huyện Một | 200 | 99,5%", "* | UBND cấp xã – huyện Một | 40 | 75%",
+            "1 | Xã Một | 0 | -", "2 | Xã Hai | 40 | 75%", "*III | UBND huyện Hai |  | ",
+            "* | UBND cấp xã – huyện Hai | 60 | 100%", "3 | Xã Ba | 60 | 100%",
+            "* | Cấp xã | 100 | 90%", "* | Cấp huyện | 200 | 99,5%",
+            "* | Cấp tỉnh | 1.307 | 87,22%"});
   CHECK(doc.rows[7].kind == RowKind::group);
   CHECK(doc.rows[7].area_code == "h1");
   CHECK(doc.rows[7].level_id == "xa");
@@ -147,21 +137,14 @@ TEST_CASE("--sort orders the units within each group, lowest rate first, undefin
   ReportOptions o;
   o.sort = Rate::signed_ratio;
   const ReportDoc doc = build_report(def("level"), r, t, o);
-  CHECK(lines(doc) == std::vector<std::string>{
-                          "*I | Cấp tỉnh | 1.307 | 87,22%",
-                          "1 | Sở B | 307 | 48,86%",
-                          "1.1 | Chi nhánh Sở B | 7 | 0%",
-                          "1.1.1 | Chi nhánh Sở B huyện Một | 7 | 0%",
-                          "1.2 | Văn phòng Sở B | 300 | 50%",
-                          "2 | Sở A | 1.000 | 99%",
-                          "*II | Cấp huyện | 200 | 99,5%",
-                          "1 | UBND huyện Một | 200 | 99,5%",
-                          "2 | UBND huyện Hai |  | ",
-                          "*III | Cấp xã | 100 | 90%",
-                          "1 | Xã Hai | 40 | 75%",
-                          "2 | Xã Ba | 60 | 100%",
-                          "3 | Xã Một | 0 | -",
-                          "* | Tổng cộng | 1.607 | 88,92%"});
+  CHECK(lines(doc) ==
+        std::vector<std::string>{
+            "*I | Cấp tỉnh | 1.307 | 87,22%", "1 | Sở B | 307 | 48,86%",
+            "1.1 | Chi nhánh Sở B | 7 | 0%", "1.1.1 | Chi nhánh Sở B huyện Một | 7 | 0%",
+            "1.2 | Văn phòng Sở B | 300 | 50%", "2 | Sở A | 1.000 | 99%",
+            "*II | Cấp huyện | 200 | 99,5%", "1 | UBND huyện Một | 200 | 99,5%",
+            "2 | UBND huyện Hai |  | ", "*III | Cấp xã | 100 | 90%", "1 | Xã Hai | 40 | 75%",
+            "2 | Xã Ba | 60 | 100%", "3 | Xã Một | 0 | -", "* | Tổng cộng | 1.607 | 88,92%"});
 }
 
 TEST_CASE("period line") {

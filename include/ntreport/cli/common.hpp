@@ -2,7 +2,6 @@
 // What every subcommand shares: printing diagnostics, and the options common to the commands
 // that read a period's inputs (build, check, status).
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>

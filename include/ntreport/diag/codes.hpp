@@ -10,8 +10,8 @@ namespace ntr {
 
 struct CodeInfo {
   std::string_view code;
-  ExitCode exit;        ///< what an error with this code makes the process return
-  Severity severity;    ///< the usual severity (subtotal-mismatch is a warning)
+  ExitCode exit;      ///< what an error with this code makes the process return
+  Severity severity;  ///< the usual severity (subtotal-mismatch is a warning)
   std::string_view summary;
 };
 

@@ -33,10 +33,10 @@ std::string format_loc(const SourceLoc& loc);
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;     ///< stable kebab-case code from the catalogue (diag/codes.hpp)
+  std::string code;  ///< stable kebab-case code from the catalogue (diag/codes.hpp)
   SourceLoc loc;
-  std::string message;  ///< names the column header, quotes the value found and what was expected
-  std::string hint;     ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
+  std::string message;    ///< names the column header, quotes the value found and what was expected
+  std::string hint;       ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
   std::uint64_t seq = 0;  ///< insertion order, the last sort key
 };
 

@@ -16,7 +16,7 @@ namespace ntr {
 
 /// What one build collected from every input.
 struct Figures {
-  std::vector<Values> own;  ///< per unit (registry order): the figures it reported itself
+  std::vector<Values> own;         ///< per unit (registry order): the figures it reported itself
   std::vector<std::string> files;  ///< inputs that held at least one table, in reading order
   std::uint32_t tables = 0;        ///< tables read
   std::uint32_t unit_rows = 0;     ///< unit rows added

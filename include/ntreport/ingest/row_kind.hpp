@@ -11,8 +11,8 @@ namespace ntr {
 
 struct RowIdentity {
   enum class Kind : std::uint8_t { unit, level, group, total, unknown } kind = Kind::unknown;
-  UnitId unit = kNoUnit;  ///< unit rows; the area of group rows
-  LevelId level = 0;      ///< level and group rows
+  UnitId unit = kNoUnit;     ///< unit rows; the area of group rows
+  LevelId level = 0;         ///< level and group rows
   std::string problem_code;  ///< unknown rows: "unknown-unit" or "ambiguous-unit"
   std::string message;       ///< unknown rows: what was wrong
   std::string hint;          ///< unknown rows: "did you mean …"

@@ -18,7 +18,7 @@ enum class ColumnRole : std::uint8_t { code, name, stt, field, rate };
 /// What a header text names, or nothing when it is not a known header.
 struct HeaderMeaning {
   ColumnRole role = ColumnRole::stt;
-  Field field = Field::docs_in;  ///< role == field
+  Field field = Field::docs_in;    ///< role == field
   Rate rate = Rate::signed_ratio;  ///< role == rate
 };
 /// Looks a header text up among the known headers (compared by match_key).
@@ -32,8 +32,8 @@ struct HeaderColumn {
 
 struct TableHeader {
   SheetInfo sheet;
-  std::uint32_t first_row = 0;  ///< first header row
-  std::uint32_t last_row = 0;   ///< last header row; the body starts below it
+  std::uint32_t first_row = 0;        ///< first header row
+  std::uint32_t last_row = 0;         ///< last header row; the body starts below it
   std::vector<HeaderColumn> columns;  ///< known columns only, sorted by column
 
   /// The column of a role (code, name, stt), if any.

@@ -16,7 +16,7 @@ bool read_xlsx(const std::string& path, const std::string& display, const ReadLi
                SheetVisitor& visitor, Diagnostics& diags);
 
 /// The same over a workbook already in memory (fuzzing, embedded files).
-bool read_xlsx_buffer(std::string_view bytes, const std::string& display,
-                      const ReadLimits& limits, SheetVisitor& visitor, Diagnostics& diags);
+bool read_xlsx_buffer(std::string_view bytes, const std::string& display, const ReadLimits& limits,
+                      SheetVisitor& visitor, Diagnostics& diags);
 
 }  // namespace ntr

@@ -52,7 +52,7 @@ struct FamilyDef {
 
 struct FieldDef {
   Field id;
-  std::string_view key;    ///< "received_online"
+  std::string_view key;  ///< "received_online"
   Family family;
   std::string_view label;  ///< the main printed header, "Qua mạng"
   /// Header texts that name this field in an input (compared by match_key), the label first.

@@ -21,9 +21,9 @@ struct ColumnDef {
 };
 
 struct AppendixDef {
-  std::string id;      ///< "ho-so": the output file name and the --only/--layout key
-  int order = 100;     ///< position among appendices (sheet order in phu-luc.xlsx)
-  std::string sheet;   ///< worksheet name
+  std::string id;     ///< "ho-so": the output file name and the --only/--layout key
+  int order = 100;    ///< position among appendices (sheet order in phu-luc.xlsx)
+  std::string sheet;  ///< worksheet name
   std::string title;
   std::string period;  ///< period line pattern with {from} and {to}
   std::string layout;  ///< "level", "area" or "targets"

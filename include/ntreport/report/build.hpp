@@ -13,8 +13,8 @@ namespace ntr {
 
 struct ReportOptions {
   std::optional<Period> period;
-  std::string layout;            ///< "level" or "area"; empty = the definition's default
-  std::optional<Rate> sort;      ///< order units within each group by this rate, lowest first
+  std::string layout;                ///< "level" or "area"; empty = the definition's default
+  std::optional<Rate> sort;          ///< order units within each group by this rate, lowest first
   std::string undefined_rate = "-";  ///< what a rate with a zero denominator prints
 };
 
@@ -22,7 +22,8 @@ struct ReportOptions {
 ReportDoc build_report(const AppendixDef& def, const Registry& registry, const Totals& totals,
                        const ReportOptions& options);
 
-/// "(Từ ngày 01/01/2024 đến ngày 28/08/2024)" from the definition's pattern; empty without a period.
+/// "(Từ ngày 01/01/2024 đến ngày 28/08/2024)" from the definition's pattern; empty without a
+/// period.
 std::string period_line(const std::string& pattern, const std::optional<Period>& period);
 
 /// A count cell, empty when the field is absent.

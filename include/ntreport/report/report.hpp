@@ -20,7 +20,7 @@ enum class ColumnKind : std::uint8_t {
 };
 
 struct Column {
-  std::string group;   ///< upper header over several columns ("Tiếp nhận"); empty = spans both rows
+  std::string group;  ///< upper header over several columns ("Tiếp nhận"); empty = spans both rows
   std::string header;  ///< "Qua mạng"
   ColumnKind kind = ColumnKind::text;
   std::string key;            ///< field or rate key ("received_online"), or "stt", "name", …
@@ -29,10 +29,10 @@ struct Column {
 
 struct Cell {
   enum class Kind : std::uint8_t { empty, text, count, rate } kind = Kind::empty;
-  std::int64_t count = 0;          ///< kind == count
-  std::int64_t num = 0, den = 0;   ///< kind == rate; den == 0 means the rate is undefined
-  double exact = 0;                ///< kind == rate, den > 0: num / den, unrounded
-  double rounded = 0;              ///< kind == rate, den > 0: rounded half-up to 4 decimals
+  std::int64_t count = 0;         ///< kind == count
+  std::int64_t num = 0, den = 0;  ///< kind == rate; den == 0 means the rate is undefined
+  double exact = 0;               ///< kind == rate, den > 0: num / den, unrounded
+  double rounded = 0;             ///< kind == rate, den > 0: rounded half-up to 4 decimals
   std::string text;  ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
@@ -53,14 +53,14 @@ struct Row {
   std::string label;
   std::uint32_t depth = 0;  ///< nesting of unit rows under their roll-up parent
   bool bold = false;
-  std::string unit_code;  ///< unit rows
-  std::string level_id;   ///< level, group and unit rows
-  std::string area_code;  ///< group rows
+  std::string unit_code;    ///< unit rows
+  std::string level_id;     ///< level, group and unit rows
+  std::string area_code;    ///< group rows
   std::vector<Cell> cells;  ///< one per column
 };
 
 struct ReportDoc {
-  std::string id;           ///< "ho-so"
+  std::string id;  ///< "ho-so"
   std::string title;
   std::string period_line;  ///< "(Từ ngày 01/01/2024 đến ngày 28/08/2024)", or empty
   std::string sheet_name;   ///< worksheet name in phu-luc.xlsx

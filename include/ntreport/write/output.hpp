@@ -20,8 +20,7 @@ class OutputSet {
   bool add_text(const std::string& name, const std::string& content, Diagnostics& diags);
   /// Stages a file produced by `write(temp_path)`.
   bool add_file(const std::string& name,
-                const std::function<bool(const std::string& temp_path)>& write,
-                Diagnostics& diags);
+                const std::function<bool(const std::string& temp_path)>& write, Diagnostics& diags);
   /// Renames every staged file into place. Returns false (io-error) when any rename failed,
   /// and renames nothing when an earlier add_text/add_file failed.
   bool commit(Diagnostics& diags);

@@ -1,0 +1,98 @@
+// phu-luc.xlsx read back with ntreport's own reader holds the numbers of the Markdown
+// appendices, cell for cell (the openpyxl read-back is tests/scripts/xlsx_matches_md.py).
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "../support/scratch_dir.hpp"
+#include "ntreport/pipeline.hpp"
+#include "ntreport/read/xlsx.hpp"
+#include "ntreport/text/numbers.hpp"
+
+using namespace ntr;
+
+namespace {
+
+std::vector<std::vector<std::string>> md_rows(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::vector<std::vector<std::string>> rows;
+  int n = 0;
+  while (std::getline(in, line)) {
+    if (line.rfind("| ", 0) != 0 || n++ < 2) continue;  // skip header and alignment rows
+    std::vector<std::string> cells;
+    std::string_view rest = std::string_view(line).substr(2, line.size() - 4);
+    for (std::size_t at = 0;;) {
+      const std::size_t end = rest.find(" | ", at);
+      std::string c(
+          rest.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
+      if (c.size() >= 4 && c.rfind("**", 0) == 0) c = c.substr(2, c.size() - 4);
+      cells.push_back(c);
+      if (end == std::string_view::npos) break;
+      at = end + 3;
+    }
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// The Markdown text a read-back cell stands for: counts and rates in Vietnamese format.
+std::string as_markdown(const OwnedCell* cell, bool rate_column) {
+  if (cell == nullptr) return "";
+  if (cell->type != CellType::number) return cell->text;
+  double v = 0;
+  std::from_chars(cell->text.data(), cell->text.data() + cell->text.size(), v);
+  if (rate_column) return format_hundredths(static_cast<std::int64_t>(v * 10000 + 0.5));
+  return format_count(static_cast<std::int64_t>(v));
+}
+
+}  // namespace
+
+TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appendices") {
+  test::ScratchDir dir;
+  BuildConfig c;
+  c.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
+  c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
+  c.period = Period{"2024-01-01", "2024-08-28"};
+  c.out_dir = dir.str("out");
+  Diagnostics diags;
+  const auto registry = load_registry(c, diags);
+  REQUIRE(registry);
+  const auto defs = load_appendices(c, diags);
+  const Figures figures = read_inputs(c, *registry, diags);
+  const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
+  REQUIRE(write_outputs(c, report, diags).size() == 5);
+  REQUIRE_FALSE(diags.has_errors());
+
+  SheetCollector book;
+  REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
+  REQUIRE(book.sheets.size() == 3);
+  std::size_t compared = 0;
+  for (std::size_t s = 0; s < 3; ++s) {
+    const ReportDoc& doc = report.appendices[s];
+    const auto md = md_rows(dir.str("out/" + doc.id + ".md"));
+    const OwnedSheet& sheet = book.sheets[s];
+    CHECK(sheet.info.name == doc.sheet_name);
+    // the first data row holds the first Markdown row's label in column B
+    std::size_t top = 0;
+    while (top < sheet.rows.size() && sheet.rows[top].at(2) != md[0][1]) ++top;
+    REQUIRE(top + md.size() <= sheet.rows.size());
+    for (std::size_t i = 0; i < md.size(); ++i) {
+      const OwnedRow& row = sheet.rows[top + i];
+      for (std::size_t j = 0; j < md[i].size(); ++j) {
+        const auto col = static_cast<std::uint32_t>(j + 1);
+        const OwnedCell* cell = nullptr;
+        for (const auto& x : row.cells) {
+          if (x.col == col) cell = &x;
+        }
+        INFO(fmt::format("{} {}", doc.id, cell_name(row.row, col)));
+        CHECK(as_markdown(cell, doc.columns[j].kind == ColumnKind::rate) == md[i][j]);
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 2392);  // every cell of the three tables, as openpyxl counts them too
+}
