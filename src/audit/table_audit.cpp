@@ -227,8 +227,8 @@ AuditTable TableAudit::run() {
     ++out.unit_rows;
     check_unit(t_.rows[i], bounds_[i]);
   }
-  const bool any_subtotal = std::any_of(t_.rows.begin(), t_.rows.end(),
-                                        [](const Row& r) { return !r.additive; });
+  const bool any_subtotal =
+      std::any_of(t_.rows.begin(), t_.rows.end(), [](const Row& r) { return !r.additive; });
   if (has_unknown_ && any_subtotal) {
     diags_.warning("not-checked", t_.header.sheet.loc(),
                    "the subtotal rows are not checked: some rows name no registry unit, so "
