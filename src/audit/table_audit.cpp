@@ -135,8 +135,24 @@ bool TableAudit::covers(const Row& sub, const Row& r) const {
 }
 
 Bounds TableAudit::covered(const Row& sub) const {
+  std::vector<std::size_t> rows;
+  if (sub.kind == RowIdentity::Kind::unit) {
+    std::vector<UnitId> todo = registry_.unit(sub.unit).children;
+    while (!todo.empty()) {
+      const UnitId u = todo.back();
+      todo.pop_back();
+      if (auto it = rows_of_unit_.find(u); it != rows_of_unit_.end()) {
+        rows.insert(rows.end(), it->second.begin(), it->second.end());
+      }
+      const auto& children = registry_.unit(u).children;
+      todo.insert(todo.end(), children.begin(), children.end());
+    }
+    std::sort(rows.begin(), rows.end());
+  } else {
+    for (std::size_t i = 0; i < t_.rows.size(); ++i) rows.push_back(i);
+  }
   Bounds sum;
-  for (std::size_t i = 0; i < t_.rows.size(); ++i) {
+  for (std::size_t i : rows) {
     if (covers(sub, t_.rows[i])) sum.add(bounds_[i]);
   }
   return sum;
@@ -219,6 +235,7 @@ AuditTable TableAudit::run() {
     bounds_[i].hi = r.values.v;
     bounds_[i].broken = r.bad;
     bounds_[i].rows = {r.row};
+    if (r.kind == RowIdentity::Kind::unit) rows_of_unit_[r.unit].push_back(i);
   }
   decide_additive();
   AuditTable out{t_.header.sheet, t_.header.first_row, 0, 0, precision_, 0};

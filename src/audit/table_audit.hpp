@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ntreport/audit/audit.hpp"
@@ -91,6 +92,8 @@ class TableAudit {
   Diagnostics& diags_;
   std::vector<AuditFinding>& findings_;
   std::vector<Bounds> bounds_;  ///< per row: its own figures (additive rows only)
+  /// Rows of each unit, so that a parent's sum walks its subtree, not the whole table.
+  std::unordered_map<UnitId, std::vector<std::size_t>> rows_of_unit_;
   std::uint32_t precision_ = 2;
   std::uint32_t checks_ = 0;
   bool has_unknown_ = false;
