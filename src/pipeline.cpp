@@ -99,6 +99,14 @@ Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnos
   return ingest.finish();
 }
 
+AuditReport audit_input(const std::string& path, const Registry& registry, const ReadLimits& limits,
+                        Diagnostics& diags) {
+  Auditor auditor(registry, diags);
+  HeaderDetector detector(auditor, diags);
+  read_input(path, limits, detector, diags);
+  return auditor.finish();
+}
+
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
                     const TargetsInput& targets, Diagnostics& diags) {

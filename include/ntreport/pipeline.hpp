@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ntreport/audit/audit.hpp"
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/ingest/ingest.hpp"
 #include "ntreport/read/sheet.hpp"
@@ -63,6 +64,10 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
 /// Writes the outputs atomically; returns the paths written.
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
                                        Diagnostics& diags);
+
+/// Reads one printed appendix (every table of it) and recomputes it from its own rows.
+AuditReport audit_input(const std::string& path, const Registry& registry, const ReadLimits& limits,
+                        Diagnostics& diags);
 
 /// The XLSX `created` time: SOURCE_DATE_EPOCH when set, else the period end, else 1980-01-01.
 std::int64_t output_timestamp(const std::optional<Period>& period);

@@ -36,7 +36,8 @@ constexpr std::array<sv, 3> hDigitized = {"Đã số hóa", "Đã số hóa kế
 constexpr std::array<sv, 3> hNotDigitized = {"Chưa số hóa", "Chưa số hóa kết quả", "not_digitized"};
 constexpr std::array<sv, 3> hWithFee = {"Tổng HS có nghĩa vụ tài chính",
                                         "Tổng hồ sơ có nghĩa vụ tài chính", "with_fee"};
-constexpr std::array<sv, 4> hPaid = {"Số HS đã TTTT", "Số HS đã TTTT (cổng DVC QG)",
+constexpr std::array<sv, 5> hPaid = {"Số HS đã TTTT", "Số HS đã TTTT (cổng DVC QG)",
+                                     "Số HS đã TTTT cổng DVC QG",
                                      "Số hồ sơ đã thanh toán trực tuyến", "paid_online"};
 
 constexpr std::array kFields = {
@@ -67,7 +68,8 @@ constexpr std::array<sv, 4> rOnline = {"Tỷ lệ HS qua mạng", "Tỷ lệ qua
                                        "Tỷ lệ hồ sơ qua mạng", "online_ratio"};
 constexpr std::array<sv, 4> rDigitized = {"Tỷ lệ số hóa kết quả", "Tỷ lệ số hóa",
                                           "Tỷ lệ số hóa kết quả giải quyết", "digitized_ratio"};
-constexpr std::array<sv, 4> rPaidOnline = {"Tỷ lệ TTTT (%)", "Tỷ lệ TTTT",
+constexpr std::array<sv, 5> rPaidOnline = {"Tỷ lệ TTTT (%)", "Tỷ lệ TTTT",
+                                           "Tỷ lệ TTTT cổng DVC QG (%)",
                                            "Tỷ lệ thanh toán trực tuyến", "paid_online_ratio"};
 constexpr std::array<sv, 4> rPaidDirect = {"Tỷ lệ TT trực tiếp (%)", "Tỷ lệ TT trực tiếp",
                                            "Tỷ lệ thanh toán trực tiếp", "paid_direct_ratio"};

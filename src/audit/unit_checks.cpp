@@ -1,0 +1,151 @@
+// A unit row against itself: its invariants (SPEC §2.4), each printed rate recomputed from the
+// row's printed figures, and the figures a table leaves out implied by its printed rates.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "ntreport/text/numbers.hpp"
+#include "table_audit.hpp"
+
+namespace ntr::audit {
+
+namespace {
+
+using F = Field;
+constexpr std::array<Term, 3> kChannels = {Term{1, F::received_direct}, Term{1, F::received_online},
+                                           Term{1, F::received_postal}};
+constexpr std::array<Term, 2> kNotDigitized = {Term{1, F::resolved}, Term{-1, F::digitized}};
+
+bool printed_all(const Row& r, std::initializer_list<Field> fs) {
+  for (Field f : fs) {
+    if (!r.values.has(f) || (r.bad & field_bit(f)) != 0) return false;
+  }
+  return true;
+}
+
+// The printed value of a rate at `decimals` places.
+std::int64_t value_at(const PrintedRate& p, std::uint32_t decimals) {
+  return rescale_half_up(p.scaled, p.decimals, decimals);
+}
+
+}  // namespace
+
+void TableAudit::check_unit(const Row& r, Bounds& b) {
+  check_invariants(r);
+  for (const auto& def : rates()) {
+    if (t_.rate_col[static_cast<std::size_t>(def.id)] == 0) continue;
+    const Field first = def.numerator[0].field;
+    if (t_.implied_by[static_cast<std::size_t>(first)] == def.id) {
+      imply(r, first, def, b);
+    } else {
+      check_rate(r, def.id, b, AuditFinding::Check::rate);
+    }
+  }
+}
+
+void TableAudit::check_invariants(const Row& r) {
+  if (printed_all(r, {F::received, F::received_direct, F::received_online, F::received_postal})) {
+    check_sum_of(r, F::received, kChannels);
+  }
+  if (printed_all(r, {F::not_digitized, F::resolved, F::digitized})) {
+    check_sum_of(r, F::not_digitized, kNotDigitized);
+  }
+  check_at_most(r, F::digitized, F::resolved);
+  check_at_most(r, F::paid_online, F::with_fee);
+  check_at_most(r, F::docs_out_signed, F::docs_out);
+}
+
+void TableAudit::check_sum_of(const Row& r, Field total, std::span<const Term> terms) {
+  ++checks_;
+  std::int64_t sum = 0;
+  std::string names;
+  std::string values;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const Term& t = terms[i];
+    sum += t.coef * r.values.get(t.field);
+    const std::string_view op = i == 0 ? "" : t.coef > 0 ? " + " : " − ";
+    names += fmt::format("{}{}", op, field_def(t.field).label);
+    values += fmt::format("{}{}", op, format_count(r.values.get(t.field)));
+  }
+  if (sum == r.values.get(total)) return;
+  const auto ti = static_cast<std::size_t>(total);
+  add(r, t_.field_col[ti], t_.field_header[ti], std::string(field_def(total).key), r.text[ti],
+      format_count(sum), fmt::format("{} = {} = {}", names, values, format_count(sum)),
+      AuditFinding::Check::invariant);
+}
+
+void TableAudit::check_at_most(const Row& r, Field small, Field big) {
+  if (!printed_all(r, {small, big})) return;
+  ++checks_;
+  if (r.values.get(small) <= r.values.get(big)) return;
+  const auto si = static_cast<std::size_t>(small);
+  const std::string limit = format_count(r.values.get(big));
+  add(r, t_.field_col[si], t_.field_header[si], std::string(field_def(small).key), r.text[si],
+      fmt::format("at most {}", limit),
+      fmt::format("{} ≤ {} = {}", field_def(small).label, field_def(big).label, limit),
+      AuditFinding::Check::invariant);
+}
+
+// The figure f is not printed; the rate printed beside the denominator tells which whole
+// numbers it can be. Those go into the sums; when there are none, the rate is a slip.
+void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
+  const auto fi = static_cast<std::size_t>(f);
+  const auto ri = static_cast<std::size_t>(def.id);
+  const auto den = b.eval(def.denominator);
+  const auto& p = r.rates[ri];
+  if (!p || !den || !den->exact()) {
+    b.broken |= field_bit(f);
+    return;
+  }
+  ++checks_;
+  const std::int64_t d = den->lo;
+  const std::string& column = t_.rate_header[ri];
+  const std::string key(def.key);
+  const std::string den_text = format_count(d);
+  auto set = [&](Range k) {
+    b.lo.set(f, k.lo);
+    b.hi[fi] = k.hi;
+  };
+  const bool zero = p->kind == PrintedRate::Kind::none || p->scaled == 0;
+  if (d == 0) {
+    set(Range{0, 0});
+    if (zero) return;
+    add(r, t_.rate_col[ri], column, key, p->text, "-",
+        fmt::format("{} = 0: no rate", field_def(def.denominator[0].field).label),
+        AuditFinding::Check::rate);
+    return;
+  }
+  if (p->kind == PrintedRate::Kind::none) {
+    set(Range{0, d});
+    add(r, t_.rate_col[ri], column, key, p->text, "a percentage",
+        fmt::format("{} = {}, not 0", field_def(def.denominator[0].field).label, den_text),
+        AuditFinding::Check::rate);
+    return;
+  }
+  const std::uint32_t q = decimals_for(*p);
+  const std::int64_t v = value_at(*p, q);
+  Range k = numerators_printing_as(v, q, d);
+  k.lo = std::max<std::int64_t>(k.lo, 0);
+  k.hi = std::min(k.hi, d);
+  if (!k.empty()) {
+    set(k);
+    return;
+  }
+  // No whole number prints as the rate: its neighbours stand in for the sums.
+  const Range near = numerators_printing_as(v, q, d);
+  const std::int64_t below = std::clamp<std::int64_t>(near.hi, 0, d);
+  const std::int64_t above = std::clamp<std::int64_t>(near.lo, 0, d);
+  set(Range{std::min(below, above), std::max(below, above)});
+  auto pct = [&](std::int64_t n, std::uint32_t dec) {
+    return format_scaled_percent(percent_scaled(n, d, dec), dec);
+  };
+  add(r, t_.rate_col[ri], column, key, p->text,
+      fmt::format("{} or {}", pct(below, q), pct(above, q)),
+      fmt::format("no whole number of {} out of {} gives {}: {} / {} = {}, {} / {} = {}",
+                  field_def(f).label, den_text, format_scaled_percent(v, q), format_count(below),
+                  den_text, pct(below, q + 2), format_count(above), den_text, pct(above, q + 2)),
+      AuditFinding::Check::rate);
+}
+
+}  // namespace ntr::audit

@@ -1,0 +1,65 @@
+// `ntreport audit FILE`: recompute a published appendix from its own unit rows and list every
+// printed figure that disagrees (SPEC §8).
+#include "ntreport/write/audit.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "ntreport/cli/common.hpp"
+
+namespace ntr::cli {
+
+namespace {
+
+struct AuditOptions {
+  std::string file;
+  std::string registry;
+  std::string levels;
+  std::vector<std::string> aliases;
+  std::string format = "text";
+  bool quiet = false;
+};
+
+int run(const AuditOptions& o) {
+  Diagnostics diags;
+  BuildConfig config;
+  config.registry = o.registry;
+  config.levels = o.levels;
+  config.aliases = o.aliases;
+  const auto registry = load_registry(config, diags);
+  if (!registry) {
+    print_diagnostics(diags, o.quiet);
+    return exit_code(diags, false);
+  }
+  const AuditReport report = audit_input(o.file, *registry, config.limits, diags);
+  const ExitCode failed = diags.has_errors() ? diags.exit_code() : ExitCode::ok;
+  // A file that could not be read has nothing to report; data problems leave a report.
+  if (failed != ExitCode::io && failed != ExitCode::usage) {
+    const std::string out = o.format == "json" ? render_audit_json(report, diags.sorted(), o.file)
+                                               : render_audit_text(report, o.file);
+    std::fputs(out.c_str(), stdout);
+  }
+  print_diagnostics(diags, o.quiet);
+  if (diags.has_errors()) return static_cast<int>(failed);
+  return report.findings.empty() ? 0 : static_cast<int>(ExitCode::data);
+}
+
+}  // namespace
+
+void add_audit_command(CLI::App& app, int& result) {
+  auto opts = std::make_shared<AuditOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "audit", "Recompute a published appendix from its own rows and list what disagrees");
+  sub->add_option("FILE", opts->file, "the printed appendix (XLSX or CSV)")->required();
+  sub->add_option("--registry", opts->registry, "the unit registry (default: the shipped one)");
+  sub->add_option("--levels", opts->levels, "level definitions (default: tinh, huyen, xa)");
+  sub->add_option("--aliases", opts->aliases, "more names for units, CSV alias,code; repeatable");
+  sub->add_option("--format", opts->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("-q,--quiet", opts->quiet, "print only errors on stderr");
+  sub->callback([opts, &result] { result = guarded([&] { return run(*opts); }); });
+}
+
+}  // namespace ntr::cli
