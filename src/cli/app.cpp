@@ -30,6 +30,7 @@ int run_cli(int argc, char** argv) {
   int result = 0;
   cli::add_build_command(app, result);
   cli::add_check_command(app, result);
+  cli::add_diff_command(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -51,6 +51,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
 /// Each subcommand registers itself; its callback stores its exit code in `result`.
 void add_build_command(CLI::App& app, int& result);
 void add_check_command(CLI::App& app, int& result);
+void add_diff_command(CLI::App& app, int& result);
 
 /// Runs a command body, turning an escaped exception into an internal error (exit 4).
 int guarded(const std::function<int()>& body);
