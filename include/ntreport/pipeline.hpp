@@ -33,7 +33,10 @@ struct BuildConfig {
   std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
   std::string sort;                            ///< a rate key, or empty
   std::set<std::string> formats{"md", "xlsx", "json"};
-  std::string report_reference;  ///< optional line under each XLSX title
+  std::string report_reference;     ///< optional line under each XLSX title
+  std::string title;                ///< the province's title line, for the input forms
+  std::string return_to;            ///< who filled forms go back to, for the input forms
+  std::string forms_dir = "forms";  ///< where `ntreport template` writes the forms
   bool strict = false;
   ReadLimits limits;
 };
