@@ -55,35 +55,35 @@ std::string from_folder(const std::string& dir, const std::string& path) {
       .generic_string();
 }
 
-// "key = value", or the same line commented out with an example when no value is given.
+// A comment saying what a setting is, then "key = value" (commented out, with an example,
+// when no value is given).
 std::string setting(std::string_view key, const std::string& value, std::string_view example,
                     std::string_view note) {
-  const std::string line = value.empty() ? fmt::format("# {} = {}", key, toml_string(example))
-                                         : fmt::format("{} = {}", key, toml_string(value));
-  return fmt::format("{:<44}# {}\n", line, note);
+  if (value.empty()) return fmt::format("# {}\n# {} = {}\n", note, key, toml_string(example));
+  return fmt::format("# {}\n{} = {}\n", note, key, toml_string(value));
 }
 
 std::string config_text(const InitOptions& o) {
   const std::string title =
       !o.title.empty() ? o.title : (o.registry.empty() ? std::string(kShippedTitle) : "");
   std::string t = fmt::format(
-      "# The period {} – {}. Paths are relative to this folder; options given on the command\n"
-      "# line override these settings. Run ntreport here without arguments: build, check,\n"
-      "# template (input workbooks for the units), status (who has not reported yet).\n\n",
+      "# The period {} to {}. Paths are relative to this folder; options given on the\n"
+      "# command line override these settings. Run ntreport here without arguments: build,\n"
+      "# check, template (input workbooks for the units), status (who has not reported).\n\n",
       o.from, o.to);
-  t += setting("title", title, "Ủy ban nhân dân tỉnh …", "the province, on the input workbooks");
+  t += setting("title", title, "Ủy ban nhân dân tỉnh …", "The province, on the input workbooks");
   t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
-               "the line under each appendix title");
+               "The line under each appendix title");
   t += setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry), "registry.csv",
-               "default: the shipped Ninh Thuận 2023–2024 registry");
-  t += "aliases = [\"aliases.csv\"]                    # more names for units: alias,code\n";
+               "The unit registry (default: the shipped Ninh Thuận registry)");
+  t += "# More names for units (CSV alias,code)\naliases = [\"aliases.csv\"]\n";
   t += setting("targets", o.targets.empty() ? "" : from_folder(o.dir, o.targets), "targets.csv",
-               "the plan's targets, for the chi-tieu appendix");
-  t += "inputs = [\"inputs\"]                          # the units' files (XLSX, CSV)\n";
-  t += "output = \"out\"                               # where build writes the appendices\n";
-  t += "forms = \"forms\"                              # where template writes the workbooks\n";
+               "The plan's targets, for the chi-tieu appendix");
+  t += "# The units' files (XLSX, CSV)\ninputs = [\"inputs\"]\n";
+  t += "# Where build writes the appendices\noutput = \"out\"\n";
+  t += "# Where template writes the input workbooks\nforms = \"forms\"\n";
   t += setting("return_to", o.return_to, "Sở Thông tin và Truyền thông, email …",
-               "who the filled workbooks go back to");
+               "Who the filled workbooks go back to");
   t += fmt::format("\n[period]\nfrom = {}\nto = {}\n", toml_string(o.from), toml_string(o.to));
   return t;
 }
