@@ -88,13 +88,16 @@ TargetsInput load_targets(const BuildConfig& config, const Registry& registry, D
   return in;
 }
 
-Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
+Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
+                    const FileProgress& progress) {
   Ingest ingest(registry, diags);
   HeaderDetector detector(ingest, diags);
-  for (const auto& path : list_inputs(config.inputs, diags)) {
-    ingest.begin_file(path);
-    read_input(path, config.limits, detector, diags);
+  const std::vector<std::string> paths = list_inputs(config.inputs, diags);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    ingest.begin_file(paths[i]);
+    read_input(paths[i], config.limits, detector, diags);
     ingest.end_file();
+    if (progress) progress(i + 1, paths.size());
   }
   return ingest.finish();
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The whole compiler, stage by stage: load the registry and the appendix definitions, read
 // and validate every input, aggregate, build the report documents, write them.
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -33,7 +34,10 @@ struct BuildConfig {
   std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
   std::string sort;                            ///< a rate key, or empty
   std::set<std::string> formats{"md", "xlsx", "json"};
-  std::string report_reference;  ///< optional line under each XLSX title
+  std::string report_reference;     ///< optional line under each XLSX title
+  std::string title;                ///< the province's title line, for the input forms
+  std::string return_to;            ///< who filled forms go back to, for the input forms
+  std::string forms_dir = "forms";  ///< where `ntreport template` writes the forms
   bool strict = false;
   ReadLimits limits;
 };
@@ -51,8 +55,12 @@ struct TargetsInput {
 };
 TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
 
+/// Called after each input file is read: files done, files in all.
+using FileProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Reads and validates every input.
-Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
+Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
+                    const FileProgress& progress = {});
 
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are

@@ -31,6 +31,10 @@ int run_cli(int argc, char** argv) {
   cli::add_build_command(app, result);
   cli::add_check_command(app, result);
   cli::add_audit_command(app, result);
+  cli::add_diff_command(app, result);
+  cli::add_template_command(app, result);
+  cli::add_init_command(app, result);
+  cli::add_status_command(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/cli/progress.hpp"
 
 namespace ntr::cli {
 
@@ -28,7 +29,9 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
 
 int run(const PeriodOptions& o, bool write) {
   Diagnostics diags;
+  Progress progress(o.quiet);
   auto finish = [&] {
+    progress.clear();
     print_diagnostics(diags, o.quiet);
     return exit_code(diags, o.strict);
   };
@@ -39,8 +42,13 @@ int run(const PeriodOptions& o, bool write) {
   check_only(*config, defs, diags);
   if (!registry || diags.has_errors()) return finish();
   const TargetsInput targets = load_targets(*config, *registry, diags);
-  const Figures figures = read_inputs(*config, *registry, diags);
+  const Figures figures =
+      read_inputs(*config, *registry, diags,
+                  [&](std::size_t done, std::size_t total) { progress.files(done, total); });
+  progress.units(static_cast<std::size_t>(std::count_if(
+      figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
   const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
+  progress.appendices(report.appendices.size());
   if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
   const auto written = write_outputs(*config, report, diags);
   const int code = finish();

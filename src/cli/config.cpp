@@ -46,8 +46,8 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     return false;
   }
   static constexpr std::string_view kKeys[] = {
-      "title",   "reference", "registry", "levels", "aliases", "templates", "targets",
-      "results", "inputs",    "output",   "only",   "sort",    "period",    "layout"};
+      "title",  "reference", "registry", "levels", "aliases", "templates", "targets",   "results",
+      "inputs", "output",    "only",     "sort",   "period",  "layout",    "return_to", "forms"};
   for (const auto& [k, v] : t) {
     if (std::find(std::begin(kKeys), std::end(kKeys), k.str()) == std::end(kKeys)) {
       diags.error("config-error",
@@ -58,6 +58,9 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   const std::string dir = std::filesystem::path(path).parent_path().generic_string();
   const toml::table& v = t;
   c.report_reference = v["reference"].value_or(std::string{});
+  c.title = v["title"].value_or(std::string{});
+  c.return_to = v["return_to"].value_or(std::string{});
+  c.forms_dir = relative_to(dir, v["forms"].value_or(std::string{"forms"}));
   c.registry = relative_to(dir, v["registry"].value_or(std::string{}));
   c.levels = relative_to(dir, v["levels"].value_or(std::string{}));
   c.targets = relative_to(dir, v["targets"].value_or(std::string{}));
@@ -173,7 +176,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;
   check_config(c, config.empty() ? "ntreport" : config, diags);
-  if (c.inputs.empty()) {
+  if (c.inputs.empty() && o.needs_inputs) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
                 "no inputs: name input files or folders, or run inside a period folder with an "
                 "ntreport.toml that lists them");

@@ -18,6 +18,7 @@ constexpr std::array kCatalogue = {
              "an alias file maps a name to a code the registry does not have"},
     CodeInfo{"ambiguous-unit", D, E, "a unit name matches more than one registry unit"},
     CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
+    CodeInfo{"bad-json", U, E, "a JSON file (an earlier build's summary.json) is not valid JSON"},
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
     CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},

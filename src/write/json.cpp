@@ -70,6 +70,9 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
       out.string(row.label);
       members.key("level");
       out.string(row.level_id);
+    } else {
+      members.key("label");
+      out.string(row.label);
     }
     row_values(out, members, doc, row);
     out.end_object();
@@ -100,6 +103,8 @@ void total_row(json::Out& out, const ReportDoc& doc) {
     if (row.kind != RowKind::total) continue;
     out.begin_object();
     Members members(out);
+    members.key("label");
+    out.string(row.label);
     row_values(out, members, doc, row);
     out.end_object();
     return;

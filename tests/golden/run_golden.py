@@ -7,6 +7,9 @@ A case is a folder tests/golden/<case>/ holding
   expected/   the expected files: any output file by name (ho-so.md, summary.json …),
               <name>.xlsx.txt for a text dump of an XLSX output (tests/scripts/xlsx_dump.py),
               stderr.txt, stdout.txt (with {out} for the output folder) and exit-code.txt
+  setup-*.args  optional earlier runs of the binary, in name order, each of which must exit 0
+              (e.g. the two builds a diff compares); {tmp} stands for a fresh folder shared by
+              every run of the case
   (inputs)    anything else the arguments name, relative to the case folder
 
 The binary runs in the case folder, under TZ=UTC and LC_ALL=C.UTF-8 unless the args say
@@ -20,11 +23,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DUMP = os.path.join(HERE, '..', 'scripts', 'xlsx_dump.py')
 
 
-def actual_text(name, out, result):
+def read_args(path):
+    with open(path, encoding='utf-8') as f:
+        return [line.rstrip('\n') for line in f if line.strip() and not line.startswith('#')]
+
+
+def placeholders(text, out, tmp):
+    return text.replace(out, '{out}').replace(tmp, '{tmp}')
+
+
+def actual_text(name, out, tmp, result):
     if name == 'stderr.txt':
-        return result.stderr.replace(out, '{out}')
+        return placeholders(result.stderr, out, tmp)
     if name == 'stdout.txt':
-        return result.stdout.replace(out, '{out}')
+        return placeholders(result.stdout, out, tmp)
     if name == 'exit-code.txt':
         return f'{result.returncode}\n'
     if name.endswith('.xlsx.txt'):
@@ -43,20 +55,29 @@ def actual_text(name, out, result):
 def main():
     case, binary = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     update = os.environ.get('UPDATE_GOLDEN') == '1'
-    with open(os.path.join(case, 'args'), encoding='utf-8') as f:
-        args = [line.rstrip('\n') for line in f if line.strip() and not line.startswith('#')]
+    args = read_args(os.path.join(case, 'args'))
     tmp = tempfile.mkdtemp(prefix='ntreport-golden-')
     out = os.path.join(tmp, 'out')
     try:
         env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
         env.pop('SOURCE_DATE_EPOCH', None)
-        result = subprocess.run([binary] + [a.replace('{out}', out) for a in args], cwd=case,
-                                env=env, capture_output=True, text=True, timeout=300)
+
+        def run(argv):
+            argv = [a.replace('{out}', out).replace('{tmp}', tmp) for a in argv]
+            return subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
+                                  text=True, timeout=300)
+
+        for setup in sorted(n for n in os.listdir(case) if n.startswith('setup-')):
+            before = run(read_args(os.path.join(case, setup)))
+            if before.returncode != 0:
+                print(f'{setup} exited {before.returncode}:\n{before.stderr}')
+                return 1
+        result = run(args)
         expected_dir = os.path.join(case, 'expected')
         failures = 0
         for name in sorted(os.listdir(expected_dir)):
             want_path = os.path.join(expected_dir, name)
-            got = actual_text(name, out, result)
+            got = actual_text(name, out, tmp, result)
             with open(want_path, encoding='utf-8') as f:
                 want = f.read()
             if got == want:

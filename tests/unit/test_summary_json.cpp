@@ -43,11 +43,13 @@ TEST_CASE("render_summary_json: the whole document") {
       "layout": "level",
       "levels": {
         "tinh": {
+          "label": "Cấp tỉnh",
           "received": 1250,
           "received_online": 696,
           "online_ratio": 0.5568
         },
         "xa": {
+          "label": "Cấp xã",
           "received": 3,
           "received_online": 2,
           "online_ratio": 0.6666666666666666
@@ -55,6 +57,7 @@ TEST_CASE("render_summary_json: the whole document") {
       },
       "groups": [],
       "total": {
+        "label": "Tổng cộng",
         "received": 1253,
         "received_online": 698,
         "online_ratio": 0.5570630486831604
@@ -110,16 +113,19 @@ TEST_CASE("render_summary_json: the whole document") {
       "layout": "area",
       "levels": {
         "tinh": {
+          "label": "Các Sở, ban, ngành",
           "docs_in": 120,
           "docs_out": 80,
           "signed_ratio": 0.9875
         },
         "xa": {
+          "label": "Cấp xã",
           "docs_in": 30,
           "docs_out": 20,
           "signed_ratio": 0.95
         },
         "huyen": {
+          "label": "Cấp huyện",
           "docs_in": 50,
           "docs_out": 40,
           "signed_ratio": 1

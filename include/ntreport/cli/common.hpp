@@ -39,6 +39,7 @@ struct PeriodOptions {
   std::vector<std::string> formats;
   bool strict = false;
   bool quiet = false;
+  bool needs_inputs = true;  ///< false for commands that read no inputs (template)
 };
 
 /// Declares the period options on a subcommand.
@@ -52,6 +53,10 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
 void add_build_command(CLI::App& app, int& result);
 void add_check_command(CLI::App& app, int& result);
 void add_audit_command(CLI::App& app, int& result);
+void add_diff_command(CLI::App& app, int& result);
+void add_template_command(CLI::App& app, int& result);
+void add_init_command(CLI::App& app, int& result);
+void add_status_command(CLI::App& app, int& result);
 
 /// Runs a command body, turning an escaped exception into an internal error (exit 4).
 int guarded(const std::function<int()>& body);

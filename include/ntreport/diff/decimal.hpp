@@ -1,0 +1,32 @@
+#pragma once
+// Rates as summary.json writes them (the shortest decimal of a double), read back as exact
+// decimals so that the diff rounds them like the tables do: half-up, from the written digits.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ntr {
+
+/// A decimal number with 24 decimals, exactly.
+struct Decimal {
+  __extension__ using i128 = __int128;
+  static constexpr int kScale = 24;
+  i128 units = 0;  ///< value × 10^24
+
+  /// Parses a JSON number ("0.6089359272400995", "1", "1.5e-05"); nothing when it has more
+  /// than 24 decimals' worth of precision lost or does not fit.
+  static std::optional<Decimal> parse(std::string_view text);
+  /// The value as a percentage in hundredths, rounded half away from zero (0.99835 → 9984).
+  [[nodiscard]] std::int64_t percent_hundredths() const;
+  friend bool operator==(const Decimal&, const Decimal&) = default;
+};
+
+/// A rate as the tables print it: "99,84%", "96,6%", "100%".
+std::string format_rate(const Decimal& rate);
+
+/// The change of a rate in percentage points, rounded half away from zero to two decimals:
+/// "+0,12 điểm %", "-3 điểm %"; "+<0,01 điểm %" for a change that rounds to nothing.
+std::string rate_change(const Decimal& old_rate, const Decimal& new_rate);
+
+}  // namespace ntr

@@ -1,0 +1,67 @@
+#pragma once
+// The input workbook a unit fills (`ntreport template`): which rows (the unit, and its
+// sub-units when it has any), which figure columns (the input fields of the selected
+// families, under the headers the reader recognises), and the instructions, in Vietnamese.
+// Rendered by write/form_xlsx; nothing here touches a file.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ntreport/registry/fields.hpp"
+#include "ntreport/registry/registry.hpp"
+#include "ntreport/report/report.hpp"
+
+namespace ntr {
+
+struct FormColumn {
+  Field field;
+  std::string group;   ///< upper header over the columns of one group ("Tiếp nhận")
+  std::string header;  ///< the field's printed label, which the reader recognises
+};
+
+struct FormRow {
+  std::string stt;   ///< "1", "1.2"
+  std::string code;  ///< the unit code: the reader matches rows by it exactly
+  std::string name;
+  std::uint32_t depth = 0;  ///< below the form's unit
+  bool input = true;        ///< false for a unit whose figures are the sum of its rows below
+};
+
+struct FormLine {
+  enum class Style : std::uint8_t { title, heading, text, item } style = Style::text;
+  std::string text;
+};
+
+struct FormDoc {
+  std::string unit_code;
+  std::string unit_name;
+  std::string title;        ///< the province's title line, or empty
+  std::string period_line;  ///< "Kỳ báo cáo: từ ngày 01/01/2024 đến ngày 28/08/2024", or empty
+  std::vector<FormColumn> columns;
+  std::vector<FormRow> rows;
+  std::vector<FormLine> instructions;  ///< the instructions sheet, one cell per line
+  std::string input_title;             ///< the input message of every figure cell
+  std::string input_message;
+};
+
+struct FormOptions {
+  std::optional<Period> period;
+  std::string title;      ///< "Ủy ban nhân dân tỉnh Ninh Thuận"
+  std::string return_to;  ///< who the filled workbook goes back to, or empty
+};
+
+/// The form of one unit for the given families (in their order).
+FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Family>& families,
+                   const FormOptions& options);
+
+/// The fields a unit types in: every field of the family but those derived from others
+/// (received = the channels, not digitized = resolved − digitized).
+std::vector<Field> input_fields(Family family);
+
+/// Who gets a form: `unit` alone; or the units of `level` without a roll-up parent; or the
+/// area unit `area` and the units without a parent that lie in it; with none of them, every
+/// unit without a roll-up parent. Sub-units are in their parent's form. Registry order.
+std::vector<UnitId> form_units(const Registry& registry, std::optional<UnitId> unit,
+                               std::optional<LevelId> level, std::optional<UnitId> area);
+
+}  // namespace ntr

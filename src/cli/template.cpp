@@ -1,0 +1,155 @@
+// `ntreport template`: one input workbook per unit, ready to fill and send back.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "ntreport/cli/common.hpp"
+#include "ntreport/report/form.hpp"
+#include "ntreport/write/form_xlsx.hpp"
+#include "ntreport/write/output.hpp"
+
+namespace ntr::cli {
+
+namespace {
+
+struct TemplateOptions {
+  PeriodOptions period;
+  std::string unit;
+  std::string level;
+  std::string area;
+};
+
+SourceLoc usage_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
+
+// The families of the appendices --only names (all four without it), in family order.
+std::vector<Family> selected_families(const BuildConfig& c, const std::vector<AppendixDef>& defs,
+                                      Diagnostics& diags) {
+  std::vector<bool> wanted(kFamilyCount, c.only.empty());
+  for (const auto& id : c.only) {
+    const auto def =
+        std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& d) { return d.id == id; });
+    if (def == defs.end() || def->families.empty()) {
+      std::vector<std::string> ids;
+      for (const auto& d : defs) {
+        if (!d.families.empty()) ids.push_back(d.id);
+      }
+      diags.error("usage", usage_loc(),
+                  fmt::format("--only {}: not an appendix of unit figures; they are {}", id,
+                              fmt::join(ids, ", ")));
+      continue;
+    }
+    for (Family f : def->families) wanted[static_cast<std::size_t>(f)] = true;
+  }
+  std::vector<Family> out;
+  for (const auto& f : families()) {
+    if (wanted[static_cast<std::size_t>(f.id)]) out.push_back(f.id);
+  }
+  return out;
+}
+
+std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& registry,
+                                   Diagnostics& diags) {
+  std::optional<UnitId> unit;
+  std::optional<LevelId> level;
+  std::optional<UnitId> area;
+  auto code = [&](const std::string& text, const char* option) -> std::optional<UnitId> {
+    const UnitId u = registry.find_code(text);
+    if (u != kNoUnit) return u;
+    std::vector<std::string> names;
+    for (UnitId s : registry.suggest(text)) names.push_back(registry.unit(s).code);
+    diags.error(
+        "usage", usage_loc(), fmt::format("{} {}: no unit has this code", option, text),
+        names.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(names, ", ")));
+    return std::nullopt;
+  };
+  if (!o.unit.empty() && !(unit = code(o.unit, "--unit"))) return {};
+  if (!o.level.empty()) {
+    level = registry.find_level(o.level);
+    if (!level) {
+      std::vector<std::string> ids;
+      for (const auto& l : registry.levels()) ids.push_back(l.id);
+      diags.error("usage", usage_loc(),
+                  fmt::format("--level {}: the levels are {}", o.level, fmt::join(ids, ", ")));
+      return {};
+    }
+  }
+  if (!o.area.empty()) {
+    if (!(area = code(o.area, "--area"))) return {};
+    const auto& areas = registry.areas();
+    if (std::find(areas.begin(), areas.end(), *area) == areas.end()) {
+      diags.error("usage", usage_loc(),
+                  fmt::format("--area {}: no unit lies in this unit's area", o.area));
+      return {};
+    }
+  }
+  return form_units(registry, unit, level, area);
+}
+
+int run_template(TemplateOptions o) {
+  Diagnostics diags;
+  auto finish = [&] {
+    print_diagnostics(diags, o.period.quiet);
+    return exit_code(diags, false);
+  };
+  o.period.needs_inputs = false;
+  const auto config = resolve_config(o.period, diags);
+  if (!config) return finish();
+  const auto registry = load_registry(*config, diags);
+  const auto defs = load_appendices(*config, diags);
+  if (!registry || diags.has_errors()) return finish();
+  const std::vector<Family> fams = selected_families(*config, defs, diags);
+  const std::vector<UnitId> units = selected_units(o, *registry, diags);
+  if (diags.has_errors()) return finish();
+  const std::string dir = o.period.out_dir.empty() ? config->forms_dir : o.period.out_dir;
+  const FormOptions options{config->period, config->title, config->return_to};
+  const std::int64_t created = output_timestamp(config->period);
+  OutputSet out(dir);
+  for (UnitId u : units) {
+    const FormDoc form = build_form(*registry, u, fams, options);
+    out.add_file(
+        form.unit_code + ".xlsx",
+        [&](const std::string& tmp) { return write_form_xlsx(tmp, form, created, diags); }, diags);
+  }
+  if (!diags.has_errors()) out.commit(diags);
+  const int code = finish();
+  if (code == 0 && !o.period.quiet) {
+    std::printf("ntreport: %zu input workbook%s written to %s\n", units.size(),
+                units.size() == 1 ? "" : "s", dir.c_str());
+  }
+  return code;
+}
+
+}  // namespace
+
+void add_template_command(CLI::App& app, int& result) {
+  auto o = std::make_shared<TemplateOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "template",
+      "Write an input workbook per unit, to fill and send back (default: every unit without a "
+      "parent; sub-units are rows of their parent's workbook)");
+  auto* unit = sub->add_option("--unit", o->unit, "The workbook of this unit (its code)");
+  auto* level =
+      sub->add_option("--level", o->level, "A workbook per unit of this level (tinh, huyen, xa)");
+  auto* area =
+      sub->add_option("--area", o->area, "A workbook for this district and each unit lying in it");
+  unit->excludes(level)->excludes(area);
+  level->excludes(area);
+  PeriodOptions& p = o->period;
+  sub->add_option("-o,--output", p.out_dir,
+                  "Output folder (default: forms, or `forms` of the "
+                  "ntreport.toml)");
+  sub->add_option("--config", p.config,
+                  "The period's ntreport.toml (default: ./ntreport.toml if present)");
+  sub->add_option("--registry", p.registry, "Unit registry CSV (default: the shipped registry)");
+  sub->add_option("--levels", p.levels, "Level definitions CSV");
+  sub->add_option("--only", p.only, "The appendices whose figures to collect (comma-separated)")
+      ->delimiter(',');
+  sub->add_option("--period-from", p.period_from, "First day of the period, YYYY-MM-DD");
+  sub->add_option("--period-to", p.period_to, "Last day of the period, YYYY-MM-DD");
+  sub->add_flag("-q,--quiet", p.quiet, "Print nothing but errors");
+  sub->callback([o, &result] { result = guarded([&] { return run_template(*o); }); });
+}
+
+}  // namespace ntr::cli

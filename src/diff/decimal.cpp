@@ -1,0 +1,100 @@
+#include "ntreport/diff/decimal.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "ntreport/text/numbers.hpp"
+
+namespace ntr {
+
+namespace {
+
+using i128 = Decimal::i128;
+constexpr i128 kMax = (static_cast<i128>(1) << 125);
+
+// v / d rounded half away from zero.
+i128 divide_rounded(i128 v, i128 d) {
+  const bool neg = v < 0;
+  const i128 a = neg ? -v : v;
+  const i128 q = (a + d / 2) / d;
+  return neg ? -q : q;
+}
+
+i128 pow10(int n) {
+  i128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+// "+0,12" / "-3": hundredths with a sign and a decimal comma, trailing zeros dropped.
+std::string signed_hundredths(std::int64_t h) {
+  std::string text = format_hundredths(h);
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  if (h > 0) text.insert(0, 1, '+');
+  return text;
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  std::size_t i = 0;
+  const bool neg = i < text.size() && text[i] == '-';
+  if (neg) ++i;
+  i128 digits = 0;
+  int exponent = 0;  // of the last digit read
+  bool any = false;
+  bool in_fraction = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' && !in_fraction) {
+      in_fraction = true;
+      continue;
+    }
+    if (c < '0' || c > '9') break;
+    any = true;
+    if (digits > kMax / 10) return std::nullopt;
+    digits = digits * 10 + (c - '0');
+    if (in_fraction) --exponent;
+  }
+  if (!any) return std::nullopt;
+  if (i < text.size()) {
+    if (text[i] != 'e' && text[i] != 'E') return std::nullopt;
+    ++i;
+    if (i < text.size() && text[i] == '+') ++i;
+    int e = 0;
+    const auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), e);
+    if (ec != std::errc{} || end != text.data() + text.size() || e > 40 || e < -80)
+      return std::nullopt;
+    exponent += e;
+  }
+  const int shift = exponent + kScale;
+  Decimal d;
+  if (shift >= 0) {
+    if (shift > 38) return digits == 0 ? std::optional<Decimal>(d) : std::nullopt;
+    const i128 p = pow10(shift);
+    if (digits != 0 && digits > kMax / p) return std::nullopt;
+    d.units = digits * p;
+  } else {
+    d.units = -shift > 38 ? 0 : divide_rounded(digits, pow10(-shift));
+  }
+  if (neg) d.units = -d.units;
+  return d;
+}
+
+std::int64_t Decimal::percent_hundredths() const {
+  return static_cast<std::int64_t>(divide_rounded(units, pow10(kScale - 4)));
+}
+
+std::string format_rate(const Decimal& rate) {
+  return format_hundredths(rate.percent_hundredths());
+}
+
+std::string rate_change(const Decimal& old_rate, const Decimal& new_rate) {
+  const i128 delta = new_rate.units - old_rate.units;
+  const auto h = static_cast<std::int64_t>(divide_rounded(delta, pow10(Decimal::kScale - 4)));
+  if (h == 0 && delta != 0) return fmt::format("{}<0,01 điểm %", delta > 0 ? '+' : '-');
+  return signed_hundredths(h) + " điểm %";
+}
+
+}  // namespace ntr
