@@ -52,6 +52,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"subtotal-mismatch", D, W,
              "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
+    CodeInfo{"text-too-large", D, E,
+             "a worksheet row or shared string holds more text than the limit (1 MiB)"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
 };
