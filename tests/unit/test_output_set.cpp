@@ -99,6 +99,35 @@ TEST_CASE("OutputSet reports a folder it cannot create") {
   CHECK(diags.exit_code() == ExitCode::io);
 }
 
+TEST_CASE("OutputSet reports a folder it cannot create once, however many files follow") {
+  ScratchDir scratch;
+  ntr::test::write_file(scratch.path() / "file", "x");
+  Diagnostics diags;
+  OutputSet set(scratch.str("file") + "/out");
+  CHECK_FALSE(set.add_text("ho-so.md", "x", diags));
+  CHECK_FALSE(set.add_text("summary.json", "{}", diags));
+  CHECK_FALSE(set.add_file(
+      "phu-luc.xlsx", [](const std::string&) { return true; }, diags));
+  CHECK(diags.error_count() == 1);
+  CHECK_FALSE(set.commit(diags));
+  CHECK(list_dir(scratch.path()) == Names{"file"});
+}
+
+TEST_CASE("An abandoned OutputSet removes the folders it created, and only those") {
+  ScratchDir scratch;
+  std::filesystem::create_directory(scratch.path() / "out");
+  const auto dir = scratch.path() / "out" / "2024" / "final";
+  Diagnostics diags;
+  {
+    OutputSet set(dir.string() + "/");
+    REQUIRE(set.add_text("ho-so.md", "x", diags));
+    CHECK(list_dir(dir) == Names{temp_name("ho-so.md")});
+  }
+  CHECK(list_dir(scratch.path()) == Names{"out"});
+  CHECK(list_dir(scratch.path() / "out").empty());
+  CHECK(diags.all().empty());
+}
+
 TEST_CASE("OutputSet refuses to replace a folder and renames nothing") {
   ScratchDir scratch;
   const auto& dir = scratch.path();
