@@ -17,11 +17,24 @@ extern "C" void on_interrupt(int sig) {
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
+
+// CLI11's own errors in the diagnostics format, with the catalogue's usage exit code.
+int usage_error(const CLI::App& app, const CLI::ParseError& e) {
+  std::string help = "ntreport --help";
+  for (const CLI::App* sub : app.get_subcommands())
+    help = "ntreport " + sub->get_name() + " --help";
+  Diagnostics diags;
+  diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false}, e.what(),
+              fmt::format("see '{}'", help));
+  cli::print_diagnostics(diags, false);
+  return static_cast<int>(ExitCode::usage);
+}
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
   CLI::App app{
       "ntreport — compiles the appendix tables of a provincial digital-transformation "
       "report from per-unit spreadsheets"};
@@ -33,8 +46,8 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return usage_error(app, e);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ntreport: internal error: %s\n", e.what());
     return static_cast<int>(ExitCode::internal);

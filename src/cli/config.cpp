@@ -152,11 +152,12 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   c.template_dirs.insert(c.template_dirs.end(), o.template_dirs.begin(), o.template_dirs.end());
   if (!o.targets.empty()) c.targets = o.targets;
   if (!o.results.empty()) c.results = o.results;
-  if (!o.period_from.empty() || !o.period_to.empty()) {
-    if (o.period_from.empty() || o.period_to.empty()) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  "--period-from and --period-to go together");
-    }
+  if (o.period_from.empty() != o.period_to.empty()) {
+    diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                fmt::format("{} is given without {}; a period needs both",
+                            o.period_from.empty() ? "--period-to" : "--period-from",
+                            o.period_from.empty() ? "--period-from" : "--period-to"));
+  } else if (!o.period_from.empty()) {
     c.period = Period{o.period_from, o.period_to};
   }
   if (!o.only.empty()) c.only = o.only;

@@ -67,7 +67,14 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
     if (ec || !fs::exists(st)) {
       diags.error("io-error", file_loc(a), "no such file or folder");
     } else if (fs::is_directory(st)) {
+      const std::size_t before = out.size();
+      const std::size_t errors = diags.error_count();
       walk(a, out, diags);
+      if (out.size() == before && diags.error_count() == errors) {
+        diags.error("usage", file_loc(a),
+                    "the folder holds no input files; expected .xlsx, .xlsm, .csv or .tsv files "
+                    "in it or in its subfolders");
+      }
     } else {
       out.push_back(fs::path(a).generic_string());
     }

@@ -101,6 +101,36 @@ TEST_CASE("counts that are not counts, units that are not units") {
           "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
 }
 
+TEST_CASE("a count that is not one gets a hint where one helps") {
+  const Run r = ingest({{"h.csv",
+                         "Đơn vị;VB đến;VB đi;VB đi ký số\n"
+                         "Sở A;1,5;12.5;0.25\n"
+                         "Sở B;-;x;(3)\n"
+                         "Xã Một;12 văn bản;12 345 678 9;abc\n"}});
+  const std::string expects = "error[not-a-count]: \"VB đến\" expects a whole number ≥ 0, got ";
+  const std::string fraction =
+      " (a count is a whole number; '.' and ',' only group thousands, as in 98.076)";
+  const std::string empty = " (leave the cell empty when not reported, or write 0)";
+  CHECK(
+      r.messages ==
+      std::vector<std::string>{
+          "h.csv:B2: " + expects + "\"1,5\"" + fraction,
+          "h.csv:C2: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"12.5\"" +
+              fraction,
+          "h.csv:D2: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got "
+          "\"0.25\"" +
+              fraction,
+          "h.csv:B3: " + expects + "\"-\"" + empty,
+          "h.csv:C3: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"x\"" + empty,
+          "h.csv:D3: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got \"(3)\" "
+          "(counts cannot be negative)",
+          "h.csv:B4: " + expects +
+              "\"12 văn bản\" (write the number alone, without words or units)",
+          "h.csv:C4: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"12 345 678 "
+          "9\"",
+          "h.csv:D4: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got \"abc\""});
+}
+
 TEST_CASE("the same figure twice: an error naming both places, or a warning when equal") {
   const Run r = ingest({{"a.csv", "Đơn vị,VB đến,VB đi\nSở A,10,5\n"},
                         {"b.csv", "Tên đơn vị,VB đến,VB đi\nSở A,10,6\n"}});
