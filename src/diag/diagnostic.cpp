@@ -43,7 +43,7 @@ std::string format_loc(const SourceLoc& loc) {
     out += quote_sheet(loc.sheet);
     if (loc.row > 0) out += '!' + cell_name(loc.row, loc.col);
   } else if (loc.row > 0) {
-    out += ':' + cell_name(loc.row, loc.col);
+    out += ':' + (loc.is_line ? std::to_string(loc.row) : cell_name(loc.row, loc.col));
   }
   return out;
 }

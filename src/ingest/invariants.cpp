@@ -74,13 +74,14 @@ void Ingest::State::check_unit(UnitId u) {
     if (!v.has(F::received)) {
       v.set(F::received, sum);
     } else if (v.get(F::received) != sum) {
-      diags.error("channels-dont-sum", at(F::received),
-                  fmt::format("\"{}\" of \"{}\" is {}, but {} + {} + {} = {} + {} + {} = {}",
-                              hdr(F::received), name, format_count(v.get(F::received)),
-                              hdr(F::received_direct), hdr(F::received_online),
-                              hdr(F::received_postal), format_count(v.get(F::received_direct)),
-                              format_count(v.get(F::received_online)),
-                              format_count(v.get(F::received_postal)), format_count(sum)));
+      diags.error(
+          "channels-dont-sum", at(F::received),
+          fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" + \"{}\" + \"{}\" = {} + {} + {} = {}",
+                      hdr(F::received), name, format_count(v.get(F::received)),
+                      hdr(F::received_direct), hdr(F::received_online), hdr(F::received_postal),
+                      format_count(v.get(F::received_direct)),
+                      format_count(v.get(F::received_online)),
+                      format_count(v.get(F::received_postal)), format_count(sum)));
     }
   }
   if (all_of(v, {F::resolved, F::digitized})) {
@@ -93,7 +94,7 @@ void Ingest::State::check_unit(UnitId u) {
       v.set(F::not_digitized, v.get(F::resolved) - v.get(F::digitized));
     } else if (v.get(F::not_digitized) != v.get(F::resolved) - v.get(F::digitized)) {
       diags.error("not-digitized-mismatch", at(F::not_digitized),
-                  fmt::format("\"{}\" of \"{}\" is {}, but {} − {} = {} − {} = {}",
+                  fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" − \"{}\" = {} − {} = {}",
                               hdr(F::not_digitized), name, format_count(v.get(F::not_digitized)),
                               hdr(F::resolved), hdr(F::digitized), format_count(v.get(F::resolved)),
                               format_count(v.get(F::digitized)),

@@ -52,6 +52,7 @@ struct Ingest::State {
   Diagnostics& diags;
 
   std::string file;
+  std::size_t file_errors = 0;  ///< errors before the file: did its reader say what was wrong?
   std::uint32_t file_tables = 0;
   std::vector<SheetInfo> file_sheets;
   std::vector<std::string> files_with_tables;
@@ -74,6 +75,7 @@ struct Ingest::State {
   void close_table();
   void check_subtotals(const std::vector<bool>& additive);
   void merge_row(const RowRec& r);
+  void report_repeated(const RowRec& r, Field first, std::size_t count);
   Figures finish();
   void check_unit(UnitId u);
 };

@@ -94,7 +94,8 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
-    diags.error("io-error", file_loc(path), fmt::format("cannot open: {}", std::strerror(errno)));
+    diags.error("io-error", file_loc(path),
+                fmt::format("cannot open the file: {}", std::strerror(errno)));
     return std::nullopt;
   }
   std::string text;
@@ -102,7 +103,8 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
   if (std::ferror(f.get())) {
-    diags.error("io-error", file_loc(path), fmt::format("cannot read: {}", std::strerror(errno)));
+    diags.error("io-error", file_loc(path),
+                fmt::format("cannot read the file: {}", std::strerror(errno)));
     return std::nullopt;
   }
   return text;

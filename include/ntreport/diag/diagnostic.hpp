@@ -22,13 +22,22 @@ struct SourceLoc {
   std::uint32_t row = 0;
   std::uint32_t col = 0;
   bool has_sheet = false;  ///< true for workbook sheets, false for CSV and other text files
+  bool is_line = false;    ///< row is a line of a text file (TOML): printed `file:LINE`
 };
+
+/// The location of a line of a text file such as ntreport.toml (0: the whole file).
+inline SourceLoc line_loc(std::string file, std::uint32_t line) {
+  SourceLoc loc{std::move(file), {}, 0, line, 0, false};
+  loc.is_line = true;
+  return loc;
+}
 
 /// "A1"-style column letters: 1 → "A", 27 → "AA".
 std::string column_letters(std::uint32_t col);
 /// "E7" for (row 7, col 5); "7:7" style is not used: a whole row prints as "A7".
 std::string cell_name(std::uint32_t row, std::uint32_t col);
-/// `file:'Sheet'!E7`, `file:E7`, `file:'Sheet'` or `file`, as printed in diagnostics.
+/// `file:'Sheet'!E7`, `file:E7`, `file:'Sheet'`, `file:12` (a line) or `file`, as printed in
+/// diagnostics.
 std::string format_loc(const SourceLoc& loc);
 
 struct Diagnostic {
