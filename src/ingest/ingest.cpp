@@ -116,9 +116,13 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
     }
   }
   if (trim(name).empty() && trim(code).empty() && rec.values.empty() && !bad) return;
-  const RowIdentity id = identify_row(s_->registry, code, name);
+  RowIdentity id = identify_row(s_->registry, code, name, false);
   if (id.kind == RowIdentity::Kind::unknown) {
     if (rec.values.empty() && !bad) return;  // a note or caption row under the table
+    if (s_->hints_left > 0) {
+      --s_->hints_left;
+      id = identify_row(s_->registry, code, name, true);
+    }
     const std::uint32_t col = !trim(code).empty() ? t.code_col : name_col;
     s_->diags.error(id.problem_code, t.sheet.loc(row, col), id.message, id.hint);
     return;

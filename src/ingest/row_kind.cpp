@@ -64,17 +64,19 @@ std::string code_hint(const Registry& registry, const std::vector<UnitId>& units
   return or_list("did you mean ", codes, "?");
 }
 
-RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what) {
+RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what,
+                    bool with_hint) {
   RowIdentity id;
   id.problem_code = "unknown-unit";
   id.message = fmt::format("no {} in the registry is named \"{}\"", what, name);
-  id.hint = suggestion_hint(registry, registry.suggest(name));
+  if (with_hint) id.hint = suggestion_hint(registry, registry.suggest(name));
   return id;
 }
 
 }  // namespace
 
-RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name) {
+RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name,
+                         bool with_hint) {
   RowIdentity id;
   code = trim(code);
   name = trim(name);
@@ -86,7 +88,7 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
     }
     id.problem_code = "unknown-unit";
     id.message = fmt::format("no unit in the registry has the code \"{}\"", code);
-    id.hint = code_hint(registry, registry.suggest_codes(code));
+    if (with_hint) id.hint = code_hint(registry, registry.suggest_codes(code));
     return id;
   }
   if (name.empty()) {
@@ -132,10 +134,10 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
         id.unit = a.unit;
         return id;
       }
-      return unknown(registry, area, "district or area");
+      return unknown(registry, area, "district or area", with_hint);
     }
   }
-  return unknown(registry, name, "unit");
+  return unknown(registry, name, "unit", with_hint);
 }
 
 }  // namespace ntr

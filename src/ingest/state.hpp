@@ -66,6 +66,10 @@ struct Ingest::State {
   std::vector<std::uint32_t> origin_slot;  ///< per unit: index into origins, or kNone
   std::vector<std::array<Origin, kFieldCount>> origins;
   std::uint32_t unit_rows = 0;
+  // Suggestions for the first unknown units only: rows are read in the order diagnostics are
+  // printed, so every printed one (at most 100) has its hint, and a file of a million unknown
+  // names is not a million searches of the registry.
+  std::size_t hints_left = 200;
 
   std::uint32_t intern(const std::string& header);
   [[nodiscard]] const std::string& header(std::uint32_t table, Field f) const;

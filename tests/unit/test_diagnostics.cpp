@@ -77,3 +77,21 @@ TEST_CASE("The catalogue is sorted, and every code is kebab-case") {
   }
   CHECK(code_info("nothing-like-it").exit == ExitCode::internal);
 }
+
+TEST_CASE("Past a thousand per file, diagnostics are counted but not kept") {
+  Diagnostics diags;
+  for (std::uint32_t row = 1; row <= 1500; ++row) {
+    diags.error("not-a-count", SourceLoc{"big.csv", "", 0, row, 2, false}, "bad");
+  }
+  diags.warning("subtotal-mismatch", SourceLoc{"big.csv", "", 0, 2000, 2, false}, "w");
+  diags.error("io-error", SourceLoc{"big.csv", "", 0, 0, 0, false}, "cannot read");
+  diags.error("not-a-count", SourceLoc{"small.csv", "", 0, 1, 2, false}, "bad");
+  CHECK(diags.all().size() == Diagnostics::kKeptPerFile + 1);
+  CHECK(diags.error_count() == 1502);
+  CHECK(diags.warning_count() == 1);
+  CHECK(diags.exit_code() == ExitCode::io);  // decided by every error, kept or not
+  const auto sorted = diags.sorted();
+  CHECK(sorted.front().loc.row == 1);
+  CHECK(sorted[999].loc.row == 1000);
+  CHECK(sorted.back().loc.file == "small.csv");
+}

@@ -2,6 +2,8 @@
 // Problems found in inputs, registries and options: data with a place, collected by every
 // stage into one sink and printed once, sorted, at the end.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,9 +61,14 @@ class Diagnostics {
   void warning(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic d);
 
+  /// Diagnostics kept in full per file; beyond that they are counted only, so that a file of
+  /// a million bad rows costs no more memory than its first thousand.
+  static constexpr std::size_t kKeptPerFile = 1000;
+
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] std::size_t warning_count() const { return warnings_; }
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  /// The diagnostics kept (all but those past kKeptPerFile of one file), in the order found.
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
   /// Sorted by file, sheet, row, column, then the order they were found.
   [[nodiscard]] std::vector<Diagnostic> sorted() const;
@@ -71,8 +78,10 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::map<std::string, std::size_t, std::less<>> per_file_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  ExitCode worst_ = ExitCode::ok;
 };
 
 }  // namespace ntr
