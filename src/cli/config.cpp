@@ -75,8 +75,11 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   try {
     t = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
+    std::string what(e.description());
+    if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z')
+      what[0] = static_cast<char>(what[0] - 'A' + 'a');
     diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(e.source().begin.line)),
-                std::string(e.description()));
+                "not valid TOML: " + what);
     return false;
   }
   static constexpr std::string_view kKeys[] = {
