@@ -17,20 +17,23 @@ namespace ntr {
 
 namespace {
 
-// Temporaries not yet renamed, in storage a signal handler may read: fixed arrays, no
-// allocation, a slot published by its flag only after its path is complete.
+// Temporaries not yet renamed, and folders created for them, in storage a signal handler may
+// read: fixed arrays, no allocation, a slot published by its flag only after its path is
+// complete. The flag says what the slot holds.
 constexpr std::size_t kMaxPending = 64;
 constexpr std::size_t kMaxPath = 4096;
+constexpr std::sig_atomic_t kPendingFile = 1;
+constexpr std::sig_atomic_t kPendingFolder = 2;
 char g_pending_path[kMaxPending][kMaxPath];
 volatile std::sig_atomic_t g_pending_used[kMaxPending];
 
-void register_pending(const std::string& path) {
+void register_pending(const std::string& path, std::sig_atomic_t kind = kPendingFile) {
   if (path.size() >= kMaxPath) return;  // still removed by the OutputSet, not by the handler
   for (std::size_t i = 0; i < kMaxPending; ++i) {
     if (g_pending_used[i] != 0) continue;
     std::memcpy(g_pending_path[i], path.c_str(), path.size() + 1);
     std::atomic_signal_fence(std::memory_order_seq_cst);
-    g_pending_used[i] = 1;
+    g_pending_used[i] = kind;
     return;
   }
 }
@@ -154,7 +157,11 @@ OutputSet::~OutputSet() {
   if (committed_) return;
   for (const auto& s : staged_) discard(s.temp);
   // Folders this set created go too (rmdir removes only empty ones), deepest first.
-  for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) ::rmdir(it->c_str());
+  for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) {
+    const SignalGuard guard;
+    ::rmdir(it->c_str());
+    unregister_pending(*it);
+  }
 }
 
 bool OutputSet::prepare_dir(Diagnostics& diags) {
@@ -166,10 +173,15 @@ bool OutputSet::prepare_dir(Diagnostics& diags) {
   }
   const std::vector<std::string> missing = missing_folders(dir_);
   std::error_code ec;
-  std::filesystem::create_directories(dir_, ec);
-  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-    std::error_code exists_ec;
-    if (std::filesystem::is_directory(*it, exists_ec)) created_dirs_.push_back(*it);
+  {
+    const SignalGuard guard;
+    std::filesystem::create_directories(dir_, ec);
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      std::error_code exists_ec;
+      if (!std::filesystem::is_directory(*it, exists_ec)) continue;
+      created_dirs_.push_back(*it);
+      register_pending(*it, kPendingFolder);
+    }
   }
   if (ec) {
     io_error(diags, dir_, "cannot create the output folder", ec.value());
@@ -248,6 +260,7 @@ bool OutputSet::commit(Diagnostics& diags) {
     unregister_pending(s.temp);
   }
   committed_ = true;
+  for (const auto& d : created_dirs_) unregister_pending(d);
   sync_path(dir_.empty() ? "." : dir_, O_RDONLY | O_DIRECTORY);  // durability only: best effort
   return true;
 }
@@ -261,8 +274,14 @@ std::vector<std::string> OutputSet::paths() const {
 
 void remove_pending_temporaries() noexcept {
   for (std::size_t i = 0; i < kMaxPending; ++i) {
-    if (g_pending_used[i] == 0) continue;
+    if (g_pending_used[i] != kPendingFile) continue;
     ::unlink(g_pending_path[i]);
+    g_pending_used[i] = 0;
+  }
+  // Folders were registered outermost first, before any file: remove the deepest first.
+  for (std::size_t i = kMaxPending; i-- > 0;) {
+    if (g_pending_used[i] != kPendingFolder) continue;
+    ::rmdir(g_pending_path[i]);
     g_pending_used[i] = 0;
   }
 }

@@ -162,15 +162,25 @@ TEST_CASE("remove_pending_temporaries unlinks what is not yet renamed") {
             (dir / temp_name("ho-so.md")).string() + "\" into place: No such file or directory");
 }
 
+TEST_CASE("remove_pending_temporaries also removes the folders the set created") {
+  ScratchDir scratch;
+  Diagnostics diags;
+  OutputSet set(scratch.str("new") + "/deeper");
+  REQUIRE(set.add_text("ho-so.md", "x", diags));
+  CHECK(list_dir(scratch.path()) == Names{"new"});
+  remove_pending_temporaries();  // what the SIGINT handler does
+  CHECK(list_dir(scratch.path()).empty());
+}
+
 TEST_CASE("Committed files are no longer pending") {
   ScratchDir scratch;
   const auto& dir = scratch.path();
   Diagnostics diags;
   {
-    OutputSet set(dir.string());
+    OutputSet set((dir / "new").string());
     REQUIRE(set.add_text("ho-so.md", "x", diags));
     REQUIRE(set.commit(diags));
   }
   remove_pending_temporaries();
-  CHECK(list_dir(dir) == Names{"ho-so.md"});
+  CHECK(list_dir(dir / "new") == Names{"ho-so.md"});
 }
