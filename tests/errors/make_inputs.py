@@ -107,12 +107,16 @@ def patch_sizes(file, part, size):
     open(file, "wb").write(bytes(data))
 
 
-def whitespace_sheet_bomb(file, megabytes, declared):
-    """A valid one-sheet workbook whose sheet holds `megabytes` MiB of spaces between its
-    header row and its end, deflated in a stream (so it is never all in memory here either),
-    with the declared size set to `declared`."""
-    head = (f'{XML_DECL}<worksheet xmlns="{NS_MAIN}"><sheetData>{UNIT_HEADER}').encode()
-    tail = b"</sheetData></worksheet>"
+def whitespace_sheet_bomb(file, megabytes, declared, in_cell=False):
+    """A valid one-sheet workbook whose sheet holds `megabytes` MiB of spaces after its header
+    row (between rows, or inside the value of cell B2), deflated in a stream (so it is never
+    all in memory here either), with the declared size set to `declared` (None: the truth)."""
+    head = f'{XML_DECL}<worksheet xmlns="{NS_MAIN}"><sheetData>{UNIT_HEADER}'
+    tail = "</sheetData></worksheet>"
+    if in_cell:
+        head += '<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế</t></is></c><c r="B2"><v>'
+        tail = "12</v></c></row>" + tail
+    head, tail = head.encode(), tail.encode()
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
     crc = zlib.crc32(head)
     chunks = [comp.compress(head)]
@@ -130,7 +134,7 @@ def whitespace_sheet_bomb(file, megabytes, declared):
     # Append the sheet as a raw deflated entry: zipfile would inflate-check nothing, but
     # writing it through zipfile would need the whole text in memory.
     append_raw_entry(file, "xl/worksheets/sheet1.xml", deflated, crc, size)
-    if declared != size:
+    if declared is not None and declared != size:
         patch_sizes(file, "xl/worksheets/sheet1.xml", declared)
 
 
