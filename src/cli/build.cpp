@@ -30,6 +30,10 @@ int run(const PeriodOptions& o, bool write) {
   Diagnostics diags;
   auto finish = [&] {
     print_diagnostics(diags, o.quiet);
+    if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
+      std::fprintf(stderr, "ntreport: --strict: warnings fail the %s%s\n",
+                   write ? "build" : "check", write ? "; nothing was written" : "");
+    }
     return exit_code(diags, o.strict);
   };
   const auto config = resolve_config(o, diags);
