@@ -4,11 +4,11 @@
 set(NTR_FUZZ_DIR ${PROJECT_SOURCE_DIR}/fuzz)
 set(NTR_FIXTURES ${PROJECT_SOURCE_DIR}/tests/fixtures)
 set(NTR_REPLAY_SEEDS_csv ${NTR_FIXTURES}/csv ${NTR_FIXTURES}/ho-so-2024/semicolon-bom.csv
-                         ${NTR_FIXTURES}/published)
+                         ${NTR_FIXTURES}/published ${PROJECT_SOURCE_DIR}/tests/errors)
 set(NTR_REPLAY_SEEDS_ingest ${NTR_REPLAY_SEEDS_csv} ${PROJECT_SOURCE_DIR}/data/samples/2024/inputs
                             ${PROJECT_SOURCE_DIR}/data/samples/2023/inputs)
 set(NTR_REPLAY_SEEDS_xlsx ${NTR_FIXTURES}/xlsx ${NTR_FIXTURES}/ho-so-2024/libreoffice.xlsx
-                          ${NTR_FIXTURES}/ho-so-2024/xlsxwriter.xlsx)
+                          ${NTR_FIXTURES}/ho-so-2024/xlsxwriter.xlsx ${PROJECT_SOURCE_DIR}/tests/errors)
 set(NTR_REPLAY_SEEDS_count ${NTR_FUZZ_DIR}/seeds/count)
 foreach(target csv xlsx count ingest)
   add_executable(fuzz_replay_${target} ${NTR_FUZZ_DIR}/fuzz_${target}.cpp
