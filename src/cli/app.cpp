@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/text/normalize.hpp"
 #include "ntreport/write/output.hpp"
 
 namespace ntr {
@@ -17,11 +18,75 @@ extern "C" void on_interrupt(int sig) {
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
+
+// The option of `app` closest to an unexpected "--word", within two edits.
+std::string closest_option(const CLI::App& app, std::string_view word) {
+  if (word.rfind("--", 0) != 0) return {};
+  word.remove_prefix(2);
+  word = word.substr(0, word.find('='));
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const std::string& name : opt->get_lnames()) {
+      const std::size_t d = edit_distance(word, name);
+      if (d < best_distance) {
+        best_distance = d;
+        best = "--" + name;
+      }
+    }
+  }
+  return best;
+}
+
+// The command closest to an unknown first word, within two edits.
+std::string closest_command(const CLI::App& app, std::string_view word) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    const std::size_t d = edit_distance(word, sub->get_name());
+    if (d < best_distance) {
+      best_distance = d;
+      best = sub->get_name();
+    }
+  }
+  return best;
+}
+
+// CLI11's own errors in the diagnostics format, with the catalogue's usage exit code.
+int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
+  const CLI::App* command = &app;
+  for (const CLI::App* sub : app.get_subcommands()) command = sub;
+  std::string message = e.what();
+  std::string hint = command == &app ? "see 'ntreport --help'"
+                                     : fmt::format("see 'ntreport {} --help'", command->get_name());
+  if (command == &app && e.get_name() == "RequiredError") {
+    message = "no command given; the commands are build and check";
+  }
+  if (command == &app && argc > 1 && argv[1][0] != '-') {
+    message = fmt::format("\"{}\" is not a command; the commands are build and check", argv[1]);
+    if (const std::string c = closest_command(app, argv[1]); !c.empty()) {
+      hint = fmt::format("did you mean {}?", c);
+    }
+  } else if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e); extras != nullptr) {
+    // "The following argument was not expected: --perod-from"
+    const std::size_t colon = message.rfind(": ");
+    const std::string option = colon == std::string::npos
+                                   ? std::string()
+                                   : closest_option(*command, message.substr(colon + 2));
+    if (!option.empty()) hint = fmt::format("did you mean {}?", option);
+  }
+  Diagnostics diags;
+  diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false}, std::move(message),
+              std::move(hint));
+  cli::print_diagnostics(diags, false);
+  return static_cast<int>(ExitCode::usage);
+}
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
   CLI::App app{
       "ntreport — compiles the appendix tables of a provincial digital-transformation "
       "report from per-unit spreadsheets"};
@@ -38,8 +103,8 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return usage_error(app, e, argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ntreport: internal error: %s\n", e.what());
     return static_cast<int>(ExitCode::internal);

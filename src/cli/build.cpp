@@ -33,6 +33,10 @@ int run(const PeriodOptions& o, bool write) {
   auto finish = [&] {
     progress.clear();
     print_diagnostics(diags, o.quiet);
+    if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
+      std::fprintf(stderr, "ntreport: --strict: warnings fail the %s%s\n",
+                   write ? "build" : "check", write ? "; nothing was written" : "");
+    }
     return exit_code(diags, o.strict);
   };
   const auto config = resolve_config(o, diags);
@@ -55,7 +59,8 @@ int run(const PeriodOptions& o, bool write) {
   if (code == 0 && !o.quiet) {
     std::vector<std::string> ids;
     for (const auto& d : report.appendices) ids.push_back(d.id);
-    std::printf("ntreport: %zu appendices (%s) written to %s:\n", report.appendices.size(),
+    const std::size_t n = report.appendices.size();
+    std::printf("ntreport: %zu %s (%s) written to %s:\n", n, n == 1 ? "appendix" : "appendices",
                 fmt::format("{}", fmt::join(ids, ", ")).c_str(), config->out_dir.c_str());
     for (const auto& p : written) std::printf("  %s\n", p.c_str());
   }

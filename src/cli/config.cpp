@@ -3,17 +3,20 @@
 #include <toml++/toml.h>
 
 #include <filesystem>
+#include <span>
+#include <utility>
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/registry/fields.hpp"
+#include "ntreport/text/normalize.hpp"
 
 namespace ntr::cli {
 
 namespace {
 
 SourceLoc config_loc(const std::string& file, std::uint32_t line = 0) {
-  return SourceLoc{file, {}, 0, line, 0, false};
+  return line_loc(file, line);
 }
 
 // Paths in ntreport.toml are relative to the folder that holds it.
@@ -34,6 +37,37 @@ std::vector<std::string> string_list(const toml::node_view<const toml::node> v) 
   return out;
 }
 
+// Unknown keys are errors, with the closest known key as a hint; a key written after a
+// [table] header belongs to that table, a common slip the hint names.
+void check_keys(const toml::table& t, std::span<const std::string_view> known,
+                std::string_view prefix, const std::string& path, Diagnostics& diags) {
+  for (const auto& [k, v] : t) {
+    if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+    std::string hint;
+    std::size_t best = 3;  // suggest only keys within two edits
+    for (const auto key : known) {
+      const std::size_t d = edit_distance(k.str(), key);
+      if (d < best) {
+        best = d;
+        hint = fmt::format("did you mean \"{}{}\"?", prefix, key);
+      }
+    }
+    if (hint.empty() && !prefix.empty()) {
+      hint = "keys written after a [table] header belong to it; put the others above it";
+    }
+    diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(v.source().begin.line)),
+                fmt::format("unknown key \"{}{}\"", prefix, k.str()), std::move(hint));
+  }
+}
+
+// A period date as text: "2024-01-01" in quotes, or a TOML date written without them.
+std::string date_text(const toml::node_view<const toml::node> v) {
+  if (const auto d = v.value<toml::date>()) {
+    return fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day);
+  }
+  return v.value_or(std::string{});
+}
+
 bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   const auto text = read_text_file(path, diags);
   if (!text) return false;
@@ -41,20 +75,19 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   try {
     t = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
+    std::string what(e.description());
+    if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z')
+      what[0] = static_cast<char>(what[0] - 'A' + 'a');
     diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(e.source().begin.line)),
-                std::string(e.description()));
+                "not valid TOML: " + what);
     return false;
   }
   static constexpr std::string_view kKeys[] = {
       "title",  "reference", "registry", "levels", "aliases", "templates", "targets",   "results",
       "inputs", "output",    "only",     "sort",   "period",  "layout",    "return_to", "forms"};
-  for (const auto& [k, v] : t) {
-    if (std::find(std::begin(kKeys), std::end(kKeys), k.str()) == std::end(kKeys)) {
-      diags.error("config-error",
-                  config_loc(path, static_cast<std::uint32_t>(v.source().begin.line)),
-                  fmt::format("unknown key \"{}\"", k.str()));
-    }
-  }
+  static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
+  check_keys(t, kKeys, "", path, diags);
+  if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
   const std::string dir = std::filesystem::path(path).parent_path().generic_string();
   const toml::table& v = t;
   c.report_reference = v["reference"].value_or(std::string{});
@@ -72,7 +105,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   c.only = string_list(v["only"]);
   c.sort = v["sort"].value_or(std::string{});
   if (const auto* p = v["period"].as_table()) {
-    c.period = Period{(*p)["from"].value_or(std::string{}), (*p)["to"].value_or(std::string{})};
+    c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};
   }
   if (const auto* l = v["layout"].as_table()) {
     for (const auto& [k, val] : *l) c.layouts[std::string(k.str())] = val.value_or(std::string{});
@@ -83,10 +116,12 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
 void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) {
   const SourceLoc loc = config_loc(where);
   if (c.period) {
-    for (const auto& d : {c.period->from, c.period->to}) {
+    for (const auto& [d, which] : {std::pair{c.period->from, "first"}, {c.period->to, "last"}}) {
       if (!valid_date(d)) {
         diags.error("usage", loc,
-                    fmt::format("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
+                    fmt::format("the period's {} day must be a date written YYYY-MM-DD, got \"{}\"",
+                                which, d),
+                    "for example 2024-08-28");
       }
     }
     if (valid_date(c.period->from) && valid_date(c.period->to) && c.period->to < c.period->from) {
@@ -155,11 +190,12 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   c.template_dirs.insert(c.template_dirs.end(), o.template_dirs.begin(), o.template_dirs.end());
   if (!o.targets.empty()) c.targets = o.targets;
   if (!o.results.empty()) c.results = o.results;
-  if (!o.period_from.empty() || !o.period_to.empty()) {
-    if (o.period_from.empty() || o.period_to.empty()) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  "--period-from and --period-to go together");
-    }
+  if (o.period_from.empty() != o.period_to.empty()) {
+    diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                fmt::format("{} is given without {}; a period needs both",
+                            o.period_from.empty() ? "--period-to" : "--period-from",
+                            o.period_from.empty() ? "--period-from" : "--period-to"));
+  } else if (!o.period_from.empty()) {
     c.period = Period{o.period_from, o.period_to};
   }
   if (!o.only.empty()) c.only = o.only;

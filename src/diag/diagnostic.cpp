@@ -43,7 +43,7 @@ std::string format_loc(const SourceLoc& loc) {
     out += quote_sheet(loc.sheet);
     if (loc.row > 0) out += '!' + cell_name(loc.row, loc.col);
   } else if (loc.row > 0) {
-    out += ':' + cell_name(loc.row, loc.col);
+    out += ':' + (loc.is_line ? std::to_string(loc.row) : cell_name(loc.row, loc.col));
   }
   return out;
 }
@@ -55,6 +55,25 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
   return out;
 }
+
+namespace {
+// I/O beats usage beats data: the most fundamental failure decides.
+int severity_rank(ExitCode c) {
+  switch (c) {
+    case ExitCode::internal:
+      return 4;
+    case ExitCode::io:
+      return 3;
+    case ExitCode::usage:
+      return 2;
+    case ExitCode::data:
+      return 1;
+    case ExitCode::ok:
+      break;
+  }
+  return 0;
+}
+}  // namespace
 
 void Diagnostics::error(std::string_view code, SourceLoc loc, std::string message,
                         std::string hint) {
@@ -69,12 +88,17 @@ void Diagnostics::warning(std::string_view code, SourceLoc loc, std::string mess
 }
 
 void Diagnostics::add(Diagnostic d) {
-  d.seq = items_.size();
   if (d.severity == Severity::error) {
     ++errors_;
+    const ExitCode c = code_info(d.code).exit;
+    if (severity_rank(c) > severity_rank(worst_)) worst_ = c;
   } else {
     ++warnings_;
   }
+  auto it = per_file_.find(d.loc.file);
+  if (it == per_file_.end()) it = per_file_.emplace(d.loc.file, 0).first;
+  if (++it->second > kKeptPerFile) return;  // counted, not kept
+  d.seq = items_.size();
   items_.push_back(std::move(d));
 }
 
@@ -87,29 +111,20 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return out;
 }
 
-ExitCode Diagnostics::exit_code() const {
-  // I/O beats usage beats data: the most fundamental failure decides.
-  int rank = 0;
-  ExitCode code = ExitCode::ok;
-  for (const auto& d : items_) {
-    if (d.severity != Severity::error) continue;
-    const ExitCode c = code_info(d.code).exit;
-    const int r = c == ExitCode::internal ? 4
-                  : c == ExitCode::io     ? 3
-                  : c == ExitCode::usage  ? 2
-                                          : 1;
-    if (r > rank) {
-      rank = r;
-      code = c;
-    }
-  }
-  return code;
-}
+ExitCode Diagnostics::exit_code() const { return worst_; }
 
 void Diagnostics::merge(Diagnostics&& other) {
   for (auto& d : other.items_) add(std::move(d));
+  // What `other` counted without keeping stays counted.
+  std::size_t kept_errors = 0;
+  for (const auto& d : other.items_) kept_errors += d.severity == Severity::error ? 1 : 0;
+  errors_ += other.errors_ - kept_errors;
+  warnings_ += other.warnings_ - (other.items_.size() - kept_errors);
+  if (severity_rank(other.worst_) > severity_rank(worst_)) worst_ = other.worst_;
   other.items_.clear();
+  other.per_file_.clear();
   other.errors_ = other.warnings_ = 0;
+  other.worst_ = ExitCode::ok;
 }
 
 }  // namespace ntr

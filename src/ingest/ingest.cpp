@@ -16,6 +16,7 @@ Ingest::~Ingest() = default;
 
 void Ingest::begin_file(const std::string& display) {
   s_->file = display;
+  s_->file_errors = s_->diags.error_count();
   s_->file_tables = 0;
   s_->file_sheets.clear();
 }
@@ -25,14 +26,28 @@ void Ingest::end_file() {
     s_->files_with_tables.push_back(s_->file);
     return;
   }
-  if (s_->file_sheets.empty()) return;  // the reader already said why nothing was read
+  const bool reader_said_why = s_->diags.error_count() > s_->file_errors;
+  if (s_->file_sheets.empty()) {
+    if (!reader_said_why) {
+      s_->diags.error("no-header", SourceLoc{s_->file, {}, 0, 0, 0, false},
+                      "the workbook has no worksheet; expected a sheet holding a table");
+    }
+    return;
+  }
   const SheetInfo& first = s_->file_sheets.front();
-  const SourceLoc loc =
-      s_->file_sheets.size() == 1 ? first.loc() : SourceLoc{s_->file, {}, 0, 0, 0, false};
+  std::string where = "no table header found";
+  SourceLoc loc = first.loc();
+  if (s_->file_sheets.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& sheet : s_->file_sheets) names.push_back(fmt::format("'{}'", sheet.name));
+    where = fmt::format("no table header found in any sheet ({})", fmt::join(names, ", "));
+    loc = SourceLoc{s_->file, {}, 0, 0, 0, false};
+  }
   s_->diags.error("no-header", loc,
-                  "no table header found; expected a row with a unit column (\"Đơn vị\", "
-                  "\"Tên đơn vị\" or \"Mã đơn vị\") and figure columns such as \"Tổng số (trong "
-                  "kỳ)\", \"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài chính\"");
+                  where +
+                      "; expected a row with a unit column (\"Đơn vị\", \"Tên đơn vị\" or "
+                      "\"Mã đơn vị\") and figure columns such as \"Tổng số (trong kỳ)\", "
+                      "\"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài chính\"");
 }
 
 void Ingest::no_table(const SheetInfo& sheet) { s_->file_sheets.push_back(sheet); }
@@ -101,9 +116,13 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
     }
   }
   if (trim(name).empty() && trim(code).empty() && rec.values.empty() && !bad) return;
-  const RowIdentity id = identify_row(s_->registry, code, name);
+  RowIdentity id = identify_row(s_->registry, code, name, false);
   if (id.kind == RowIdentity::Kind::unknown) {
     if (rec.values.empty() && !bad) return;  // a note or caption row under the table
+    if (s_->hints_left > 0) {
+      --s_->hints_left;
+      id = identify_row(s_->registry, code, name, true);
+    }
     const std::uint32_t col = !trim(code).empty() ? t.code_col : name_col;
     s_->diags.error(id.problem_code, t.sheet.loc(row, col), id.message, id.hint);
     return;

@@ -2,6 +2,9 @@
 // may leave out (received = the channels, not digitized = resolved − digitized).
 #include <fmt/format.h>
 
+#include <charconv>
+
+#include "ntreport/ingest/count.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
 #include "state.hpp"
@@ -17,12 +20,41 @@ bool all_of(const Values& v, std::initializer_list<Field> fs) {
 }
 }  // namespace
 
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "1.5", "12,5", "0.25": digits around one decimal mark that is no thousands grouping.
+bool looks_fractional(std::string_view t) {
+  const std::size_t mark = t.find_first_of(".,");
+  if (mark == std::string_view::npos || mark == 0 || mark + 1 == t.size()) return false;
+  if (t.find_first_of(".,", mark + 1) != std::string_view::npos) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i != mark && !is_digit(t[i])) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string not_a_count_hint(CellType type, std::string_view text) {
   if (type == CellType::error) return "the cell holds a spreadsheet error; fix its formula";
   if (type == CellType::boolean) return "the cell holds TRUE/FALSE";
   const std::string_view t = trim(text);
-  if (!t.empty() && (t.front() == '-' || t.front() == '(')) return "counts cannot be negative";
   if (t == "-" || t == "x" || t == "X") return "leave the cell empty when not reported, or write 0";
+  if (!t.empty() && (t.front() == '-' || t.front() == '(')) return "counts cannot be negative";
+  if (type == CellType::number) {
+    double d = 0;
+    std::from_chars(t.data(), t.data() + t.size(), d);
+    if (d > static_cast<double>(kMaxCount)) return "the number is larger than any count can be";
+  }
+  if (type == CellType::number || looks_fractional(t)) {
+    return "a count is a whole number; '.' and ',' only group thousands, as in 98.076";
+  }
+  // "12 hồ sơ": a count followed by words.
+  const std::size_t space = t.find(' ');
+  if (space != std::string_view::npos && parse_count(CellType::text, t.substr(0, space)) &&
+      t.find_first_of("0123456789", space) == std::string_view::npos) {
+    return "write the number alone, without words or units";
+  }
   return {};
 }
 
@@ -42,13 +74,14 @@ void Ingest::State::check_unit(UnitId u) {
     if (!v.has(F::received)) {
       v.set(F::received, sum);
     } else if (v.get(F::received) != sum) {
-      diags.error("channels-dont-sum", at(F::received),
-                  fmt::format("\"{}\" of \"{}\" is {}, but {} + {} + {} = {} + {} + {} = {}",
-                              hdr(F::received), name, format_count(v.get(F::received)),
-                              hdr(F::received_direct), hdr(F::received_online),
-                              hdr(F::received_postal), format_count(v.get(F::received_direct)),
-                              format_count(v.get(F::received_online)),
-                              format_count(v.get(F::received_postal)), format_count(sum)));
+      diags.error(
+          "channels-dont-sum", at(F::received),
+          fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" + \"{}\" + \"{}\" = {} + {} + {} = {}",
+                      hdr(F::received), name, format_count(v.get(F::received)),
+                      hdr(F::received_direct), hdr(F::received_online), hdr(F::received_postal),
+                      format_count(v.get(F::received_direct)),
+                      format_count(v.get(F::received_online)),
+                      format_count(v.get(F::received_postal)), format_count(sum)));
     }
   }
   if (all_of(v, {F::resolved, F::digitized})) {
@@ -61,7 +94,7 @@ void Ingest::State::check_unit(UnitId u) {
       v.set(F::not_digitized, v.get(F::resolved) - v.get(F::digitized));
     } else if (v.get(F::not_digitized) != v.get(F::resolved) - v.get(F::digitized)) {
       diags.error("not-digitized-mismatch", at(F::not_digitized),
-                  fmt::format("\"{}\" of \"{}\" is {}, but {} − {} = {} − {} = {}",
+                  fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" − \"{}\" = {} − {} = {}",
                               hdr(F::not_digitized), name, format_count(v.get(F::not_digitized)),
                               hdr(F::resolved), hdr(F::digitized), format_count(v.get(F::resolved)),
                               format_count(v.get(F::digitized)),

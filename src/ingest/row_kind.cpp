@@ -37,28 +37,46 @@ std::optional<std::pair<std::size_t, std::size_t>> first_dash(std::string_view s
   return best;
 }
 
-std::string suggestion_hint(const Registry& registry, const std::vector<UnitId>& units) {
-  if (units.empty()) return {};
-  std::string out = "did you mean ";
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    if (i > 0) out += i + 1 == units.size() ? " or " : ", ";
-    out += fmt::format("'{}'", registry.unit(units[i]).name);
+// "a", "a or b", "a, b or c" between a prefix and a suffix; empty for no items.
+std::string or_list(std::string_view prefix, const std::vector<std::string>& items,
+                    std::string_view suffix) {
+  if (items.empty()) return {};
+  std::string out(prefix);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
   }
-  out += '?';
+  out += suffix;
   return out;
 }
 
-RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what) {
+std::string suggestion_hint(const Registry& registry, const std::vector<UnitId>& units) {
+  std::vector<std::string> names;
+  for (UnitId u : units) names.push_back(fmt::format("'{}'", registry.unit(u).name));
+  return or_list("did you mean ", names, "?");
+}
+
+std::string code_hint(const Registry& registry, const std::vector<UnitId>& units) {
+  std::vector<std::string> codes;
+  for (UnitId u : units) {
+    codes.push_back(fmt::format("'{}' ({})", registry.unit(u).code, registry.unit(u).name));
+  }
+  return or_list("did you mean ", codes, "?");
+}
+
+RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what,
+                    bool with_hint) {
   RowIdentity id;
   id.problem_code = "unknown-unit";
   id.message = fmt::format("no {} in the registry is named \"{}\"", what, name);
-  id.hint = suggestion_hint(registry, registry.suggest(name));
+  if (with_hint) id.hint = suggestion_hint(registry, registry.suggest(name));
   return id;
 }
 
 }  // namespace
 
-RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name) {
+RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name,
+                         bool with_hint) {
   RowIdentity id;
   code = trim(code);
   name = trim(name);
@@ -70,7 +88,7 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
     }
     id.problem_code = "unknown-unit";
     id.message = fmt::format("no unit in the registry has the code \"{}\"", code);
-    id.hint = suggestion_hint(registry, registry.suggest(code));
+    if (with_hint) id.hint = code_hint(registry, registry.suggest_codes(code));
     return id;
   }
   if (name.empty()) {
@@ -90,7 +108,7 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
     for (UnitId u : m.candidates) {
       names.push_back(fmt::format("'{}' ({})", registry.unit(u).name, registry.unit(u).code));
     }
-    id.message = fmt::format("\"{}\" could be any of {}", name, fmt::join(names, ", "));
+    id.message = or_list(fmt::format("\"{}\" could be ", name), names, "");
     id.hint = "give the unit code, or add an alias naming one unit";
     return id;
   }
@@ -116,10 +134,10 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
         id.unit = a.unit;
         return id;
       }
-      return unknown(registry, area, "district or area");
+      return unknown(registry, area, "district or area", with_hint);
     }
   }
-  return unknown(registry, name, "unit");
+  return unknown(registry, name, "unit", with_hint);
 }
 
 }  // namespace ntr

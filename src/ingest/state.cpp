@@ -111,6 +111,22 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
   }
 }
 
+// One warning per row, at the first figure given again with the same value.
+void Ingest::State::report_repeated(const RowRec& r, Field first, std::size_t count) {
+  const auto table = static_cast<std::uint32_t>(tables.size() - 1);
+  const Origin earlier = origin(r.unit, first);
+  std::string more;
+  if (count > 1) {
+    more = fmt::format(", as {} {} more of this row", count == 2 ? "is" : "are",
+                       count == 2 ? std::string("one") : std::to_string(count - 1));
+  }
+  diags.warning("duplicate-figure", loc(Origin{table, r.row}, first),
+                fmt::format("\"{}\" of \"{}\" is {} here and at {} too{}", header(table, first),
+                            registry.unit(r.unit).name, format_count(r.values.get(first)),
+                            format_loc(loc(earlier, first)), more),
+                "give each figure of a unit in one place only");
+}
+
 void Ingest::State::merge_row(const RowRec& r) {
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
   const auto ui = static_cast<std::size_t>(r.unit);
@@ -121,8 +137,8 @@ void Ingest::State::merge_row(const RowRec& r) {
   auto& where = origins[origin_slot[ui]];
   Values& mine = own[ui];
   const Origin here{table, r.row};
-  std::string same_at;  // the other place, when figures repeat with equal values
-  Field same_field = Field::docs_in;
+  std::size_t repeated = 0;  // figures given before with the same value
+  Field first_repeated = Field::docs_in;
   for (const auto& f : fields()) {
     if (!r.values.has(f.id)) continue;
     const auto fi = static_cast<std::size_t>(f.id);
@@ -132,22 +148,16 @@ void Ingest::State::merge_row(const RowRec& r) {
       continue;
     }
     if (mine.get(f.id) == r.values.get(f.id)) {
-      if (same_at.empty()) {
-        same_at = format_loc(loc(where[fi], f.id));
-        same_field = f.id;
-      }
+      if (repeated++ == 0) first_repeated = f.id;
       continue;
     }
     diags.error("duplicate-conflict", loc(here, f.id),
                 fmt::format("\"{}\" of \"{}\" is {} here but {} at {}", header(table, f.id),
                             registry.unit(r.unit).name, format_count(r.values.get(f.id)),
-                            format_count(mine.get(f.id)), format_loc(loc(where[fi], f.id))));
+                            format_count(mine.get(f.id)), format_loc(loc(where[fi], f.id))),
+                "keep the right value in one of the two places");
   }
-  if (!same_at.empty()) {
-    diags.warning("duplicate-figure", loc(here, same_field),
-                  fmt::format("figures of \"{}\" are given again with the same values as at {}",
-                              registry.unit(r.unit).name, same_at));
-  }
+  if (repeated > 0) report_repeated(r, first_repeated, repeated);
   ++unit_rows;
 }
 

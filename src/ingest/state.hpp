@@ -52,6 +52,7 @@ struct Ingest::State {
   Diagnostics& diags;
 
   std::string file;
+  std::size_t file_errors = 0;  ///< errors before the file: did its reader say what was wrong?
   std::uint32_t file_tables = 0;
   std::vector<SheetInfo> file_sheets;
   std::vector<std::string> files_with_tables;
@@ -65,6 +66,10 @@ struct Ingest::State {
   std::vector<std::uint32_t> origin_slot;  ///< per unit: index into origins, or kNone
   std::vector<std::array<Origin, kFieldCount>> origins;
   std::uint32_t unit_rows = 0;
+  // Suggestions for the first unknown units only: rows are read in the order diagnostics are
+  // printed, so every printed one (at most 100) has its hint, and a file of a million unknown
+  // names is not a million searches of the registry.
+  std::size_t hints_left = 200;
 
   std::uint32_t intern(const std::string& header);
   [[nodiscard]] const std::string& header(std::uint32_t table, Field f) const;
@@ -74,6 +79,7 @@ struct Ingest::State {
   void close_table();
   void check_subtotals(const std::vector<bool>& additive);
   void merge_row(const RowRec& r);
+  void report_repeated(const RowRec& r, Field first, std::size_t count);
   Figures finish();
   void check_unit(UnitId u);
 };

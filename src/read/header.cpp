@@ -64,18 +64,19 @@ std::vector<CellView> views_of(const OwnedRow& row) {
   return v;
 }
 
+// What a column carries, for messages: the figure "Qua mạng", unit names, …
 std::string meaning_name(const HeaderMeaning& m) {
   switch (m.role) {
     case ColumnRole::field:
-      return std::string(field_def(m.field).key);
+      return fmt::format("the figure \"{}\"", field_def(m.field).label);
     case ColumnRole::rate:
-      return std::string(rate_def(m.rate).key);
+      return fmt::format("the rate \"{}\"", rate_def(m.rate).label);
     case ColumnRole::name:
-      return "unit name";
+      return "unit names";
     case ColumnRole::code:
-      return "unit code";
+      return "unit codes";
     case ColumnRole::stt:
-      return "row number";
+      return "row numbers";
   }
   return {};
 }
@@ -201,8 +202,10 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
                          (m->role == ColumnRole::field && prev.meaning.field == m->field));
       if (same) {
         diags_.error("duplicate-column", sheet_.loc(at_row, col),
-                     fmt::format("\"{}\" is a second {} column; the first is \"{}\" in column {}",
-                                 text, meaning_name(*m), prev.text, column_letters(prev.col)));
+                     fmt::format("\"{}\" is a second column for {}; the first is \"{}\" in "
+                                 "column {}",
+                                 text, meaning_name(*m), prev.text, column_letters(prev.col)),
+                     "keep one of the two columns; the table is skipped until then");
         state_ = State::skipping;
         return false;
       }

@@ -67,7 +67,14 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
     if (ec || !fs::exists(st)) {
       diags.error("io-error", file_loc(a), "no such file or folder");
     } else if (fs::is_directory(st)) {
+      const std::size_t before = out.size();
+      const std::size_t errors = diags.error_count();
       walk(a, out, diags);
+      if (out.size() == before && diags.error_count() == errors) {
+        diags.error("usage", file_loc(a),
+                    "the folder holds no input files; expected .xlsx, .xlsm, .csv or .tsv files "
+                    "in it or in its subfolders");
+      }
     } else {
       out.push_back(fs::path(a).generic_string());
     }
@@ -87,7 +94,8 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) {
-    diags.error("io-error", file_loc(path), fmt::format("cannot open: {}", std::strerror(errno)));
+    diags.error("io-error", file_loc(path),
+                fmt::format("cannot open the file: {}", std::strerror(errno)));
     return std::nullopt;
   }
   std::string text;
@@ -95,7 +103,8 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
   if (std::ferror(f.get())) {
-    diags.error("io-error", file_loc(path), fmt::format("cannot read: {}", std::strerror(errno)));
+    diags.error("io-error", file_loc(path),
+                fmt::format("cannot read the file: {}", std::strerror(errno)));
     return std::nullopt;
   }
   return text;

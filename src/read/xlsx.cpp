@@ -22,12 +22,9 @@ using xlsx::ZipArchive;
 // Legacy .xls files and password-protected workbooks are OLE compound documents; saying so
 // spares the user a hunt, since such files often carry an .xlsx name.
 constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-
-std::string ole_hint(std::string_view head) {
-  if (head.substr(0, kOleMagic.size()) != kOleMagic) return {};
-  return "it is a legacy .xls file or a password-protected workbook; save it as .xlsx without "
-         "a password";
-}
+// A zip archive starts with a local file header; one that has it but no readable central
+// directory at its end was cut short.
+constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 
 std::string file_head(const std::string& path) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
@@ -38,14 +35,30 @@ std::string file_head(const std::string& path) {
   return std::string(buf, n);
 }
 
-bool report_open_failure(const ZipArchive& zip, const std::string& display, std::string hint,
+bool report_empty(const std::string& display, Diagnostics& diags) {
+  diags.error("empty-file", SourceLoc{display, {}, 0, 0, 0, false},
+              "the file is empty (0 bytes); expected an XLSX workbook");
+  return false;
+}
+
+bool report_open_failure(const ZipArchive& zip, const std::string& display, std::string_view head,
                          Diagnostics& diags) {
   const SourceLoc loc{display, {}, 0, 0, 0, false};
   if (zip.failure() == OpenFailure::io) {
     diags.error("io-error", loc, fmt::format("cannot open the file: {}", zip.error()));
-  } else {
+  } else if (head.empty()) {
+    report_empty(display, diags);
+  } else if (head.substr(0, kOleMagic.size()) == kOleMagic) {
     diags.error("not-a-workbook", loc, fmt::format("not an XLSX workbook: {}", zip.error()),
-                std::move(hint));
+                "it is a legacy .xls file or a password-protected workbook; save it as .xlsx "
+                "without a password");
+  } else if (head.substr(0, kZipMagic.size()) == kZipMagic) {
+    diags.error("not-a-workbook", loc,
+                "not an XLSX workbook: the zip archive is truncated or corrupt (it begins like "
+                "a workbook, but its table of contents at the end cannot be read)",
+                "the file was probably cut short while being copied or downloaded; get it again");
+  } else {
+    diags.error("not-a-workbook", loc, fmt::format("not an XLSX workbook: {}", zip.error()));
   }
   return false;
 }
@@ -83,18 +96,15 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
 bool read_xlsx(const std::string& path, const std::string& display, const ReadLimits& limits,
                SheetVisitor& visitor, Diagnostics& diags) {
   const ZipArchive zip = ZipArchive::open_file(path);
-  if (!zip.is_open()) {
-    const std::string hint =
-        zip.failure() == OpenFailure::not_zip ? ole_hint(file_head(path)) : std::string();
-    return report_open_failure(zip, display, hint, diags);
-  }
+  if (!zip.is_open()) return report_open_failure(zip, display, file_head(path), diags);
   return read_archive(zip, display, limits, visitor, diags);
 }
 
 bool read_xlsx_buffer(std::string_view bytes, const std::string& display, const ReadLimits& limits,
                       SheetVisitor& visitor, Diagnostics& diags) {
+  if (bytes.empty()) return report_empty(display, diags);
   const ZipArchive zip = ZipArchive::open_buffer(bytes);
-  if (!zip.is_open()) return report_open_failure(zip, display, ole_hint(bytes), diags);
+  if (!zip.is_open()) return report_open_failure(zip, display, bytes.substr(0, 8), diags);
   return read_archive(zip, display, limits, visitor, diags);
 }
 

@@ -17,8 +17,15 @@ std::string position(const std::string& name, std::uint64_t line, std::uint64_t 
 
 }  // namespace
 
-void PartSource::error(std::string_view code, const SourceLoc& loc, std::string message) {
-  diags_.error(code, loc, std::move(message));
+std::string byte_size(std::uint64_t bytes) {
+  constexpr std::uint64_t kMiB = 1ULL << 20;
+  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
+  return fmt::format("{} bytes", bytes);
+}
+
+void PartSource::error(std::string_view code, const SourceLoc& loc, std::string message,
+                       std::string hint) {
+  diags_.error(code, loc, std::move(message), std::move(hint));
 }
 
 void PartSource::xml_error(const std::string& name, const XmlHandler& at, const SourceLoc& loc,
@@ -37,11 +44,14 @@ bool PartSource::report_part(const ZipPart& part, const std::string& name, const
     case PartStatus::too_large:
       if (part.declared_size() > limit) {
         error("part-too-large", loc,
-              fmt::format("part \"{}\" declares {} bytes, more than the limit of {} bytes", name,
-                          part.declared_size(), limit));
+              fmt::format("part \"{}\" declares {} bytes, more than the limit of {}", name,
+                          part.declared_size(), byte_size(limit)),
+              std::string(kSizeHint));
       } else {
         error("part-too-large", loc,
-              fmt::format("part \"{}\" inflates to more than the limit of {} bytes", name, limit));
+              fmt::format("part \"{}\" inflates to more than the limit of {}", name,
+                          byte_size(limit)),
+              std::string(kSizeHint));
       }
       break;
     case PartStatus::corrupt:

@@ -30,7 +30,8 @@ class PartSource {
   bool parse(const std::string& name, const SourceLoc& loc, XmlHandler& handler);
 
   /// Reports an error at `loc`.
-  void error(std::string_view code, const SourceLoc& loc, std::string message);
+  void error(std::string_view code, const SourceLoc& loc, std::string message,
+             std::string hint = {});
   /// Reports a malformed-xml error at the handler's current position in part `name`.
   void xml_error(const std::string& name, const XmlHandler& at, const SourceLoc& loc,
                  std::string_view what);
@@ -44,5 +45,12 @@ class PartSource {
   const ReadLimits& limits_;
   Diagnostics& diags_;
 };
+
+/// A size for messages: "256 MiB" when a whole number of MiB, else "10000 bytes".
+std::string byte_size(std::uint64_t bytes);
+
+/// The hint of every size-limit error.
+inline constexpr std::string_view kSizeHint =
+    "no real appendix comes near this size; the file may be corrupt or built to exhaust memory";
 
 }  // namespace ntr::xlsx

@@ -148,7 +148,10 @@ class SheetHandler final : public XmlHandler {
     }
   }
 
-  void on_text(std::string_view text) override { r_.row_text_.append(text); }
+  void on_text(std::string_view text) override {
+    r_.row_text_.append(text);
+    if (r_.row_text_.size() + shared_bytes_ > r_.source_.limits().max_text_bytes) too_much_text();
+  }
 
  private:
   void enter(Ctx ctx) {
@@ -174,6 +177,15 @@ class SheetHandler final : public XmlHandler {
     r_.source_.xml_error(entry_.part, *this, info_.loc(row_, col), what);
     stop();
   }
+  // Text is bounded by row, not only by part: a part within its limit could still make the
+  // header scan hold many huge rows, or repeat one huge shared string in every cell.
+  void too_much_text() {
+    r_.source_.error("text-too-large", info_.loc(row_, col_),
+                     fmt::format("row {} holds more than {} of text, the limit for one row", row_,
+                                 byte_size(r_.source_.limits().max_text_bytes)),
+                     std::string(kSizeHint));
+    stop();
+  }
 
   void begin_sheet() {
     ctx_ = Ctx::worksheet;
@@ -197,6 +209,7 @@ class SheetHandler final : public XmlHandler {
       return fail_sheet(fmt::format("a row without a number follows row {}", kMaxRow));
     }
     row_ = last_row_ = num;
+    shared_bytes_ = 0;
     next_col_ = 1;
     last_col_ = 0;
     sorted_ = true;
@@ -237,6 +250,8 @@ class SheetHandler final : public XmlHandler {
     if (kind_ == Kind::shared && size > 0) {
       if (!shared_string(std::string_view(data, size), cell)) return;
       text.resize(cell_start_);
+      shared_bytes_ += cell.size;
+      if (text.size() + shared_bytes_ > r_.source_.limits().max_text_bytes) return too_much_text();
     } else if (kind_ == Kind::str || kind_ == Kind::inline_str) {
       cell.size = unescape_xstring(text.data() + cell_start_, size);
       text.resize(cell_start_ + cell.size);
@@ -246,6 +261,11 @@ class SheetHandler final : public XmlHandler {
                                          std::string_view(data, size)));
     }
     if (cell.size == 0) return;  // no value: an empty cell, left out
+    // More cells than columns means repeated references; stop before they pile up.
+    if (r_.pending_.size() == kMaxCol) {
+      return fail_cell(col_, fmt::format("row {} has more than {} cells (columns A to {})", row_,
+                                         kMaxCol, column_letters(kMaxCol)));
+    }
     if (col_ <= last_col_) sorted_ = false;
     last_col_ = std::max(last_col_, col_);
     r_.pending_.push_back(cell);
@@ -327,6 +347,7 @@ class SheetHandler final : public XmlHandler {
   std::uint32_t next_col_ = 1;
   std::uint32_t last_col_ = 0;
   std::size_t cell_start_ = 0;
+  std::size_t shared_bytes_ = 0;  // text of the row's shared-string cells
 };
 
 SheetResult SheetReader::read(const SheetEntry& entry) {

@@ -54,7 +54,17 @@ class SharedStringsHandler final : public XmlHandler {
     if (depth_ == 1 && in_item_) finish_item();
   }
 
-  void on_text(std::string_view text) override { table_.arena_.append(text); }
+  void on_text(std::string_view text) override {
+    table_.arena_.append(text);
+    const std::uint64_t limit = source_.limits().max_text_bytes;
+    if (table_.arena_.size() - item_start_ <= limit) return;
+    source_.error("text-too-large", source_.file_loc(),
+                  fmt::format("shared string {} in part \"{}\" holds more than {} of text, the "
+                              "limit for one cell",
+                              table_.ends_.size(), part_, byte_size(limit)),
+                  std::string(kSizeHint));
+    stop();
+  }
 
  private:
   void finish_item() {

@@ -50,6 +50,15 @@ class WorkbookHandler final : public XmlHandler {
 
   void on_start(std::string_view name, const char** attrs) override {
     ++depth_;
+    if (depth_ == 1 && name != "workbook") {
+      // A Word or PowerPoint file renamed to .xlsx names its own main part.
+      source_.error("not-a-workbook", source_.file_loc(),
+                    fmt::format("not an XLSX workbook: its main part \"{}\" holds a <{}>, not a "
+                                "<workbook>",
+                                part_, name),
+                    "it may be a Word or PowerPoint file named .xlsx");
+      return stop();
+    }
     if (depth_ == 2 && name == "sheets") in_sheets_ = true;
     if (depth_ != 3 || !in_sheets_ || name != "sheet") return;
     const char* sheet_name = find_attr(attrs, "name");

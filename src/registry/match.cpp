@@ -88,6 +88,10 @@ Match Registry::match(std::string_view name) const {
   return {};
 }
 
+std::vector<UnitId> Registry::suggest_codes(std::string_view code, std::size_t max) const {
+  return registry_detail::closest_codes(*this, trim(code), max);
+}
+
 std::vector<UnitId> Registry::suggest(std::string_view name, std::size_t max) const {
   const std::string key = unit_key(trim(name));
   if (key.empty() || max == 0) return {};

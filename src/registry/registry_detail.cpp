@@ -108,7 +108,7 @@ std::string did_you_mean_codes(const Registry& reg, std::span<const UnitId> ids)
   std::string out = "did you mean ";
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) out += i + 1 == ids.size() ? " or " : ", ";
-    out += fmt::format("\"{}\"", reg.unit(ids[i]).code);
+    out += fmt::format("'{}'", reg.unit(ids[i]).code);
   }
   out += '?';
   return out;

@@ -34,7 +34,7 @@ std::string join(std::span<const std::string_view> items);
 /// max(2, length/3)), closest first, then in registry order.
 std::vector<UnitId> closest_codes(const Registry& reg, std::string_view code, std::size_t max);
 
-/// `did you mean "a", "b" or "c"?` naming the codes of `ids`; empty when there are none.
+/// `did you mean 'a', 'b' or 'c'?` naming the codes of `ids`; empty when there are none.
 std::string did_you_mean_codes(const Registry& reg, std::span<const UnitId> ids);
 
 /// The largest edit distance a suggestion may have for a key of `length` code points.

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "ntreport/text/normalize.hpp"
+
 namespace ntr {
 
 namespace {
@@ -15,7 +17,7 @@ constexpr std::string_view kTopKeys[] = {
 constexpr std::string_view kColumnKeys[] = {"group", "header", "show", "format"};
 
 SourceLoc loc_of(const std::string& source, const toml::source_region& r) {
-  return SourceLoc{source, {}, 0, static_cast<std::uint32_t>(r.begin.line), 0, false};
+  return line_loc(source, static_cast<std::uint32_t>(r.begin.line));
 }
 
 template <std::size_t N>
@@ -28,13 +30,29 @@ std::string str(const toml::table& t, std::string_view key, std::string fallback
   return fallback;
 }
 
+// "did you mean "received"?" for a field or rate key within two edits, else empty.
+std::string closest_key(std::string_view key) {
+  std::string_view best;
+  std::size_t best_distance = 3;
+  auto consider = [&](std::string_view candidate) {
+    const std::size_t d = edit_distance(key, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  };
+  for (const auto& f : fields()) consider(f.key);
+  for (const auto& r : rates()) consider(r.key);
+  return best.empty() ? std::string() : fmt::format("did you mean \"{}\"?", best);
+}
+
 struct Parser {
   const std::string& source;
   Diagnostics& diags;
   bool ok = true;
 
-  void fail(const toml::source_region& where, std::string message) {
-    diags.error("template-error", loc_of(source, where), std::move(message));
+  void fail(const toml::source_region& where, std::string message, std::string hint = {}) {
+    diags.error("template-error", loc_of(source, where), std::move(message), std::move(hint));
     ok = false;
   }
 
@@ -66,9 +84,11 @@ struct Parser {
     } else if (def.layout == "targets" && is_targets_column(c.show)) {
       c.kind = ColumnKind::text;
     } else {
-      fail(t.source(), fmt::format("column \"{}\" shows \"{}\", which is no field, rate or "
-                                   "column this layout knows",
-                                   c.header, c.show));
+      fail(t.source(),
+           fmt::format("column \"{}\" shows \"{}\", which is no field, rate or column this "
+                       "layout knows",
+                       c.header, c.show),
+           closest_key(c.show));
       return std::nullopt;
     }
     return c;

@@ -104,6 +104,7 @@ TEST_CASE("two columns for the same figure") {
   CHECK(ev.empty());
   REQUIRE(diags.all().size() == 1);
   CHECK(format_diagnostic(diags.all()[0]) ==
-        "t.xlsx:'Số liệu'!C1: error[duplicate-column]: \"Trực tuyến\" is a second received_online "
-        "column; the first is \"Qua mạng\" in column B");
+        "t.xlsx:'Số liệu'!C1: error[duplicate-column]: \"Trực tuyến\" is a second column for the "
+        "figure \"Qua mạng\"; the first is \"Qua mạng\" in column B (keep one of the two "
+        "columns; the table is skipped until then)");
 }

@@ -101,15 +101,49 @@ TEST_CASE("counts that are not counts, units that are not units") {
           "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
 }
 
+TEST_CASE("a count that is not one gets a hint where one helps") {
+  const Run r = ingest({{"h.csv",
+                         "Đơn vị;VB đến;VB đi;VB đi ký số\n"
+                         "Sở A;1,5;12.5;0.25\n"
+                         "Sở B;-;x;(3)\n"
+                         "Xã Một;12 văn bản;12 345 678 9;abc\n"}});
+  const std::string expects = "error[not-a-count]: \"VB đến\" expects a whole number ≥ 0, got ";
+  const std::string fraction =
+      " (a count is a whole number; '.' and ',' only group thousands, as in 98.076)";
+  const std::string empty = " (leave the cell empty when not reported, or write 0)";
+  CHECK(
+      r.messages ==
+      std::vector<std::string>{
+          "h.csv:B2: " + expects + "\"1,5\"" + fraction,
+          "h.csv:C2: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"12.5\"" +
+              fraction,
+          "h.csv:D2: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got "
+          "\"0.25\"" +
+              fraction,
+          "h.csv:B3: " + expects + "\"-\"" + empty,
+          "h.csv:C3: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"x\"" + empty,
+          "h.csv:D3: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got \"(3)\" "
+          "(counts cannot be negative)",
+          "h.csv:B4: " + expects +
+              "\"12 văn bản\" (write the number alone, without words or units)",
+          "h.csv:C4: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"12 345 678 "
+          "9\"",
+          "h.csv:D4: error[not-a-count]: \"VB đi ký số\" expects a whole number ≥ 0, got \"abc\""});
+}
+
 TEST_CASE("the same figure twice: an error naming both places, or a warning when equal") {
-  const Run r = ingest({{"a.csv", "Đơn vị,VB đến,VB đi\nSở A,10,5\n"},
-                        {"b.csv", "Tên đơn vị,VB đến,VB đi\nSở A,10,6\n"}});
+  const Run r = ingest({{"a.csv", "Đơn vị,VB đến,VB đi,VB đi ký số\nSở A,10,5,4\n"},
+                        {"b.csv", "Tên đơn vị,VB đến,VB đi\nSở A,10,6\n"},
+                        {"c.csv", "Mã đơn vị;VB đi ký số;VB đến;VB đi\na;4;10;5\n"}});
   CHECK(r.messages ==
         std::vector<std::string>{
-            "b.csv:B2: warning[duplicate-figure]: figures of \"Sở A\" are given again "
-            "with the same values as at a.csv:B2",
+            "b.csv:B2: warning[duplicate-figure]: \"VB đến\" of \"Sở A\" is 10 here and at "
+            "a.csv:B2 too (give each figure of a unit in one place only)",
             "b.csv:C2: error[duplicate-conflict]: \"VB đi\" of \"Sở A\" is 6 here but 5 "
-            "at a.csv:C2"});
+            "at a.csv:C2 (keep the right value in one of the two places)",
+            "c.csv:C2: warning[duplicate-figure]: \"VB đến\" of \"Sở A\" is 10 here and at "
+            "a.csv:B2 too, as are 2 more of this row (give each figure of a unit in one place "
+            "only)"});
 }
 
 TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
@@ -126,11 +160,11 @@ TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
       r.messages ==
       std::vector<std::string>{
           "h.csv:B2: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Sở A\" is 10, but "
-          "Trực tiếp + Qua mạng + Qua BCCI = 1 + 2 + 3 = 6",
+          "\"Trực tiếp\" + \"Qua mạng\" + \"Qua BCCI\" = 1 + 2 + 3 = 6",
           "s.csv:C2: error[digitized-exceeds-resolved]: \"Đã số hóa\" of \"Sở A\" is 6, more than "
           "\"Đã giải quyết\" (5)",
           "s.csv:D4: error[not-digitized-mismatch]: \"Chưa số hóa\" of \"Phường Phủ Hà\" is 2, but "
-          "Đã giải quyết − Đã số hóa = 10 − 7 = 3",
+          "\"Đã giải quyết\" − \"Đã số hóa\" = 10 − 7 = 3",
           "t.csv:C2: error[paid-exceeds-with-fee]: \"Số HS đã TTTT\" of \"Xã Một\" is 4, more than "
           "\"Tổng HS có nghĩa vụ tài chính\" (3)"});
   CHECK(r.of("b.vp").get(Field::received) == 6);        // derived from the channels
@@ -141,4 +175,21 @@ TEST_CASE("a file without any table") {
   const Run r = ingest({{"n.csv", "Báo cáo\nkhông có bảng\n"}});
   REQUIRE(r.messages.size() == 1);
   CHECK(r.messages[0].rfind("n.csv: error[no-header]: no table header found;", 0) == 0);
+}
+
+TEST_CASE("a workbook without worksheets is said so, unless its reader said why") {
+  Diagnostics diags;
+  Ingest in(registry(), diags);
+  in.begin_file("charts-only.xlsx");
+  in.end_file();
+  in.begin_file("broken.xlsx");
+  diags.error("not-a-workbook", SourceLoc{"broken.xlsx", "", 0, 0, 0, false}, "not a zip");
+  in.end_file();
+  in.finish();
+  std::vector<std::string> messages;
+  for (const auto& d : diags.sorted()) messages.push_back(format_diagnostic(d));
+  CHECK(messages == std::vector<std::string>{
+                        "broken.xlsx: error[not-a-workbook]: not a zip",
+                        "charts-only.xlsx: error[no-header]: the workbook has no worksheet; "
+                        "expected a sheet holding a table"});
 }

@@ -99,6 +99,35 @@ TEST_CASE("OutputSet reports a folder it cannot create") {
   CHECK(diags.exit_code() == ExitCode::io);
 }
 
+TEST_CASE("OutputSet reports a folder it cannot create once, however many files follow") {
+  ScratchDir scratch;
+  ntr::test::write_file(scratch.path() / "file", "x");
+  Diagnostics diags;
+  OutputSet set(scratch.str("file") + "/out");
+  CHECK_FALSE(set.add_text("ho-so.md", "x", diags));
+  CHECK_FALSE(set.add_text("summary.json", "{}", diags));
+  CHECK_FALSE(set.add_file(
+      "phu-luc.xlsx", [](const std::string&) { return true; }, diags));
+  CHECK(diags.error_count() == 1);
+  CHECK_FALSE(set.commit(diags));
+  CHECK(list_dir(scratch.path()) == Names{"file"});
+}
+
+TEST_CASE("An abandoned OutputSet removes the folders it created, and only those") {
+  ScratchDir scratch;
+  std::filesystem::create_directory(scratch.path() / "out");
+  const auto dir = scratch.path() / "out" / "2024" / "final";
+  Diagnostics diags;
+  {
+    OutputSet set(dir.string() + "/");
+    REQUIRE(set.add_text("ho-so.md", "x", diags));
+    CHECK(list_dir(dir) == Names{temp_name("ho-so.md")});
+  }
+  CHECK(list_dir(scratch.path()) == Names{"out"});
+  CHECK(list_dir(scratch.path() / "out").empty());
+  CHECK(diags.all().empty());
+}
+
 TEST_CASE("OutputSet refuses to replace a folder and renames nothing") {
   ScratchDir scratch;
   const auto& dir = scratch.path();
@@ -133,15 +162,25 @@ TEST_CASE("remove_pending_temporaries unlinks what is not yet renamed") {
             (dir / temp_name("ho-so.md")).string() + "\" into place: No such file or directory");
 }
 
+TEST_CASE("remove_pending_temporaries also removes the folders the set created") {
+  ScratchDir scratch;
+  Diagnostics diags;
+  OutputSet set(scratch.str("new") + "/deeper");
+  REQUIRE(set.add_text("ho-so.md", "x", diags));
+  CHECK(list_dir(scratch.path()) == Names{"new"});
+  remove_pending_temporaries();  // what the SIGINT handler does
+  CHECK(list_dir(scratch.path()).empty());
+}
+
 TEST_CASE("Committed files are no longer pending") {
   ScratchDir scratch;
   const auto& dir = scratch.path();
   Diagnostics diags;
   {
-    OutputSet set(dir.string());
+    OutputSet set((dir / "new").string());
     REQUIRE(set.add_text("ho-so.md", "x", diags));
     REQUIRE(set.commit(diags));
   }
   remove_pending_temporaries();
-  CHECK(list_dir(dir) == Names{"ho-so.md"});
+  CHECK(list_dir(dir / "new") == Names{"ho-so.md"});
 }

@@ -170,8 +170,8 @@ TEST_CASE("registry: every problem is reported with its cell") {
                 "code \"Sở L\" has spaces or characters outside ASCII; expected an ASCII code "
                 "such as \"so-y-te\"",
             "reg.csv:D7: error[registry-unknown-parent]: parent \"a.y\" is not a code of the "
-            "registry; expected the code of the unit this one adds into (did you mean \"a.x\" "
-            "or \"a\"?)",
+            "registry; expected the code of the unit this one adds into (did you mean 'a.x' "
+            "or 'a'?)",
             "reg.csv:E8: error[registry-unknown-area]: area \"huyen-q\" is not a code of the "
             "registry; expected the code of the district the unit lies in",
             "reg.csv:D9: error[registry-parent-level]: parent \"a\" is on level \"tinh\", this "
@@ -353,10 +353,10 @@ TEST_CASE("registry: an alias file adds names; unknown codes are reported with s
   CHECK(messages(diags) ==
         Lines{"alias.csv:A4: error[alias-unknown-unit]: alias \"Sở Y tế tỉnh\" names code "
               "\"so-y-tee\", which the registry does not have; expected a registry code (did you "
-              "mean \"so-y-te\"?)",
+              "mean 'so-y-te'?)",
               "alias.csv:A5: error[alias-unknown-unit]: alias \"Phủ Hà\" names code \"Phường Phủ "
               "Hà\", which the registry does not have; expected a registry code (did you mean "
-              "\"prtc.phu-ha\"?)",
+              "'prtc.phu-ha'?)",
               "alias.csv:B6: " + kSyntax +
                   "\"alias\" is empty; expected a name and the code of its unit"});
   CHECK(reg.match("Phường Phú Hà").unit == phu_ha);

@@ -215,7 +215,8 @@ TEST_CASE("A part whose declared size passes the limit is refused before inflati
   CHECK(r.diags ==
         Diags{fmt::format("big_sheet.xlsx:'Sheet1': error[part-too-large]: part "
                           "\"xl/worksheets/sheet1.xml\" declares {} bytes, more than the limit of "
-                          "10000 bytes",
+                          "10000 bytes (no real appendix comes near this size; the file may be "
+                          "corrupt or built to exhaust memory)",
                           big_sheet_size())});
 }
 
@@ -229,7 +230,8 @@ TEST_CASE("A part that lies about its size is stopped once it inflates past the 
   CHECK(r.log.empty());
   CHECK(r.diags == Diags{"lying_size.xlsx:'Sheet1': error[part-too-large]: part "
                          "\"xl/worksheets/sheet1.xml\" inflates to more than the limit of 10000 "
-                         "bytes"});
+                         "bytes (no real appendix comes near this size; the file may be corrupt "
+                         "or built to exhaust memory)"});
 }
 
 TEST_CASE("A DOCTYPE is refused and its entities never expanded") {
@@ -247,7 +249,10 @@ TEST_CASE("Files that are no workbooks") {
     CHECK_FALSE(r.ok);
     CHECK(r.log.empty());
     CHECK(r.diags ==
-          Diags{"truncated.xlsx: error[not-a-workbook]: not an XLSX workbook: not a zip archive"});
+          Diags{"truncated.xlsx: error[not-a-workbook]: not an XLSX workbook: the zip archive is "
+                "truncated or corrupt (it begins like a workbook, but its table of contents at "
+                "the end cannot be read) (the file was probably cut short while being copied or "
+                "downloaded; get it again)"});
   }
   SECTION("a text file") {
     const auto r = read_fixture("not_a_zip.xlsx");
@@ -278,7 +283,7 @@ TEST_CASE("Files that are no workbooks") {
     Recorder rec;
     ntr::Diagnostics diags;
     CHECK_FALSE(ntr::read_xlsx_buffer("", "empty.xlsx", {}, rec, diags));
-    CHECK(lines(diags) == Diags{"empty.xlsx: error[not-a-workbook]: not an XLSX workbook: the zip "
-                                "archive is empty"});
+    CHECK(lines(diags) == Diags{"empty.xlsx: error[empty-file]: the file is empty (0 bytes); "
+                                "expected an XLSX workbook"});
   }
 }

@@ -212,6 +212,14 @@ TEST_CASE("Workbooks whose structure is broken are not workbooks") {
     CHECK_FALSE(r.ok);
     CHECK(r.diags == Diags{prefix + "sheet 1 in part \"xl/workbook.xml\" has no name"});
   }
+  SECTION("a main part that is no workbook (a document renamed .xlsx)") {
+    const auto r = read_parts(
+        with(good, "xl/workbook.xml", fmt::format("{}<w:document xmlns:w=\"urn:w\"/>", kDecl)));
+    CHECK_FALSE(r.ok);
+    CHECK(r.diags == Diags{prefix + "not an XLSX workbook: its main part \"xl/workbook.xml\" "
+                                    "holds a <document>, not a <workbook> (it may be a Word or "
+                                    "PowerPoint file named .xlsx)"});
+  }
   SECTION("a missing worksheet part, reported on its sheet") {
     const auto r = read_parts(without(good, "xl/worksheets/sheet1.xml"));
     CHECK_FALSE(r.ok);

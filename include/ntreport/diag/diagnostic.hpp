@@ -2,6 +2,8 @@
 // Problems found in inputs, registries and options: data with a place, collected by every
 // stage into one sink and printed once, sorted, at the end.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,13 +24,22 @@ struct SourceLoc {
   std::uint32_t row = 0;
   std::uint32_t col = 0;
   bool has_sheet = false;  ///< true for workbook sheets, false for CSV and other text files
+  bool is_line = false;    ///< row is a line of a text file (TOML): printed `file:LINE`
 };
+
+/// The location of a line of a text file such as ntreport.toml (0: the whole file).
+inline SourceLoc line_loc(std::string file, std::uint32_t line) {
+  SourceLoc loc{std::move(file), {}, 0, line, 0, false};
+  loc.is_line = true;
+  return loc;
+}
 
 /// "A1"-style column letters: 1 → "A", 27 → "AA".
 std::string column_letters(std::uint32_t col);
 /// "E7" for (row 7, col 5); "7:7" style is not used: a whole row prints as "A7".
 std::string cell_name(std::uint32_t row, std::uint32_t col);
-/// `file:'Sheet'!E7`, `file:E7`, `file:'Sheet'` or `file`, as printed in diagnostics.
+/// `file:'Sheet'!E7`, `file:E7`, `file:'Sheet'`, `file:12` (a line) or `file`, as printed in
+/// diagnostics.
 std::string format_loc(const SourceLoc& loc);
 
 struct Diagnostic {
@@ -50,9 +61,14 @@ class Diagnostics {
   void warning(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic d);
 
+  /// Diagnostics kept in full per file; beyond that they are counted only, so that a file of
+  /// a million bad rows costs no more memory than its first thousand.
+  static constexpr std::size_t kKeptPerFile = 1000;
+
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] std::size_t warning_count() const { return warnings_; }
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  /// The diagnostics kept (all but those past kKeptPerFile of one file), in the order found.
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
   /// Sorted by file, sheet, row, column, then the order they were found.
   [[nodiscard]] std::vector<Diagnostic> sorted() const;
@@ -62,8 +78,10 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::map<std::string, std::size_t, std::less<>> per_file_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  ExitCode worst_ = ExitCode::ok;
 };
 
 }  // namespace ntr

@@ -21,6 +21,9 @@ struct RowIdentity {
 /// Identifies a row by its code cell (when non-empty) or its name cell (SPEC §2.3, §3.1):
 /// a registry unit, a total row ("Tổng cộng", "Tổng số (I+II+III)"), a level row ("Cấp
 /// tỉnh", "Các Sở, ban, ngành"), a group row ("UBND cấp xã – huyện Bác Ái"), or unknown.
-RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name);
+/// Without `with_hint`, unknown rows get no suggestions (they cost an edit-distance search of
+/// the registry each).
+RowIdentity identify_row(const Registry& registry, std::string_view code, std::string_view name,
+                         bool with_hint = true);
 
 }  // namespace ntr

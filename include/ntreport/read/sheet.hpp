@@ -62,6 +62,9 @@ class SheetVisitor {
 /// Limits that keep hostile inputs from exhausting time or memory.
 struct ReadLimits {
   std::uint64_t max_part_bytes = 256ULL << 20;  ///< inflated size of one zip part
+  /// Text of one worksheet row (all its cells) and of one shared string. Excel keeps at most
+  /// 32,767 characters in a cell; the limit only stops rows built to exhaust memory.
+  std::uint64_t max_text_bytes = 1ULL << 20;
 };
 
 /// A whole sheet kept in memory: for small files (registry, aliases, targets) and for tests.

@@ -72,6 +72,8 @@ class Registry {
   [[nodiscard]] Match match(std::string_view name) const;
   /// Up to `max` registry names closest to `name`, for "did you mean" hints.
   [[nodiscard]] std::vector<UnitId> suggest(std::string_view name, std::size_t max = 3) const;
+  /// Up to `max` units whose code is closest to `code`, for "did you mean" hints.
+  [[nodiscard]] std::vector<UnitId> suggest_codes(std::string_view code, std::size_t max = 3) const;
   /// The level whose label, area label or alias is `text` (after normalization).
   [[nodiscard]] std::optional<LevelId> match_level(std::string_view text) const;
   /// True when `ancestor` is a proper roll-up ancestor of `unit`.
