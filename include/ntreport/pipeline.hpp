@@ -32,7 +32,8 @@ struct BuildConfig {
   std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
   std::string sort;                            ///< a rate key, or empty
   std::set<std::string> formats{"md", "xlsx", "json"};
-  std::string report_reference;  ///< optional line under each XLSX title
+  std::string report_reference;   ///< optional line under each XLSX title
+  unsigned highlight_lowest = 0;  ///< mark the N lowest units of each level per rate; 0: off
   bool strict = false;
   ReadLimits limits;
 };
