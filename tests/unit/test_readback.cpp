@@ -69,7 +69,7 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
 
   SheetCollector book;
   REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
-  REQUIRE(book.sheets.size() == 3);
+  REQUIRE(book.sheets.size() == 4);  // and the chart sheet, checked below
   std::size_t compared = 0;
   for (std::size_t s = 0; s < 3; ++s) {
     const ReportDoc& doc = report.appendices[s];
@@ -95,4 +95,75 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
     }
   }
   CHECK(compared == 2392);  // every cell of the three tables, as openpyxl counts them too
+}
+
+namespace {
+
+const OwnedCell* cell_in(const OwnedRow& row, std::uint32_t col) {
+  for (const auto& x : row.cells) {
+    if (x.col == col) return &x;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the chart sheet read back by ntreport's reader holds the data of every chart") {
+  test::ScratchDir dir;
+  BuildConfig c;
+  c.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
+  c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
+  c.period = Period{"2024-01-01", "2024-08-28"};
+  c.out_dir = dir.str("out");
+  c.formats = {"md", "xlsx"};
+  Diagnostics diags;
+  const auto registry = load_registry(c, diags);
+  REQUIRE(registry);
+  const auto defs = load_appendices(c, diags);
+  const Figures figures = read_inputs(c, *registry, diags);
+  const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
+  REQUIRE(write_outputs(c, report, diags).size() == 4);
+
+  SheetCollector book;
+  REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
+  REQUIRE(book.sheets.size() == 4);
+  const OwnedSheet& sheet = book.sheets[3];
+  CHECK(sheet.info.name == "Biểu đồ");
+  constexpr std::uint32_t kData = 18;  // column R: the data area
+  std::size_t charts = 0;
+  std::size_t compared = 0;
+  for (const ReportDoc& doc : report.appendices) {
+    const auto md = md_rows(dir.str("out/" + doc.id + ".md"));
+    for (const Chart& chart : doc.charts) {
+      ++charts;
+      std::size_t at = 0;
+      while (at < sheet.rows.size() && sheet.rows[at].at(kData) != chart.title) ++at;
+      REQUIRE(at + 1 + chart.categories.size() < sheet.rows.size());
+      const OwnedRow& names = sheet.rows[at + 1];
+      CHECK(names.at(kData) == chart.category_title);
+      for (std::size_t j = 0; j < chart.series.size(); ++j) {
+        CHECK(names.at(kData + 1 + static_cast<std::uint32_t>(j)) == chart.series[j].name);
+      }
+      for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        const OwnedRow& row = sheet.rows[at + 2 + i];
+        INFO(fmt::format("{} {}", chart.title, cell_name(row.row, kData)));
+        CHECK(row.at(kData) == chart.categories[i]);
+        for (std::size_t j = 0; j < chart.series.size(); ++j) {
+          const Cell& want = chart.series[j].values[i];
+          const std::string got =
+              as_markdown(cell_in(row, kData + 1 + static_cast<std::uint32_t>(j)), true);
+          CHECK(got == (want.defined_rate() ? want.text : ""));
+          ++compared;
+        }
+        if (chart.by_area) continue;
+        // A bar by level is the rate of the level row of the same name in the Markdown.
+        const auto md_row = std::find_if(
+            md.begin(), md.end(), [&](const auto& r) { return r[1] == chart.categories[i]; });
+        REQUIRE(md_row != md.end());
+        CHECK(as_markdown(cell_in(row, kData + 1), true) == (*md_row)[chart.column]);
+      }
+    }
+  }
+  CHECK(charts == 10);    // 5 rates, by level and by area
+  CHECK(compared == 90);  // 5 rates × (4 levels + 7 areas × 2 levels)
 }
