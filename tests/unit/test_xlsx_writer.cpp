@@ -2,8 +2,11 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <thread>
 
+#include "../../src/write/xlsx_parts.hpp"  // the chart combination, private to the writer
 #include "../support/sample_docs.hpp"
 #include "../support/scratch_dir.hpp"
 #include "ntreport/write/xlsx.hpp"
@@ -197,4 +200,47 @@ TEST_CASE("write_xlsx writes no chart sheet without charts, and never takes a sh
   CHECK(zip_entry(path, "xl/charts/chart1.xml").find("<c:f>'Biểu đồ (2)'!$T$3:$T$5</c:f>") !=
         std::string::npos);
   CHECK(diags.all().empty());
+}
+
+TEST_CASE("combine_chart_lines reports a workbook it cannot open or a chart it did not write") {
+  ScratchDir scratch;
+  std::string message;
+  const std::vector<xlsx::ChartLines> lines = {{1, 1, {{true, 0xC00000}}}};
+  CHECK_FALSE(xlsx::combine_chart_lines(scratch.str("missing.xlsx"), lines, message));
+  CHECK(message == "No such file");
+
+  Diagnostics diags;
+  const std::string path = scratch.str("phu-luc.xlsx");
+  REQUIRE(write_xlsx(path, {sample::dossiers()}, sample_options(), diags));
+  const std::string before = read_file(scratch.path() / "phu-luc.xlsx");
+  // The target has already moved into the line chart: one bar series is left where two were.
+  CHECK_FALSE(xlsx::combine_chart_lines(path, lines, message));
+  CHECK(message == "xl/charts/chart1.xml: 1 series where 2 were written");
+  CHECK_FALSE(xlsx::combine_chart_lines(path, {{2, 1, {{false, 0}}}}, message));
+  CHECK(message == "no part xl/charts/chart2.xml");
+  // A failed rewrite leaves the workbook as it was, and nothing beside it.
+  CHECK(read_file(scratch.path() / "phu-luc.xlsx") == before);
+  CHECK(list_dir(scratch.path()) == std::set<std::string>{"phu-luc.xlsx"});
+}
+
+TEST_CASE("write_xlsx gives the same bytes in every time zone") {
+  // The rewritten chart parts are dated through the local clock (libzip's DOS dates).
+  const char* saved = std::getenv("TZ");
+  const std::string restore = saved != nullptr ? saved : "";
+  std::set<std::string> files;
+  for (const char* tz : {"UTC0", "ICT-7", "LINT-14", "HST10"}) {
+    ::setenv("TZ", tz, 1);
+    ::tzset();
+    ScratchDir scratch;
+    Diagnostics diags;
+    REQUIRE(write_xlsx(scratch.str("phu-luc.xlsx"), sample_docs(), sample_options(), diags));
+    files.insert(read_file(scratch.path() / "phu-luc.xlsx"));
+  }
+  if (saved != nullptr) {
+    ::setenv("TZ", restore.c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
+  CHECK(files.size() == 1);
 }
