@@ -25,6 +25,7 @@ constexpr std::int32_t kChartLeft = 8;  // pixels from the left edge of its firs
 constexpr double kChartHeight = 300;    // pixels: 15 rows of 20
 constexpr lxw_row_t kSlotRows = 16;     // a chart and a blank row
 constexpr double kRowHeight = 15;       // points, every row of the printed area
+constexpr double kTitleHeight = 18;     // points, the 12-point title
 // Rows of 15 points in the body of an A4 landscape page with 0.5-inch margins: 34.9, less
 // what LibreOffice keeps for the footer.
 constexpr lxw_row_t kPageRows = 33;
@@ -38,18 +39,18 @@ constexpr lxw_color_t kBarColors[] = {0x4472C4, 0xED7D31, 0x70AD47, 0xFFC000};
 constexpr lxw_color_t kLineColors[] = {0x203864, 0x843C0C, 0x375623, 0x7F6000};
 constexpr lxw_color_t kTargetMarks = 0xC00000;
 constexpr std::size_t kPalette = sizeof(kBarColors) / sizeof(kBarColors[0]);
+constexpr std::size_t kMaxLabels = 8;  // bars that still have room for their value
 
 // A column wide enough for `text` in bold on one line.
 double bold_width(const std::string& text) {
-  return static_cast<double>(codepoint_count(text)) * 1.1 + 2;
+  return static_cast<double>(codepoint_count(text)) * kBoldWiden + 2;
 }
 
-lxw_chart_font font(double size, bool bold = false, std::int32_t rotation = 0) {
+lxw_chart_font font(double size, bool bold = false) {
   lxw_chart_font f{};
   f.name = const_cast<char*>(kFontName);  // libxlsxwriter copies it
   f.size = size;
   f.bold = bold ? LXW_TRUE : LXW_FALSE;
-  f.rotation = rotation;
   return f;
 }
 
@@ -75,6 +76,9 @@ class ChartSheet {
   void style_axes(lxw_chart* chart, const Chart& spec);
   void place(lxw_chart* chart, lxw_row_t row, bool by_area);
   lxw_row_t start_block(lxw_row_t row, lxw_row_t rows);
+  lxw_row_t write_titles(const std::vector<ReportDoc>& docs);
+  lxw_row_t write_doc(const ReportDoc& doc, lxw_row_t row, std::vector<ChartLines>& out);
+  void page_setup(lxw_row_t rows);
 
   lxw_workbook* wb_;
   lxw_worksheet* ws_;
@@ -162,7 +166,10 @@ lxw_chart* ChartSheet::make_chart(const Chart& spec, const DataBlock& data, Char
   lxw_chart* chart = workbook_add_chart(wb_, LXW_CHART_COLUMN);
   if (chart == nullptr) return nullptr;
   std::size_t bar = 0;
-  const bool crowded = spec.categories.size() * spec.series.size() > 8;
+  const auto bars = static_cast<std::size_t>(
+      std::count_if(spec.series.begin(), spec.series.end(),
+                    [](const ChartSeries& s) { return s.kind == ChartSeries::Kind::bars; }));
+  const bool crowded = spec.categories.size() * bars > kMaxLabels;
   for (std::size_t j = 0; j < spec.series.size(); ++j) {
     const ChartSeries& s = spec.series[j];
     const auto col = static_cast<lxw_col_t>(kDataCol + 1 + j);
@@ -224,16 +231,14 @@ lxw_row_t ChartSheet::start_block(lxw_row_t row, lxw_row_t rows) {
   return row;
 }
 
-std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {
-  std::vector<ChartLines> out;
+lxw_row_t ChartSheet::write_titles(const std::vector<ReportDoc>& docs) {
   const lxw_col_t last_col = kChartCols - 1;
-  error_.check(worksheet_set_column(ws_, 0, last_col, kChartColWidth, nullptr), 0, 0);
   lxw_row_t row = 0;
   const std::string title = "Biểu đồ các tỷ lệ của phụ lục";
   error_.check(
       worksheet_merge_range(ws_, row, 0, row, last_col, title.c_str(), styles_.get(Role::title)),
       row, 0);
-  worksheet_set_row(ws_, row++, 18, nullptr);
+  worksheet_set_row(ws_, row++, kTitleHeight, nullptr);
   const auto with_period = std::find_if(docs.begin(), docs.end(), [](const ReportDoc& d) {
     return !d.period_line.empty() && !d.charts.empty();
   });
@@ -243,37 +248,42 @@ std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {
                  row, 0);
     ++row;
   }
-  page_used_ = ++row;
-  for (const ReportDoc& doc : docs) {
-    for (std::size_t i = 0; i < doc.charts.size();) {
-      // A row holds the charts of one rate column: by level, then by area.
-      std::size_t j = i + 1;
-      while (j < doc.charts.size() && j < i + 2 && doc.charts[j].column == doc.charts[i].column)
-        ++j;
-      const bool first = i == 0;
-      row = start_block(row, kSlotRows + (first ? 1 : 0));
-      if (first) {
-        error_.check(
-            worksheet_write_string(ws_, row, 0, doc.title.c_str(), styles_.get(Role::heading)), row,
-            0);
-        ++row;
-      }
-      for (std::size_t k = i; k < j; ++k) {
-        ChartLines lines;
-        const DataBlock data = write_data(doc.charts[k]);
-        lxw_chart* chart = make_chart(doc.charts[k], data, lines);
-        if (chart == nullptr) {
-          error_.check(LXW_ERROR_MEMORY_MALLOC_FAILED, row, 0);
-          return out;
-        }
-        place(chart, row, doc.charts[k].by_area);
-        lines.chart_number = out.size() + 1;
-        out.push_back(std::move(lines));
-      }
-      row += kSlotRows;
-      i = j;
+  return row + 1;  // a blank row
+}
+
+// The charts of one appendix under its title, a row of charts per rate column: by level on
+// the left, by area on the right.
+lxw_row_t ChartSheet::write_doc(const ReportDoc& doc, lxw_row_t row, std::vector<ChartLines>& out) {
+  for (std::size_t i = 0; i < doc.charts.size();) {
+    std::size_t j = i + 1;
+    while (j < doc.charts.size() && j < i + 2 && doc.charts[j].column == doc.charts[i].column) ++j;
+    const bool first = i == 0;
+    row = start_block(row, kSlotRows + (first ? 1 : 0));
+    if (first) {
+      error_.check(
+          worksheet_write_string(ws_, row, 0, doc.title.c_str(), styles_.get(Role::heading)), row,
+          0);
+      ++row;
     }
+    for (std::size_t k = i; k < j; ++k) {
+      ChartLines lines;
+      const DataBlock data = write_data(doc.charts[k]);
+      lxw_chart* chart = make_chart(doc.charts[k], data, lines);
+      if (chart == nullptr) {
+        error_.check(LXW_ERROR_MEMORY_MALLOC_FAILED, row, 0);
+        return row;
+      }
+      place(chart, row, doc.charts[k].by_area);
+      lines.chart_number = out.size() + 1;
+      out.push_back(std::move(lines));
+    }
+    row += kSlotRows;
+    i = j;
   }
+  return row;
+}
+
+void ChartSheet::page_setup(lxw_row_t rows) {
   error_.check(worksheet_set_column(ws_, kDataCol, kDataCol, category_width_, nullptr), 0,
                kDataCol);
   for (std::size_t j = 0; j < series_widths_.size(); ++j) {
@@ -282,10 +292,10 @@ std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {
   }
   // Every row its fixed height: LibreOffice's default row is taller than Excel's, and the
   // page breaks count rows of 15 points.
-  for (lxw_row_t r = 1; r < std::max(row, data_row_); ++r) {
+  for (lxw_row_t r = 1; r < std::max(rows, data_row_); ++r) {
     worksheet_set_row(ws_, r, kRowHeight, nullptr);
   }
-  error_.check(worksheet_print_area(ws_, 0, 0, row == 0 ? 0 : row - 1, last_col), 0, 0);
+  error_.check(worksheet_print_area(ws_, 0, 0, rows == 0 ? 0 : rows - 1, kChartCols - 1), 0, 0);
   if (!breaks_.empty()) {
     breaks_.push_back(0);  // the list ends with 0
     error_.check(worksheet_set_h_pagebreaks(ws_, breaks_.data()), 0, 0);
@@ -295,6 +305,18 @@ std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {
   worksheet_center_horizontally(ws_);
   worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.5);
   error_.check(worksheet_set_footer(ws_, "&CTrang &P/&N"), 0, 0);
+}
+
+std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {
+  std::vector<ChartLines> out;
+  error_.check(worksheet_set_column(ws_, 0, kChartCols - 1, kChartColWidth, nullptr), 0, 0);
+  lxw_row_t row = write_titles(docs);
+  page_used_ = row;
+  for (const ReportDoc& doc : docs) {
+    row = write_doc(doc, row, out);
+    if (error_.code != LXW_NO_ERROR) return out;
+  }
+  page_setup(row);
   return out;
 }
 

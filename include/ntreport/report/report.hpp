@@ -103,7 +103,7 @@ struct Chart {
   std::size_t column = 0;      ///< the rate column of the doc it draws
   bool by_area = false;        ///< categories are areas (else levels and the total)
   std::string title;           ///< "Tỷ lệ HS qua mạng theo cấp"
-  std::string category_title;  ///< title of the category axis ("Cấp")
+  std::string category_title;  ///< what the categories are ("Cấp"): heads them in the data
   std::string value_title;     ///< title of the value axis ("Tỷ lệ")
   std::string number_format;   ///< of the values ("0.00%")
   std::vector<std::string> categories;
@@ -120,8 +120,8 @@ struct ReportDoc {
   std::vector<Row> rows;
   std::vector<std::string> not_reported;  ///< codes of units without figures, registry order
   std::vector<TargetRule> target_rules;   ///< rate cells compared with their level's target
-  std::vector<LegendLine> legend;         ///< what the highlights mean, one line per kind
-  std::vector<Chart> charts;              ///< charts of the rates, in column order
+  std::vector<LegendLine> legend;  ///< what the marks mean: per rate with targets, then lowest
+  std::vector<Chart> charts;       ///< charts of the rates, in column order
 };
 
 /// A reporting period, ISO dates.
