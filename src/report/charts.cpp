@@ -45,6 +45,21 @@ bool any_value(const ChartSeries& s) {
                      [](const Cell& c) { return c.defined_rate(); });
 }
 
+// Target lines of several levels at one value would be drawn over one another, the last one
+// hiding the others: they become one line, "Chỉ tiêu", of no level.
+std::vector<ChartSeries> merge_equal_lines(std::vector<ChartSeries> lines) {
+  if (lines.size() < 2 || lines.front().values.empty()) return lines;
+  const std::int64_t target = lines.front().values.front().num;
+  const auto same = [&](const ChartSeries& s) {
+    return !s.values.empty() && s.values.front().num == target;
+  };
+  if (!std::all_of(lines.begin(), lines.end(), same)) return lines;
+  ChartSeries one = std::move(lines.front());
+  one.name = std::string(kTargetName);
+  one.level_id.clear();
+  return {std::move(one)};
+}
+
 struct ChartBuilder {
   const ReportDoc& doc;
   const Registry& reg;
@@ -147,7 +162,7 @@ Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
     }
   }
   if (chart.series.empty()) return chart;
-  for (auto& s : lines) chart.series.push_back(std::move(s));
+  for (auto& s : merge_equal_lines(std::move(lines))) chart.series.push_back(std::move(s));
   return chart;
 }
 

@@ -145,8 +145,10 @@ void ChartSheet::style_axes(lxw_chart* chart, const Chart& spec) {
   lxw_chart_font labels = font(9);
   chart_title_set_name(chart, spec.title.c_str());
   chart_title_set_name_font(chart, &title);
-  // The categories name themselves ("Cấp tỉnh", "huyện Bác Ái"); an axis title under them
-  // would take the height the bars need. The data area heads them with spec.category_title.
+  // The categories name themselves ("Cấp tỉnh", "huyện Bác Ái") and the chart's title says
+  // what they are ("… theo địa bàn cấp huyện"); an axis title under them takes the height the
+  // bars need (LibreOffice shrinks the plot by a quarter). The data area heads them with
+  // spec.category_title.
   chart_axis_set_num_font(chart->x_axis, &labels);
   chart_axis_set_name(chart->y_axis, spec.value_title.c_str());
   chart_axis_set_name_font(chart->y_axis, &axis_title);

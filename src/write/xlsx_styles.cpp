@@ -7,7 +7,8 @@ namespace {
 constexpr lxw_color_t kHeaderFill = 0xD9D9D9;
 constexpr double kTitleFontSize = 12;
 // Excel's own "light red fill with dark red text", for rates below target; the lowest rates
-// get bold dark red text in a dark red frame, so that a cell can show both.
+// get bold dark red text in a dark red frame, so that a cell can show both. The frame is of
+// medium weight: a thin one is lost beside the black borders of the table on paper.
 constexpr lxw_color_t kBelowFill = 0xFFC7CE;
 constexpr lxw_color_t kBelowText = 0x9C0006;
 constexpr lxw_color_t kLowest = 0xC00000;
@@ -21,7 +22,7 @@ void below_target(lxw_format* f) {
 void lowest(lxw_format* f) {
   format_set_bold(f);
   format_set_font_color(f, kLowest);
-  format_set_border(f, LXW_BORDER_THIN);
+  format_set_border(f, LXW_BORDER_MEDIUM);
   format_set_border_color(f, kLowest);
 }
 

@@ -251,3 +251,37 @@ TEST_CASE("charts: a by-area appendix has no total row, so no total bar") {
   CHECK(texts(doc.charts[0].series[0].values) == std::vector<std::string>{"94,9%", "99,5%", "90%"});
   CHECK(doc.charts[1].series.size() == 2);
 }
+
+TEST_CASE("charts: by area, the targets of several levels at one value are one line") {
+  const Registry r = registry();
+  // one target for every level: the district's and the communes' lines would coincide
+  const ReportDoc every = build("level", {target(r, nullptr, 9000, "90%")}, 0);
+  REQUIRE(every.charts.size() == 2);
+  const Chart& area = every.charts[1];
+  REQUIRE(area.series.size() == 3);
+  CHECK(area.series[0].name == "Cấp huyện");
+  CHECK(area.series[1].name == "Cấp xã");
+  CHECK(area.series[2].kind == ChartSeries::Kind::target_line);
+  CHECK(area.series[2].name == "Chỉ tiêu");
+  CHECK(area.series[2].level_id.empty());
+  CHECK(texts(area.series[2].values) == std::vector<std::string>{"90%", "90%"});
+  // the level chart keeps a mark over every bar
+  CHECK(texts(every.charts[0].series[1].values) ==
+        std::vector<std::string>{"90%", "90%", "90%", "·"});
+
+  // two levels at the same value: one line; at different values: a line each
+  const ReportDoc same =
+      build("level", {target(r, "huyen", 9000, "90%"), target(r, "xa", 9000, "90%")}, 0);
+  REQUIRE(same.charts[1].series.size() == 3);
+  CHECK(same.charts[1].series[2].name == "Chỉ tiêu");
+  const ReportDoc apart =
+      build("level", {target(r, "huyen", 9000, "90%"), target(r, "xa", 8000, "80%")}, 0);
+  const Chart& two = apart.charts[1];
+  REQUIRE(two.series.size() == 4);
+  CHECK(two.series[2].name == "Chỉ tiêu cấp huyện");
+  CHECK(two.series[2].level_id == "huyen");
+  CHECK(texts(two.series[2].values) == std::vector<std::string>{"90%", "90%"});
+  CHECK(two.series[3].name == "Chỉ tiêu cấp xã");
+  CHECK(two.series[3].level_id == "xa");
+  CHECK(texts(two.series[3].values) == std::vector<std::string>{"80%", "80%"});
+}
