@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ntreport needs, when missing, non-interactively.
-# Usage: scripts/setup.sh [--test]   (--test adds what the test suite needs)
+# Usage: scripts/setup.sh [--test | --render]   (--test adds what the test suite needs;
+#        --render what scripts/render-xlsx.sh needs: LibreOffice Calc, poppler, the fonts)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter-dev
           libzip-dev libexpat1-dev libutf8proc-dev libtomlplusplus-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format)
+fi
+if [[ "${1:-}" == "--render" ]]; then
+  packages=(libreoffice-calc-nogui poppler-utils fonts-liberation2)
 fi
 
 missing=()

@@ -140,6 +140,8 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
     if (auto it = config.layouts.find(def.id); it != config.layouts.end())
       options.layout = it->second;
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
+    options.targets = rate_targets(targets.targets);
+    options.highlight_lowest = config.highlight_lowest;
     report.appendices.push_back(build_report(def, registry, totals, options));
   }
   for (auto& d : diags.sorted()) {

@@ -38,6 +38,7 @@ struct BuildConfig {
   std::string title;                ///< the province's title line, for the input forms
   std::string return_to;            ///< who filled forms go back to, for the input forms
   std::string forms_dir = "forms";  ///< where `ntreport template` writes the forms
+  unsigned highlight_lowest = 0;    ///< mark the N lowest units of each level per rate; 0: off
   bool strict = false;
   ReadLimits limits;
 };

@@ -15,6 +15,8 @@ namespace ntr::cli {
 
 namespace {
 
+constexpr std::int64_t kMaxHighlightLowest = 1000;
+
 SourceLoc config_loc(const std::string& file, std::uint32_t line = 0) {
   return line_loc(file, line);
 }
@@ -83,8 +85,9 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     return false;
   }
   static constexpr std::string_view kKeys[] = {
-      "title",  "reference", "registry", "levels", "aliases", "templates", "targets",   "results",
-      "inputs", "output",    "only",     "sort",   "period",  "layout",    "return_to", "forms"};
+      "title",     "reference", "registry",        "levels", "aliases", "templates", "targets",
+      "results",   "inputs",    "output",          "only",   "sort",    "period",    "layout",
+      "return_to", "forms",     "highlight_lowest"};
   static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
   check_keys(t, kKeys, "", path, diags);
   if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
@@ -104,6 +107,21 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   for (const auto& a : string_list(v["inputs"])) c.inputs.push_back(relative_to(dir, a));
   c.only = string_list(v["only"]);
   c.sort = v["sort"].value_or(std::string{});
+  if (const auto* n = v["highlight_lowest"].as_integer()) {
+    if (n->get() < 0 || n->get() > kMaxHighlightLowest) {
+      diags.error("config-error",
+                  config_loc(path, static_cast<std::uint32_t>(n->source().begin.line)),
+                  fmt::format("highlight_lowest must be a whole number from 0 to {}, got {}",
+                              kMaxHighlightLowest, n->get()));
+    } else {
+      c.highlight_lowest = static_cast<unsigned>(n->get());
+    }
+  } else if (v["highlight_lowest"]) {
+    diags.error("config-error",
+                config_loc(path, static_cast<std::uint32_t>(
+                                     v["highlight_lowest"].node()->source().begin.line)),
+                "highlight_lowest must be a whole number");
+  }
   if (const auto* p = v["period"].as_table()) {
     c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};
   }
@@ -174,6 +192,9 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
   app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")
       ->delimiter(',');
+  app.add_option("--highlight-lowest", o.highlight_lowest,
+                 "In phu-luc.xlsx, mark the N lowest units of each level for every rate (0: none)")
+      ->check(CLI::Range(0, static_cast<int>(kMaxHighlightLowest)));
 }
 
 std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& diags) {
@@ -209,6 +230,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
     c.layouts[l.substr(0, eq)] = l.substr(eq + 1);
   }
   if (!o.sort.empty()) c.sort = o.sort;
+  if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;
   check_config(c, config.empty() ? "ntreport" : config, diags);

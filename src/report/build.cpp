@@ -14,14 +14,6 @@ namespace {
 
 __extension__ using i128 = __int128;
 
-// "UBND huyện Bác Ái" → "huyện Bác Ái", for the group row "UBND cấp xã – huyện Bác Ái".
-std::string short_area_name(const std::string& name) {
-  for (std::string_view prefix : {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "}) {
-    if (name.rfind(prefix, 0) == 0) return name.substr(prefix.size());
-  }
-  return name;
-}
-
 struct Builder {
   const AppendixDef& def;
   const Registry& reg;
@@ -170,6 +162,13 @@ void Builder::by_area() {
 
 }  // namespace
 
+std::string short_area_name(const std::string& name) {
+  for (std::string_view prefix : {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "}) {
+    if (name.rfind(prefix, 0) == 0) return name.substr(prefix.size());
+  }
+  return name;
+}
+
 ReportDoc build_report(const AppendixDef& def, const Registry& registry, const Totals& totals,
                        const ReportOptions& options) {
   Builder b{def, registry, totals, options, {}, {}};
@@ -197,6 +196,8 @@ ReportDoc build_report(const AppendixDef& def, const Registry& registry, const T
                                       [&](Family f) { return v.has_family(f); });
     if (!reported) b.doc.not_reported.push_back(registry.unit(static_cast<UnitId>(i)).code);
   }
+  add_highlights(b.doc, registry, options.targets, options.highlight_lowest);
+  b.doc.charts = build_charts(b.doc, registry, totals, options);
   return b.doc;
 }
 

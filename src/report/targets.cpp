@@ -71,6 +71,16 @@ std::string target_note(std::int64_t num, std::int64_t den, const std::string& t
   return "Chưa đạt (thiếu " + format_hundredths(h) + ")";
 }
 
+std::vector<RateTarget> rate_targets(const std::vector<Target>& targets) {
+  std::vector<RateTarget> out;
+  for (const Target& t : targets) {
+    if (!t.rate) continue;
+    if (const auto h = percent_of(t.target))
+      out.push_back(RateTarget{*t.rate, t.level, *h, t.target});
+  }
+  return out;
+}
+
 std::vector<Target> parse_targets(const OwnedSheet& sheet, const Registry& registry,
                                   Diagnostics& diags) {
   std::vector<Target> out;

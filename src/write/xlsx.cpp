@@ -10,28 +10,23 @@
 
 #include "ntreport/write/cells.hpp"
 #include "ntreport/write/xlsx_layout.hpp"
+#include "xlsx_parts.hpp"
 #include "xlsx_styles.hpp"
 
 namespace ntr {
 
 namespace {
 
+using xlsx::FirstError;
 using xlsx::Role;
 using xlsx::StyleKey;
 
 constexpr double kLineHeight = 15;       // points, one line of 11-point text
 constexpr double kTitleLineHeight = 18;  // one line of the 12-point title
-constexpr double kBoldWiden = 1.1;       // bold text is wider than the widths assume
+constexpr double kPlainNarrow = 0.9;     // plain Times New Roman text is narrower than digits
 constexpr std::uint8_t kMaxIndent = 15;  // Excel's limit
 
-// The first libxlsxwriter error of a workbook, with the cell it happened at.
-struct FirstError {
-  lxw_error code = LXW_NO_ERROR;
-  std::string sheet;
-  std::uint32_t sheet_index = 0;
-  lxw_row_t row = 0;
-  lxw_col_t col = 0;
-};
+constexpr const char* kChartSheetName = "Biểu đồ";
 
 class SheetWriter {
  public:
@@ -60,12 +55,7 @@ class SheetWriter {
 
 lxw_col_t col_index(std::size_t c) { return static_cast<lxw_col_t>(c); }
 
-void SheetWriter::check(lxw_error e, lxw_row_t r, std::size_t c) {
-  if (e == LXW_NO_ERROR || error_.code != LXW_NO_ERROR) return;
-  error_.code = e;
-  error_.row = r;
-  error_.col = col_index(c);
-}
+void SheetWriter::check(lxw_error e, lxw_row_t r, std::size_t c) { error_.check(e, r, c); }
 
 void SheetWriter::merge(lxw_row_t r1, std::size_t c1, lxw_row_t r2, std::size_t c2,
                         const std::string& text, lxw_format* format) {
@@ -152,7 +142,7 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
     check(worksheet_write_string(ws_, r, c, text.c_str(), styles_.get(key)), r, i);
     return;
   }
-  const StyleKey number{Role::number, row.bold, 0, column.number_format};
+  const StyleKey number{Role::number, row.bold, 0, column.number_format, cell.lowest};
   const StyleKey as_text{is_numeric(column.kind) ? Role::centred : Role::text, row.bold, 0, {}};
   switch (cell.kind) {
     case Cell::Kind::count:
@@ -176,7 +166,17 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
 }
 
 void SheetWriter::write_row(lxw_row_t r, const Row& row) {
-  for (std::size_t i = 0; i < doc_.columns.size(); ++i) write_cell(r, i, row);
+  std::size_t lines = 1;
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
+    write_cell(r, i, row);
+    const ColumnKind kind = doc_.columns[i].kind;
+    if (kind != ColumnKind::label && kind != ColumnKind::text) continue;
+    double width = widths_[i] / (row.bold ? kBoldWiden : kPlainNarrow);
+    if (kind == ColumnKind::label && row.kind == RowKind::unit) width -= 2.0 * row.depth;
+    lines = std::max(lines, wrapped_lines(display_text(row, doc_.columns[i], i), width));
+  }
+  // LibreOffice does not grow a row for its wrapped text when it opens a file.
+  if (lines > 1) worksheet_set_row(ws_, r, kLineHeight * static_cast<double>(lines), nullptr);
 }
 
 void SheetWriter::page_setup(lxw_row_t header_first, lxw_row_t first_data_row) {
@@ -202,6 +202,11 @@ void SheetWriter::write(const XlsxOptions& options) {
   lxw_row_t r = write_header(header_first);
   const lxw_row_t first_data_row = r;
   for (const Row& row : doc_.rows) write_row(r++, row);
+  xlsx::write_target_rules(ws_, styles_, doc_, first_data_row, error_);
+  if (!doc_.legend.empty()) {
+    const double text_width = span_width(1, std::max<std::size_t>(doc_.columns.size(), 2) - 1);
+    xlsx::write_legend(ws_, styles_, doc_, r + 1, text_width, error_);
+  }
   page_setup(header_first, first_data_row);
 }
 
@@ -243,9 +248,19 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   properties.created = options.created != 0 ? static_cast<time_t>(options.created) : 1;
   workbook_set_properties(workbook, &properties);
 
+  // The "Normal" style's font sets Excel's column width unit, and LibreOffice's: both measure
+  // widths in the digits of the same font only when that font is ours. libxlsxwriter 1.1.4
+  // has no call for it; its first format is that style.
+  if (lxw_format* normal = STAILQ_FIRST(workbook->formats); normal != nullptr) {
+    format_set_font_name(normal, xlsx::kFontName);
+    format_set_font_family(normal, xlsx::kFontFamilyRoman);
+  }
+
   xlsx::Styles styles(workbook);
   FirstError error;
-  const auto names = unique_sheet_names(docs);
+  const bool charts = xlsx::has_charts(docs);
+  const auto names = unique_sheet_names(docs, charts ? kChartSheetName : "");
+  std::vector<xlsx::ChartLines> lines;
   for (std::size_t i = 0; i < docs.size() && error.code == LXW_NO_ERROR; ++i) {
     error.sheet = names[i];
     error.sheet_index = static_cast<std::uint32_t>(i);
@@ -256,6 +271,16 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
     }
     SheetWriter(ws, styles, docs[i], error).write(options);
   }
+  if (charts && error.code == LXW_NO_ERROR) {
+    error.sheet = names.back();
+    error.sheet_index = static_cast<std::uint32_t>(docs.size());
+    lxw_worksheet* ws = workbook_add_worksheet(workbook, names.back().c_str());
+    if (ws == nullptr) {
+      error.code = LXW_ERROR_PARAMETER_VALIDATION;
+    } else {
+      lines = xlsx::write_chart_sheet(workbook, ws, names.back(), styles, docs, error);
+    }
+  }
   errno = 0;
   const lxw_error closed = workbook_close(workbook);
   if (error.code != LXW_NO_ERROR) report(diags, path, error);
@@ -264,7 +289,13 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
     if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
     diags.error("io-error", file_loc, std::move(message));
   }
-  return error.code == LXW_NO_ERROR && closed == LXW_NO_ERROR;
+  if (error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;
+  std::string message;
+  if (!lines.empty() && !xlsx::combine_chart_lines(path, lines, message)) {
+    diags.error("io-error", file_loc, fmt::format("cannot write the charts: {}", message));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace ntr

@@ -130,12 +130,19 @@ std::string sanitize_sheet_name(std::string_view name) {
   return encode_limited(cps, kMaxSheetName);
 }
 
-std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs) {
+std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
+                                            std::string_view extra) {
   std::set<std::string> used{fold("History")};  // reserved by Excel
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    std::string base = sanitize_sheet_name(docs[i].sheet_name);
-    if (base.empty()) base = sanitize_sheet_name(docs[i].id);
+  const std::size_t count = docs.size() + (extra.empty() ? 0 : 1);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string base;
+    if (i < docs.size()) {
+      base = sanitize_sheet_name(docs[i].sheet_name);
+      if (base.empty()) base = sanitize_sheet_name(docs[i].id);
+    } else {
+      base = sanitize_sheet_name(extra);
+    }
     if (base.empty()) base = fmt::format("Phụ lục {}", i + 1);
     std::string name = base;
     for (int n = 2; !used.insert(fold(name)).second; ++n) {
@@ -158,6 +165,8 @@ std::vector<double> column_widths(const ReportDoc& doc) {
     }
     for (const Row& row : doc.rows) {
       std::size_t len = codepoint_count(display_text(row, column, i));
+      if (row.bold)
+        len = static_cast<std::size_t>(std::ceil(static_cast<double>(len) * kBoldWiden));
       // Excel indents by about two characters a level.
       if (column.kind == ColumnKind::label && row.kind == RowKind::unit) len += 2 * row.depth;
       need = std::max(need, len);

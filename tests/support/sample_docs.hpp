@@ -104,6 +104,30 @@ inline ReportDoc dossiers() {
           true),
   };
   d.not_reported = {"ban-x"};
+  // The provincial units' online rates against a 60% target; the lowest of each level.
+  for (std::size_t r : {2U, 3U}) d.rows[r].cells[4].below_target = true;
+  for (std::size_t r : {2U, 3U, 6U}) d.rows[r].cells[4].lowest = true;
+  d.target_rules = {TargetRule{4, {1, 2, 3}, "tinh", 6000}};
+  d.legend = {{Mark::below_target, "Tỷ lệ HS qua mạng thấp hơn chỉ tiêu của cấp: Cấp tỉnh 60%."},
+              {Mark::lowest, "1 đơn vị có tỷ lệ thấp nhất của mỗi cấp (Tỷ lệ HS qua mạng)."}};
+  Chart chart;
+  chart.column = 4;
+  chart.title = "Tỷ lệ HS qua mạng theo cấp";
+  chart.category_title = "Cấp";
+  chart.value_title = "Tỷ lệ";
+  chart.number_format = "0.00%";
+  chart.categories = {"Cấp tỉnh", "Cấp xã", "Tổng cộng"};
+  chart.series = {
+      {ChartSeries::Kind::bars,
+       "Tỷ lệ HS qua mạng",
+       "",
+       {d.rows[0].cells[4], d.rows[5].cells[4], d.rows[8].cells[4]}},
+      {ChartSeries::Kind::target_marks,
+       "Chỉ tiêu",
+       "",
+       {rate(6000, 10000, 0.6, 0.6, "60%"), Cell{}, Cell{}}},
+  };
+  d.charts = {chart};
   return d;
 }
 
@@ -146,6 +170,23 @@ inline ReportDoc documents() {
       level("", "Cấp huyện", "huyen", district()),
       level("", "Cấp tỉnh", "tinh", province()),
   };
+  Chart chart;
+  chart.column = 4;
+  chart.by_area = true;
+  chart.title = "Tỷ lệ văn bản ký số theo địa bàn cấp huyện";
+  chart.category_title = "Địa bàn cấp huyện";
+  chart.value_title = "Tỷ lệ";
+  chart.number_format = "0.00%";
+  chart.categories = {"huyện Bác Ái", "huyện Thuận Nam"};
+  chart.series = {
+      {ChartSeries::Kind::bars, "Cấp huyện", "huyen", {district()[2], Cell{}}},
+      {ChartSeries::Kind::bars, "Cấp xã", "xa", {communes()[2], undefined_rate()}},
+      {ChartSeries::Kind::target_line,
+       "Chỉ tiêu cấp xã",
+       "xa",
+       {rate(9000, 10000, 0.9, 0.9, "90%"), rate(9000, 10000, 0.9, 0.9, "90%")}},
+  };
+  d.charts = {chart};
   return d;
 }
 

@@ -2,6 +2,7 @@
 // appendices, cell for cell (the openpyxl read-back is tests/scripts/xlsx_matches_md.py).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <charconv>
 #include <fstream>
@@ -69,7 +70,7 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
 
   SheetCollector book;
   REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
-  REQUIRE(book.sheets.size() == 3);
+  REQUIRE(book.sheets.size() == 4);  // and the chart sheet, checked below
   std::size_t compared = 0;
   for (std::size_t s = 0; s < 3; ++s) {
     const ReportDoc& doc = report.appendices[s];
@@ -95,4 +96,155 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
     }
   }
   CHECK(compared == 2392);  // every cell of the three tables, as openpyxl counts them too
+}
+
+namespace {
+
+const OwnedCell* cell_in(const OwnedRow& row, std::uint32_t col) {
+  for (const auto& x : row.cells) {
+    if (x.col == col) return &x;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the chart sheet read back by ntreport's reader holds the data of every chart") {
+  test::ScratchDir dir;
+  BuildConfig c;
+  c.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
+  c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
+  c.period = Period{"2024-01-01", "2024-08-28"};
+  c.out_dir = dir.str("out");
+  c.formats = {"md", "xlsx"};
+  Diagnostics diags;
+  const auto registry = load_registry(c, diags);
+  REQUIRE(registry);
+  const auto defs = load_appendices(c, diags);
+  const Figures figures = read_inputs(c, *registry, diags);
+  const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
+  REQUIRE(write_outputs(c, report, diags).size() == 4);
+
+  SheetCollector book;
+  REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
+  REQUIRE(book.sheets.size() == 4);
+  const OwnedSheet& sheet = book.sheets[3];
+  CHECK(sheet.info.name == "Biểu đồ");
+  constexpr std::uint32_t kData = 18;  // column R: the data area
+  std::size_t charts = 0;
+  std::size_t compared = 0;
+  for (const ReportDoc& doc : report.appendices) {
+    const auto md = md_rows(dir.str("out/" + doc.id + ".md"));
+    for (const Chart& chart : doc.charts) {
+      ++charts;
+      std::size_t at = 0;
+      while (at < sheet.rows.size() && sheet.rows[at].at(kData) != chart.title) ++at;
+      REQUIRE(at + 1 + chart.categories.size() < sheet.rows.size());
+      const OwnedRow& names = sheet.rows[at + 1];
+      CHECK(names.at(kData) == chart.category_title);
+      for (std::size_t j = 0; j < chart.series.size(); ++j) {
+        CHECK(names.at(kData + 1 + static_cast<std::uint32_t>(j)) == chart.series[j].name);
+      }
+      for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        const OwnedRow& row = sheet.rows[at + 2 + i];
+        INFO(fmt::format("{} {}", chart.title, cell_name(row.row, kData)));
+        CHECK(row.at(kData) == chart.categories[i]);
+        for (std::size_t j = 0; j < chart.series.size(); ++j) {
+          const Cell& want = chart.series[j].values[i];
+          const std::string got =
+              as_markdown(cell_in(row, kData + 1 + static_cast<std::uint32_t>(j)), true);
+          CHECK(got == (want.defined_rate() ? want.text : ""));
+          ++compared;
+        }
+        if (chart.by_area) continue;
+        // A bar by level is the rate of the level row of the same name in the Markdown.
+        const auto md_row = std::find_if(
+            md.begin(), md.end(), [&](const auto& r) { return r[1] == chart.categories[i]; });
+        REQUIRE(md_row != md.end());
+        CHECK(as_markdown(cell_in(row, kData + 1), true) == (*md_row)[chart.column]);
+      }
+    }
+  }
+  CHECK(charts == 10);    // 5 rates, by level and by area
+  CHECK(compared == 90);  // 5 rates × (4 levels + 7 areas × 2 levels)
+}
+
+namespace {
+
+std::vector<std::string> merge_names(const OwnedSheet& sheet) {
+  std::vector<std::string> out;
+  for (const MergedRange& m : sheet.merges) {
+    out.push_back(cell_name(m.first_row, m.first_col) + ":" + cell_name(m.last_row, m.last_col));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the 2023 sample with targets, read back by ntreport's reader: merges, legend, targets") {
+  test::ScratchDir dir;
+  const std::string period = std::string(NTR_SOURCE_DIR) + "/data/samples/2023/";
+  BuildConfig c;
+  c.inputs = {period + "inputs"};
+  c.aliases = {period + "aliases.csv"};
+  c.targets = period + "targets-2023.csv";
+  c.period = Period{"2023-01-01", "2023-06-12"};
+  c.out_dir = dir.str("out");
+  c.formats = {"xlsx"};
+  c.highlight_lowest = 3;
+  Diagnostics diags;
+  const auto registry = load_registry(c, diags);
+  REQUIRE(registry);
+  const auto defs = load_appendices(c, diags);
+  const TargetsInput targets = load_targets(c, *registry, diags);
+  const Figures figures = read_inputs(c, *registry, diags);
+  const BuildReport report = compile(c, *registry, defs, figures, targets, diags);
+  REQUIRE(write_outputs(c, report, diags).size() == 1);
+  REQUIRE_FALSE(diags.has_errors());
+
+  SheetCollector book;
+  REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
+  REQUIRE(book.sheets.size() == 3);
+  // van-ban: title and period over the five columns, a one-row header (nothing to merge),
+  // 111 table rows from row 5, a blank row, then the two legend lines across B:E.
+  const OwnedSheet& documents = book.sheets[0];
+  CHECK(documents.info.name == "Văn bản");
+  CHECK(merge_names(documents) ==
+        std::vector<std::string>{"A1:E1", "A2:E2", "B117:E117", "B118:E118"});
+  REQUIRE(documents.rows.size() >= 2);
+  const OwnedRow& below = documents.rows[documents.rows.size() - 2];
+  const OwnedRow& lowest = documents.rows.back();
+  CHECK(below.row == 117);
+  CHECK(below.at(2) ==
+        "Tỷ lệ văn bản ký số thấp hơn chỉ tiêu của cấp: Cấp tỉnh 100%, Cấp huyện 95%, Cấp xã 75%.");
+  CHECK(lowest.row == 118);
+  CHECK(lowest.at(2) ==
+        "3 đơn vị có tỷ lệ thấp nhất của mỗi cấp (Tỷ lệ văn bản ký số), kể cả đơn vị có tỷ lệ "
+        "bằng đơn vị thứ 3.");
+  CHECK(merge_names(book.sheets[1]) == std::vector<std::string>{"A1:F1", "A2:F2"});
+
+  // The chart sheet: its title and period over the 16 chart columns; the by-area chart's data
+  // has a target column per level, the plan's 95% (districts) and 75% (communes) in every row.
+  const OwnedSheet& charts = book.sheets[2];
+  CHECK(charts.info.name == "Biểu đồ");
+  CHECK(merge_names(charts) == std::vector<std::string>{"A1:P1", "A2:P2"});
+  constexpr std::uint32_t kData = 18;
+  const auto head = std::find_if(charts.rows.begin(), charts.rows.end(), [](const OwnedRow& r) {
+    return r.at(kData) == "Tỷ lệ văn bản ký số theo địa bàn cấp huyện";
+  });
+  REQUIRE(charts.rows.end() - head >= 9);
+  const OwnedRow& names = *(head + 1);
+  CHECK(names.at(kData) == "Địa bàn cấp huyện");
+  CHECK(names.at(kData + 1) == "Cấp huyện");
+  CHECK(names.at(kData + 2) == "Cấp xã");
+  CHECK(names.at(kData + 3) == "Chỉ tiêu cấp huyện");
+  CHECK(names.at(kData + 4) == "Chỉ tiêu cấp xã");
+  for (auto r = head + 2; r != head + 9; ++r) {
+    INFO(cell_name(r->row, kData));
+    CHECK(r->at(kData + 3) == "0.95");
+    CHECK(r->at(kData + 4) == "0.75");
+  }
+  CHECK((head + 2)->at(kData) == "thành phố Phan Rang - Tháp Chàm");
+  CHECK((head + 8)->at(kData) == "huyện Ninh Phước");
 }

@@ -40,9 +40,10 @@ TEST_CASE("unique_sheet_names: sanitised, never empty, unique ignoring case") {
 
 TEST_CASE("column_widths fit the longest text and header word, with a margin") {
   // STT: "2.1" and "STT" are 3 wide, below the minimum of 5. Label: "Sở Tài nguyên và Môi
-  // trường" is 27 code points; "Văn phòng Sở" at depth 1 is 12 + 2. "1.253" is 5; the header
-  // "Qua mạng" needs its longest word, 4; "Tỷ lệ HS qua mạng" a third of 17 → 6 = "55,68%".
-  CHECK(column_widths(sample::dossiers()) == std::vector<double>{5, 29, 7, 6, 8});
+  // trường" is 27 code points; "Văn phòng Sở" at depth 1 is 12 + 2. The bold total "1.253" is
+  // 5 × 1.1 → 6; the header "Qua mạng" needs its longest word, 4; "Tỷ lệ HS qua mạng" a third
+  // of 17 → 6, the bold "55,71%" 6 × 1.1 → 7.
+  CHECK(column_widths(sample::dossiers()) == std::vector<double>{5, 29, 8, 6, 9});
 
   ReportDoc doc;
   doc.columns = {{"", "Tên", ColumnKind::label, "name", ""}};

@@ -37,6 +37,7 @@ struct PeriodOptions {
   std::vector<std::string> layouts;
   std::string sort;
   std::vector<std::string> formats;
+  int highlight_lowest = -1;  ///< -1: not given
   bool strict = false;
   bool quiet = false;
   bool needs_inputs = true;  ///< false for commands that read no inputs (template)

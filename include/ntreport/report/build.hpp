@@ -1,8 +1,10 @@
 #pragma once
 // Sums and registry → a ReportDoc: rows in the layout of SPEC §6, each cell with its exact
 // value and its display text. The only place rates are computed and numbers formatted.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/registry/registry.hpp"
@@ -11,11 +13,21 @@
 
 namespace ntr {
 
+/// A target of the plan for a rate, at one level or at every level (SPEC §2.5).
+struct RateTarget {
+  Rate rate = Rate::signed_ratio;
+  std::optional<LevelId> level;  ///< none: every level
+  std::int64_t hundredths = 0;   ///< the target in hundredths of a percent: "75%" → 7500
+  std::string text;              ///< as the plan prints it: "75%"
+};
+
 struct ReportOptions {
   std::optional<Period> period;
   std::string layout;                ///< "level" or "area"; empty = the definition's default
   std::optional<Rate> sort;          ///< order units within each group by this rate, lowest first
   std::string undefined_rate = "-";  ///< what a rate with a zero denominator prints
+  std::vector<RateTarget> targets;   ///< unit cells below their level's target are marked
+  unsigned highlight_lowest = 0;     ///< mark the N lowest units of each level per rate; 0: off
 };
 
 /// Builds the appendix `def` (layout level or area) from the sums.
@@ -30,6 +42,25 @@ std::string period_line(const std::string& pattern, const std::optional<Period>&
 Cell count_cell(const Values& v, Field f);
 /// A rate cell from the sums in v, empty when a field it needs is absent.
 Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text);
+
+/// "UBND huyện Bác Ái" → "huyện Bác Ái": an area's name without the "UBND" prefix.
+std::string short_area_name(const std::string& name);
+
+/// The target of `rate` for the units of `level`: the level's own, else one for every level.
+const RateTarget* target_for(const std::vector<RateTarget>& targets, Rate rate, LevelId level);
+
+/// Marks the unit cells of every rate column that are below their level's target and, when
+/// `lowest` > 0, the `lowest` lowest of each level (ties included), comparing the rounded
+/// rates the tables show; adds the target rules and the legend lines to the doc.
+void add_highlights(ReportDoc& doc, const Registry& registry,
+                    const std::vector<RateTarget>& targets, unsigned lowest);
+
+/// For each rate column of a by-level or by-area appendix: a chart by level (the level rows
+/// and the total row of the doc, with a target mark per level) and a chart by area (per
+/// district: the district's own rate and its communes' rate, side by side, with a target
+/// line per level).
+std::vector<Chart> build_charts(const ReportDoc& doc, const Registry& registry,
+                                const Totals& totals, const ReportOptions& options);
 
 /// I, II, III, IV …
 std::string roman(unsigned n);

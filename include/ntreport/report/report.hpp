@@ -2,6 +2,7 @@
 // The one neutral structure between computation and rendering: an appendix as rows of cells,
 // each cell holding its exact value and its display text. Markdown, XLSX and JSON writers
 // render a ReportDoc and never compute.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,7 +34,9 @@ struct Cell {
   std::int64_t num = 0, den = 0;  ///< kind == rate; den == 0 means the rate is undefined
   double exact = 0;               ///< kind == rate, den > 0: num / den, unrounded
   double rounded = 0;             ///< kind == rate, den > 0: rounded half-up to 4 decimals
-  std::string text;  ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
+  std::string text;           ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
+  bool below_target = false;  ///< a unit's rate below its level's target (Mark::below_target)
+  bool lowest = false;        ///< among the N lowest rates of its level (Mark::lowest)
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
 };
@@ -59,6 +62,54 @@ struct Row {
   std::vector<Cell> cells;  ///< one per column
 };
 
+/// What a highlight of a rate cell means.
+enum class Mark : std::uint8_t {
+  below_target,  ///< a unit's rate below the plan's target for its level (SPEC §2.5)
+  lowest,        ///< one of the N lowest rates among the units of its level (ties included)
+};
+
+/// The cells of one rate column compared with a target, as a rule a spreadsheet can keep live
+/// (a corrected figure updates its mark): the rows it covers (the unit rows of one level whose
+/// rate is defined) and the target. The report stage also decides its outcome, cell by cell
+/// (Cell::below_target): the rule marks exactly those cells when evaluated on the rounded
+/// rates the tables show.
+struct TargetRule {
+  std::size_t column = 0;         ///< index into ReportDoc::columns
+  std::vector<std::size_t> rows;  ///< indexes into ReportDoc::rows, ascending
+  std::string level_id;           ///< the level of the units covered
+  std::int64_t target = 0;        ///< hundredths of a percent (7500 = 75%)
+};
+
+/// A line under a table saying what a mark means.
+struct LegendLine {
+  Mark mark = Mark::below_target;
+  std::string text;
+};
+
+/// One data series of a chart: a value per category.
+struct ChartSeries {
+  enum class Kind : std::uint8_t {
+    bars,          ///< the rates
+    target_line,   ///< a target, the same for every category: a line across the chart
+    target_marks,  ///< a target per category: a mark over each bar
+  } kind = Kind::bars;
+  std::string name;          ///< the legend entry ("Cấp xã", "Chỉ tiêu cấp xã")
+  std::string level_id;      ///< the level the series is about; empty for several levels
+  std::vector<Cell> values;  ///< one per category; a rate cell, or empty for no value
+};
+
+/// A chart of one rate: bars by category, with the plan's targets where there are some.
+struct Chart {
+  std::size_t column = 0;      ///< the rate column of the doc it draws
+  bool by_area = false;        ///< categories are areas (else levels and the total)
+  std::string title;           ///< "Tỷ lệ HS qua mạng theo cấp"
+  std::string category_title;  ///< what the categories are ("Cấp"): heads them in the data
+  std::string value_title;     ///< title of the value axis ("Tỷ lệ")
+  std::string number_format;   ///< of the values ("0.00%")
+  std::vector<std::string> categories;
+  std::vector<ChartSeries> series;  ///< the bars first, then the targets
+};
+
 struct ReportDoc {
   std::string id;  ///< "ho-so"
   std::string title;
@@ -68,6 +119,9 @@ struct ReportDoc {
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> not_reported;  ///< codes of units without figures, registry order
+  std::vector<TargetRule> target_rules;   ///< rate cells compared with their level's target
+  std::vector<LegendLine> legend;  ///< what the marks mean: per rate with targets, then lowest
+  std::vector<Chart> charts;       ///< charts of the rates, in column order
 };
 
 /// A reporting period, ISO dates.

@@ -48,6 +48,10 @@ TargetResults parse_results(const OwnedSheet& sheet, Diagnostics& diags);
 /// percentage.
 std::string target_note(std::int64_t num, std::int64_t den, const std::string& target);
 
+/// The targets that cells of a rate can be compared with: those computed from a rate whose
+/// target is a plain percentage ("75%"; not "trên 90%"), in the plan's order.
+std::vector<RateTarget> rate_targets(const std::vector<Target>& targets);
+
 /// Builds the targets appendix.
 ReportDoc build_targets(const AppendixDef& def, const std::vector<Target>& targets,
                         const TargetResults& results, const Totals& totals,

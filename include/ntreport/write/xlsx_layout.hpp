@@ -16,16 +16,22 @@ namespace ntr {
 std::string sanitize_sheet_name(std::string_view name);
 
 /// One worksheet name per doc, in order: `sheet_name` sanitised (the doc id when empty), then
-/// made unique ignoring case by a " (2)", " (3)"… suffix.
-std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs);
+/// made unique ignoring case by a " (2)", " (3)"… suffix. A non-empty `extra` (the chart
+/// sheet) gets a name too, last, made unique the same way.
+std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
+                                            std::string_view extra = {});
 
 /// Narrowest and widest column, in Excel character units.
 inline constexpr double kMinColumnWidth = 5;
 inline constexpr double kMaxColumnWidth = 60;
 
-/// Width of every column: the longest display text in it (label indentation included) and the
-/// longest header word, or a third of the header when that is more (headers wrap), plus a
-/// margin, clamped to [kMinColumnWidth, kMaxColumnWidth]. Counted in code points.
+/// How much wider bold text is than the code-point count says.
+inline constexpr double kBoldWiden = 1.1;
+
+/// Width of every column: the longest display text in it (label indentation included, bold
+/// rows widened by kBoldWiden) and the longest header word, or a third of the header when that
+/// is more (headers wrap), plus a margin, clamped to [kMinColumnWidth, kMaxColumnWidth].
+/// Counted in code points.
 std::vector<double> column_widths(const ReportDoc& doc);
 
 /// Lines `text` takes when wrapped at word boundaries in a cell `width` characters wide.
