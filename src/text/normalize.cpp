@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -108,7 +109,120 @@ std::string to_nfc(std::string_view s) {
   return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
+namespace {
+
+// The key of SPEC §2.3 from code points already decomposed and case folded.
+std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
+  std::string out;
+  out.reserve(size_hint);
+  cp_t tones[8];  // tone marks of the syllable being read, emitted at its end
+  std::size_t tone_count = 0;
+  std::vector<cp_t> more_tones;  // a syllable with more than 8 stacked tone marks
+  bool pending_space = false;
+  auto flush_tones = [&] {
+    for (std::size_t i = 0; i < tone_count; ++i) encode(tones[i], out);
+    for (cp_t t : more_tones) encode(t, out);
+    tone_count = 0;
+    more_tones.clear();
+  };
+  auto separate = [&] {
+    if (pending_space && !out.empty() && out.back() != '-') out += ' ';
+    pending_space = false;
+  };
+  for (cp_t c : cps) {
+    if (c < 0x80) {  // ASCII: no mark, no tone; letters and others are placed alike
+      const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) flush_tones();
+      if (space) {
+        pending_space = true;
+      } else if (c == '-') {
+        out += '-';
+        pending_space = false;
+      } else {
+        separate();
+        out += static_cast<char>(c);
+      }
+      continue;
+    }
+    if (is_tone_mark(c)) {
+      if (tone_count < std::size(tones)) {
+        tones[tone_count++] = c;
+      } else {
+        more_tones.push_back(c);
+      }
+      continue;
+    }
+    if (is_letter_or_mark(c)) {
+      separate();
+      encode(c, out);
+      continue;
+    }
+    flush_tones();
+    if (is_space(c)) {
+      pending_space = true;
+    } else if (is_dash(c)) {
+      out += '-';
+      pending_space = false;
+    } else {
+      separate();
+      encode(c, out);
+    }
+  }
+  flush_tones();
+  return out;
+}
+
+constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+
+// Canonical ordering: within each run of combining marks, a stable sort by combining class,
+// exactly as utf8proc orders its decompositions.
+void reorder_marks(std::vector<cp_t>& cps) {
+  auto ccc = [](cp_t c) { return c < 0x300 ? 0 : utf8proc_get_property(c)->combining_class; };
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    const auto cls = ccc(cps[i]);
+    if (cls == 0) continue;
+    for (std::size_t j = i; j > 0 && ccc(cps[j - 1]) > cls; --j) std::swap(cps[j - 1], cps[j]);
+  }
+}
+
+// Decomposed, case-folded code points of s, one character at a time; false on invalid UTF-8.
+bool decompose_fold_cps(std::string_view s, std::vector<cp_t>& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* const end = p + s.size();
+  bool marks = false;
+  while (p < end) {
+    if (*p < 0x80) {  // ASCII: case folding is all there is to do
+      const cp_t c = *p++;
+      out.push_back(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      continue;
+    }
+    cp_t c = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &c);
+    if (n <= 0 || c < 0) return false;
+    p += n;
+    cp_t buf[32];
+    const utf8proc_ssize_t m = utf8proc_decompose_char(c, buf, 32, kFoldOptions, nullptr);
+    if (m < 0 || m > 32) return false;
+    out.insert(out.end(), buf, buf + m);
+    marks = true;
+  }
+  if (marks) reorder_marks(out);
+  return true;
+}
+
+}  // namespace
+
 std::string match_key(std::string_view s) {
+  thread_local std::vector<cp_t> cps;
+  // Invalid UTF-8 is rare and compared byte for byte: the reference handles it.
+  if (!decompose_fold_cps(s, cps)) return match_key_reference(s);
+  return key_of(cps, s.size());
+}
+
+// The definition, kept as first written: whole-string utf8proc_map, then one pass.
+std::string match_key_reference(std::string_view s) {
   std::string folded;
   if (!decompose_fold(s, folded)) folded.assign(s);  // invalid UTF-8: compare bytes as they are
   const std::vector<cp_t> cps = decode(folded);
@@ -148,7 +262,24 @@ std::string match_key(std::string_view s) {
   return out;
 }
 
-std::size_t codepoint_count(std::string_view s) { return decode(s).size(); }
+std::size_t codepoint_count(std::string_view s) {
+  // As decode() counts, without building the code points: an invalid byte counts one.
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  std::size_t count = 0;
+  while (left > 0) {
+    utf8proc_ssize_t n = 1;
+    if (*p >= 0x80) {
+      cp_t c = 0;
+      n = utf8proc_iterate(p, left, &c);
+      if (n <= 0) n = 1;
+    }
+    p += n;
+    left -= n;
+    ++count;
+  }
+  return count;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::vector<cp_t> x = decode(a);
