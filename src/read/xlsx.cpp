@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
 #include "xlsx_sheet.hpp"
 #include "xlsx_strings.hpp"
@@ -61,8 +62,12 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
                  "not an XLSX workbook: the zip archive is empty");
     return false;
   }
+  thread_local xlsx::LayoutMemo memo;
   xlsx::WorkbookLayout layout;
-  if (!xlsx::read_layout(source, layout)) return false;
+  if (!memo.recall(zip, limits.max_part_bytes, layout)) {
+    if (!xlsx::read_layout(source, layout)) return false;
+    memo.remember(zip, limits.max_part_bytes, layout);
+  }
   xlsx::SharedStrings strings;
   if (!layout.shared_strings.empty() && !strings.load(source, layout.shared_strings)) {
     return false;
