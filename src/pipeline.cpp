@@ -11,6 +11,7 @@
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
@@ -90,12 +91,7 @@ TargetsInput load_targets(const BuildConfig& config, const Registry& registry, D
 
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
   Ingest ingest(registry, diags);
-  HeaderDetector detector(ingest, diags);
-  for (const auto& path : list_inputs(config.inputs, diags)) {
-    ingest.begin_file(path);
-    read_input(path, config.limits, detector, diags);
-    ingest.end_file();
-  }
+  read_tables(list_inputs(config.inputs, diags), config.limits, config.jobs, ingest, diags);
   return ingest.finish();
 }
 

@@ -35,6 +35,7 @@ struct BuildConfig {
   std::string report_reference;  ///< optional line under each XLSX title
   bool strict = false;
   ReadLimits limits;
+  unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
 };
 
 /// The registry named by the configuration (or the shipped one), with its aliases.

@@ -39,6 +39,7 @@ struct PeriodOptions {
   std::vector<std::string> formats;
   bool strict = false;
   bool quiet = false;
+  unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
 };
 
 /// Declares the period options on a subcommand.
