@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <iterator>
 #include <memory>
@@ -74,6 +75,54 @@ bool decompose_fold(std::string_view s, std::string& out) {
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> hold(buf, &std::free);
   out.assign(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
   return true;
+}
+
+constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+
+// What match_key needs to know of the code points Vietnamese text is made of (all below
+// U+2000), computed once with utf8proc: the same answers without its cost per character.
+struct CharInfo {
+  std::uint8_t count = 0;  ///< code points of the folded decomposition; 0: ask utf8proc
+  std::uint8_t ccc = 0;    ///< canonical combining class
+  bool letter_or_mark = false;
+  bool space = false;
+  std::array<cp_t, 3> folded{};
+};
+constexpr cp_t kTabulated = 0x2000;
+
+const std::array<CharInfo, kTabulated>& char_table() {
+  static const auto table = [] {
+    auto t = std::make_unique<std::array<CharInfo, kTabulated>>();
+    for (cp_t c = 0; c < kTabulated; ++c) {
+      CharInfo& info = (*t)[static_cast<std::size_t>(c)];
+      info.ccc = static_cast<std::uint8_t>(utf8proc_get_property(c)->combining_class);
+      info.letter_or_mark = is_letter_or_mark(c);
+      info.space = is_space(c);
+      cp_t buf[8];
+      const auto n = utf8proc_decompose_char(c, buf, 8, kFoldOptions, nullptr);
+      if (n >= 1 && n <= 3) {
+        info.count = static_cast<std::uint8_t>(n);
+        std::copy(buf, buf + n, info.folded.begin());
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+bool letter_or_mark(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].letter_or_mark
+                        : is_letter_or_mark(c);
+}
+
+bool space(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].space : is_space(c);
+}
+
+int combining_class(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].ccc
+                        : utf8proc_get_property(c)->combining_class;
 }
 
 }  // namespace
@@ -152,13 +201,13 @@ std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
       }
       continue;
     }
-    if (is_letter_or_mark(c)) {
+    if (letter_or_mark(c)) {
       separate();
       encode(c, out);
       continue;
     }
     flush_tones();
-    if (is_space(c)) {
+    if (space(c)) {
       pending_space = true;
     } else if (is_dash(c)) {
       out += '-';
@@ -172,13 +221,10 @@ std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
   return out;
 }
 
-constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
-    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-
 // Canonical ordering: within each run of combining marks, a stable sort by combining class,
 // exactly as utf8proc orders its decompositions.
 void reorder_marks(std::vector<cp_t>& cps) {
-  auto ccc = [](cp_t c) { return c < 0x300 ? 0 : utf8proc_get_property(c)->combining_class; };
+  auto ccc = [](cp_t c) { return c < 0x300 ? 0 : combining_class(c); };
   for (std::size_t i = 1; i < cps.size(); ++i) {
     const auto cls = ccc(cps[i]);
     if (cls == 0) continue;
@@ -202,11 +248,18 @@ bool decompose_fold_cps(std::string_view s, std::vector<cp_t>& out) {
     const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &c);
     if (n <= 0 || c < 0) return false;
     p += n;
+    marks = true;
+    if (c < kTabulated) {
+      const CharInfo& info = char_table()[static_cast<std::size_t>(c)];
+      if (info.count > 0) {
+        out.insert(out.end(), info.folded.begin(), info.folded.begin() + info.count);
+        continue;
+      }
+    }
     cp_t buf[32];
     const utf8proc_ssize_t m = utf8proc_decompose_char(c, buf, 32, kFoldOptions, nullptr);
     if (m < 0 || m > 32) return false;
     out.insert(out.end(), buf, buf + m);
-    marks = true;
   }
   if (marks) reorder_marks(out);
   return true;
@@ -299,6 +352,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string_view trim(std::string_view s) {
+  // Most cells start and end with a visible ASCII character: nothing to trim.
+  auto visible_ascii = [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return b > ' ' && b < 0x80;
+  };
+  if (!s.empty() && visible_ascii(s.front()) && visible_ascii(s.back())) return s;
   auto is_ws_at_front = [](std::string_view v, std::size_t& len) {
     cp_t c = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(v.data()),

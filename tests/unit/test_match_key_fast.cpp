@@ -145,3 +145,30 @@ TEST_CASE("codepoint_count counts an invalid byte as one code point") {
   CHECK(ntr::codepoint_count("\xE2\x82") == 2);  // a truncated sequence: two bytes, two
   CHECK(ntr::codepoint_count("\xF0\x9F\x98\x80") == 1);
 }
+
+TEST_CASE("match_key agrees with the reference on every code point below U+2000") {
+  // alone, after a letter, before a tone mark and between two letters with a stray mark
+  std::size_t differing = 0;
+  std::uint32_t first_difference = 0;
+  for (std::uint32_t c = 0x80; c < 0x2000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char buf[4];
+    const std::size_t n = c < 0x800 ? 2 : 3;
+    if (n == 2) {
+      buf[0] = static_cast<char>(0xC0 | (c >> 6));
+      buf[1] = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      buf[0] = static_cast<char>(0xE0 | (c >> 12));
+      buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      buf[2] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    const std::string ch(buf, n);
+    for (const std::string& s : {ch, "A" + ch, ch + "\xCC\x81", "o" + ch + "\xCC\xA3" + "x"}) {
+      if (ntr::match_key(s) != ntr::match_key_reference(s) && differing++ == 0) {
+        first_difference = c;
+      }
+    }
+  }
+  INFO("first differing code point: U+" << std::hex << first_difference);
+  CHECK(differing == 0);
+}
