@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/input.hpp"
@@ -31,6 +32,20 @@ std::optional<OwnedSheet> sheet_from(const std::string& path, std::string_view e
   if (!text) return std::nullopt;
   return read_csv_sheet_text(*text, std::string(embedded), diags);
 }
+// Streams a CSV file (or the embedded default) to `visitor`; false when it could not be read
+// without error.
+bool read_registry_sheet(const std::string& path, std::string_view embedded, SheetVisitor& visitor,
+                         Diagnostics& diags) {
+  const std::size_t errors = diags.error_count();
+  if (!path.empty()) {
+    read_csv(path, path, visitor, diags);
+  } else if (const auto text = embedded_file(embedded)) {
+    read_csv_text(*text, std::string(embedded), visitor, diags);
+  } else {
+    return false;
+  }
+  return diags.error_count() == errors;
+}
 }  // namespace
 
 std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
@@ -39,9 +54,14 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
   if (auto sheet = sheet_from(config.levels, kDefaultLevels, diags)) {
     levels = Registry::levels_from_sheet(*sheet, diags);
   }
-  const auto units = sheet_from(config.registry, kDefaultRegistry, diags);
-  if (!units) return std::nullopt;
-  Registry registry = Registry::build(*units, std::move(levels), diags);
+  // Streamed: a registry of a whole country is never held as a sheet. The registry's own
+  // findings are kept aside until the file has been read without error, as a file that cannot
+  // be read builds nothing.
+  Diagnostics found;
+  RegistryReader reader(std::move(levels), found);
+  if (!read_registry_sheet(config.registry, kDefaultRegistry, reader, diags)) return std::nullopt;
+  diags.merge(std::move(found));
+  Registry registry = reader.take();
   for (const auto& a : config.aliases) {
     if (auto sheet = read_csv_sheet(a, diags)) registry.add_aliases(*sheet, diags);
   }
