@@ -115,37 +115,48 @@ Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnos
   return ingest.finish();
 }
 
+std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+                                                  const std::vector<AppendixDef>& appendices,
+                                                  const Figures& figures, Diagnostics& diags) {
+  Values any;  // which figures any unit has
+  for (const Values& v : figures.own) any.present |= v.present;
+  std::vector<const AppendixDef*> out;
+  for (const auto& def : appendices) {
+    const bool asked =
+        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
+    const bool is_targets = def.layout == "targets";
+    const bool has_figures = is_targets ? !config.targets.empty()
+                                        : std::any_of(def.families.begin(), def.families.end(),
+                                                      [&](Family f) { return any.has_family(f); });
+    if (config.only.empty() ? !has_figures : !asked) continue;
+    if (is_targets && config.targets.empty()) {
+      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                  fmt::format("the appendix {} needs a targets file (--targets)", def.id));
+      continue;
+    }
+    out.push_back(&def);
+  }
+  return out;
+}
+
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
                     const TargetsInput& targets, Diagnostics& diags) {
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
-  for (const auto& def : appendices) {
-    const bool asked =
-        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
-    const bool is_targets = def.layout == "targets";
-    const bool has_figures =
-        is_targets ? !config.targets.empty()
-                   : std::any_of(def.families.begin(), def.families.end(),
-                                 [&](Family f) { return totals.total.has_family(f); });
-    if (config.only.empty() ? !has_figures : !asked) continue;
+  for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
     ReportOptions options;
     options.period = config.period;
-    if (is_targets) {
-      if (config.targets.empty()) {
-        diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                    fmt::format("the appendix {} needs a targets file (--targets)", def.id));
-        continue;
-      }
+    if (def->layout == "targets") {
       report.appendices.push_back(
-          build_targets(def, targets.targets, targets.results, totals, options));
+          build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def.id); it != config.layouts.end())
+    if (auto it = config.layouts.find(def->id); it != config.layouts.end())
       options.layout = it->second;
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
-    report.appendices.push_back(build_report(def, registry, totals, options));
+    report.appendices.push_back(build_report(*def, registry, totals, options));
   }
   for (auto& d : diags.sorted()) {
     if (d.severity == Severity::warning) report.warnings.push_back(std::move(d));

@@ -54,6 +54,13 @@ TargetsInput load_targets(const BuildConfig& config, const Registry& registry, D
 /// Reads and validates every input.
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
 
+/// The appendices the configuration asks for (or, with no --only, every appendix whose
+/// figures the inputs hold, and the targets appendix when targets are given). A targets
+/// appendix asked for without targets is a usage error, and left out.
+std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+                                                  const std::vector<AppendixDef>& appendices,
+                                                  const Figures& figures, Diagnostics& diags);
+
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
 /// given).

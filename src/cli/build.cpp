@@ -40,6 +40,10 @@ int run(const PeriodOptions& o, bool write) {
   if (!registry || diags.has_errors()) return finish();
   const TargetsInput targets = load_targets(*config, *registry, diags);
   const Figures figures = read_inputs(*config, *registry, diags);
+  if (!write) {  // validation needs no documents: only the choice of appendices can fail
+    select_appendices(*config, defs, figures, diags);
+    return finish();
+  }
   const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
   if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
   const auto written = write_outputs(*config, report, diags);
