@@ -2,6 +2,7 @@
 // Internal state of Ingest, shared by its source files.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <map>
 #include <string>
@@ -74,7 +75,9 @@ struct Ingest::State {
   std::vector<SheetInfo> file_sheets;
   std::vector<std::string> files_with_tables;
 
-  std::vector<TableInfo> tables;
+  // A deque: thousands of workbooks add a table each, and a vector would copy them all and
+  // hold twice their size as it grows.
+  std::deque<TableInfo> tables;
   std::vector<std::string> headers;  ///< interned header texts
   std::unordered_map<std::string, std::uint32_t> header_ids;
   // Rows of units without sub-units always add up: they are merged as they come. The other
