@@ -63,6 +63,8 @@ def parse_args():
     a.jobs = [int(j) for j in a.jobs.split(",") if j] or [None]
     if a.peer_runs is None:
         a.peer_runs = a.runs
+    if not 1 <= a.peer_runs <= a.runs or a.runs < 1:
+        p.error("expected 1 <= --peer-runs <= --runs: the peer's totals are the cross-check")
     return a
 
 
@@ -114,8 +116,10 @@ def commands(args, name, folder, floor):
     out = []
     registry = os.path.join(folder, "registry.csv")
     inputs = os.path.join(folder, "inputs")
+    # --jobs matters only when there are several files to read
+    jobs_values = [None] if WORKLOADS[name][1] else args.jobs
     for sub in WORKLOADS[name][3]:
-        for jobs in args.jobs:
+        for jobs in jobs_values:
             label = f"ntreport {sub}" + (f" -j{jobs}" if jobs else "")
             cmd = [args.ntreport, sub, inputs, "--registry", registry, "-q"] + PERIOD
             if sub == "build":
