@@ -180,6 +180,9 @@ def measure(args, name, floor):
         if kind == "ntreport":
             rows.append((WORKLOADS[name][2], label, medians[label], medians["floor"],
                          medians.get("peer"), rss[label]))
+            print(f"bench: {name}: {label} runs (s): "
+                  + " ".join(f"{w:.3f}" for w in walls[label])
+                  + "; floor: " + " ".join(f"{w:.3f}" for w in walls["floor"]), flush=True)
     return rows, totals, {label: len(w) for label, w in walls.items()}
 
 
