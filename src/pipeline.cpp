@@ -32,18 +32,26 @@ std::optional<OwnedSheet> sheet_from(const std::string& path, std::string_view e
   if (!text) return std::nullopt;
   return read_csv_sheet_text(*text, std::string(embedded), diags);
 }
-// Streams a CSV file (or the embedded default) to `visitor`; false when it could not be read
-// without error.
-bool read_registry_sheet(const std::string& path, std::string_view embedded, SheetVisitor& visitor,
+// Streams a registry CSV file (or the embedded default) to `reader`; false when it could not
+// be read without error.
+bool read_registry_sheet(const std::string& path, std::string_view embedded, RegistryReader& reader,
                          Diagnostics& diags) {
   const std::size_t errors = diags.error_count();
+  std::optional<std::string> file;
+  std::optional<std::string_view> text;
   if (!path.empty()) {
-    read_csv(path, path, visitor, diags);
-  } else if (const auto text = embedded_file(embedded)) {
-    read_csv_text(*text, std::string(embedded), visitor, diags);
+    file = read_text_file(path, diags);
+    if (file) text = *file;
   } else {
-    return false;
+    text = embedded_file(embedded);
   }
+  if (!text) return false;
+  // At most a unit per line: the registry's tables are allocated once. Capped, so that a file
+  // of blank lines reserves nothing absurd; beyond the cap the tables grow as rows come.
+  constexpr std::size_t kMaxReserved = 1U << 18;
+  const auto lines = static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')) + 1;
+  reader.reserve(std::min(lines, kMaxReserved));
+  read_csv_text(*text, path.empty() ? std::string(embedded) : path, reader, diags);
   return diags.error_count() == errors;
 }
 }  // namespace

@@ -72,15 +72,28 @@ std::size_t Registry::code_slot(std::string_view code) const {
 }
 
 // Twice as many slots as units at least, so that probes stay short.
+void Registry::rehash_codes(std::size_t slots, UnitId except) {
+  code_slots_.assign(slots, kNoUnit);
+  for (std::size_t i = 0; i < units_.size(); ++i) {
+    const auto other = static_cast<UnitId>(i);
+    if (other != except) code_slots_[code_slot(units_[i].code)] = other;
+  }
+}
+
 void Registry::index_code(UnitId id) {
   if ((units_.size() + 1) * 2 > code_slots_.size()) {
-    code_slots_.assign(std::max<std::size_t>(16, code_slots_.size() * 2), kNoUnit);
-    for (std::size_t i = 0; i < units_.size(); ++i) {
-      const auto other = static_cast<UnitId>(i);
-      if (other != id) code_slots_[code_slot(units_[i].code)] = other;
-    }
+    rehash_codes(std::max<std::size_t>(16, code_slots_.size() * 2), id);
   }
   code_slots_[code_slot(unit(id).code)] = id;
+}
+
+void Registry::reserve(std::size_t units) {
+  units_.reserve(units);
+  by_key_.reserve(units);
+  by_bare_.reserve(units);
+  std::size_t n = 16;
+  while (n < units * 2) n *= 2;
+  if (n > code_slots_.size()) rehash_codes(n, kNoUnit);
 }
 
 UnitId Registry::find_code(std::string_view code) const {

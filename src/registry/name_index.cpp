@@ -39,16 +39,24 @@ std::size_t NameIndex::slot_of(std::string_view key, std::uint64_t hash) const {
 }
 
 // Twice as many slots as entries at least, so that probes stay short.
-void NameIndex::grow() {
-  const std::size_t n = std::max<std::size_t>(16, slots_.size() * 2);
+void NameIndex::rehash(std::size_t n) {
   slots_.assign(n, 0);
   for (std::size_t k = 0; k < entries_.size(); ++k) {
     slots_[slot_of(key_of(entries_[k]), entries_[k].hash)] = static_cast<std::uint32_t>(k + 1);
   }
 }
 
+void NameIndex::reserve(std::size_t keys) {
+  entries_.reserve(keys);
+  std::size_t n = 16;
+  while (n < keys * 2) n *= 2;
+  if (n > slots_.size()) rehash(n);
+}
+
 void NameIndex::add(std::string_view key, Id id) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    rehash(std::max<std::size_t>(16, slots_.size() * 2));
+  }
   const std::uint64_t hash = std::hash<std::string_view>{}(key);
   const std::size_t slot = slot_of(key, hash);
   if (slots_[slot] == 0) {

@@ -60,6 +60,8 @@ class RegistryBuilder {
     if (header_ok_) read_row(row, cells);
   }
 
+  void reserve(std::size_t units) { sources_.reserve(units); }
+
   void end() {
     if (!header_seen_) registry_detail::find_columns(info_, nullptr, kColumns, cols_, diags_);
     if (!header_ok_) return;
@@ -316,6 +318,11 @@ void RegistryReader::row(std::uint32_t row, std::span<const CellView> cells) {
 }
 
 void RegistryReader::end_sheet(std::span<const MergedRange> /*merges*/) { builder_->end(); }
+
+void RegistryReader::reserve(std::size_t units) {
+  reg_->reserve(units);
+  builder_->reserve(units);
+}
 
 Registry RegistryReader::take() { return std::move(*reg_); }
 

@@ -73,3 +73,16 @@ TEST_CASE("NameIndex keeps every key through its growth, in the order keys were 
   CHECK(keys == std::vector<std::string>{"xa 0", "xa 1", "xa 2"});
   CHECK(units == kKeys + 1);
 }
+
+TEST_CASE("NameIndex keeps its keys when room is reserved before or after adding them") {
+  NameIndex index;
+  index.add("xa 1", 1);
+  index.reserve(5000);  // rehashes the key already there
+  for (int i = 2; i <= 5000; ++i) index.add("xa " + std::to_string(i), i);
+  index.reserve(10);  // less than there is: changes nothing
+  CHECK(index.size() == 5000);
+  CHECK(ids(index, "xa 1") == std::vector<NameIndex::Id>{1});
+  CHECK(ids(index, "xa 2500") == std::vector<NameIndex::Id>{2500});
+  CHECK(ids(index, "xa 5000") == std::vector<NameIndex::Id>{5000});
+  CHECK(ids(index, "xa 5001").empty());
+}

@@ -39,6 +39,8 @@ class NameIndex {
     for (const Entry& e : entries_) f(key_of(e), ids_of(e));
   }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  /// Makes room for `keys` keys, so that adding them neither copies nor rehashes.
+  void reserve(std::size_t keys);
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
@@ -58,7 +60,7 @@ class NameIndex {
   }
   /// The slot holding `key`, or the empty slot where it would go.
   [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
-  void grow();
+  void rehash(std::size_t slots);
 
   std::string keys_;
   std::vector<Entry> entries_;

@@ -108,8 +108,10 @@ class Registry {
   // unit_key of every level label, area label and alias -> its level
   std::vector<std::pair<std::string, LevelId>> level_keys_;
   void index_name(UnitId id, std::string_view name);
+  void reserve(std::size_t units);
   [[nodiscard]] std::size_t code_slot(std::string_view code) const;
   void index_code(UnitId id);
+  void rehash_codes(std::size_t slots, UnitId except);
 };
 
 /// Builds a registry from a registry sheet as a reader streams it, row by row, without keeping
@@ -124,6 +126,9 @@ class RegistryReader final : public SheetVisitor {
   void begin_sheet(const SheetInfo& sheet) override;
   void row(std::uint32_t row, std::span<const CellView> cells) override;
   void end_sheet(std::span<const MergedRange> merges) override;
+  /// Makes room for about `units` units before the rows come, so that the registry's tables
+  /// are allocated once instead of copied as they double.
+  void reserve(std::size_t units);
   /// The registry, once the sheet ended; call once.
   Registry take();
 
