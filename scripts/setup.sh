@@ -8,6 +8,8 @@ packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter
           libzip-dev libexpat1-dev libutf8proc-dev libtomlplusplus-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format)
+  # the benchmark's smoke test: GNU time and the workbook generator
+  packages+=(time python3-xlsxwriter)
 fi
 if [[ "${1:-}" == "--render" ]]; then
   packages=(libreoffice-calc-nogui poppler-utils fonts-liberation2)

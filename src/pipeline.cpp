@@ -8,9 +8,11 @@
 #include <cstdlib>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
@@ -30,6 +32,28 @@ std::optional<OwnedSheet> sheet_from(const std::string& path, std::string_view e
   if (!text) return std::nullopt;
   return read_csv_sheet_text(*text, std::string(embedded), diags);
 }
+// Streams a registry CSV file (or the embedded default) to `reader`; false when it could not
+// be read without error.
+bool read_registry_sheet(const std::string& path, std::string_view embedded, RegistryReader& reader,
+                         Diagnostics& diags) {
+  const std::size_t errors = diags.error_count();
+  std::optional<std::string> file;
+  std::optional<std::string_view> text;
+  if (!path.empty()) {
+    file = read_text_file(path, diags);
+    if (file) text = *file;
+  } else {
+    text = embedded_file(embedded);
+  }
+  if (!text) return false;
+  // At most a unit per line: the registry's tables are allocated once. Capped, so that a file
+  // of blank lines reserves nothing absurd; beyond the cap the tables grow as rows come.
+  constexpr std::size_t kMaxReserved = 1U << 18;
+  const auto lines = static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')) + 1;
+  reader.reserve(std::min(lines, kMaxReserved));
+  read_csv_text(*text, path.empty() ? std::string(embedded) : path, reader, diags);
+  return diags.error_count() == errors;
+}
 }  // namespace
 
 std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
@@ -38,9 +62,14 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
   if (auto sheet = sheet_from(config.levels, kDefaultLevels, diags)) {
     levels = Registry::levels_from_sheet(*sheet, diags);
   }
-  const auto units = sheet_from(config.registry, kDefaultRegistry, diags);
-  if (!units) return std::nullopt;
-  Registry registry = Registry::build(*units, std::move(levels), diags);
+  // Streamed: a registry of a whole country is never held as a sheet. The registry's own
+  // findings are kept aside until the file has been read without error, as a file that cannot
+  // be read builds nothing.
+  Diagnostics found;
+  RegistryReader reader(std::move(levels), found);
+  if (!read_registry_sheet(config.registry, kDefaultRegistry, reader, diags)) return std::nullopt;
+  diags.merge(std::move(found));
+  Registry registry = reader.take();
   for (const auto& a : config.aliases) {
     if (auto sheet = read_csv_sheet(a, diags)) registry.add_aliases(*sheet, diags);
   }
@@ -88,17 +117,38 @@ TargetsInput load_targets(const BuildConfig& config, const Registry& registry, D
   return in;
 }
 
+namespace {
+
+// Passes tables on to ingest and reports each finished file to the progress line.
+class ProgressVisitor final : public InputTableVisitor {
+ public:
+  ProgressVisitor(InputTableVisitor& out, const FileProgress& progress, std::size_t total)
+      : out_(out), progress_(progress), total_(total) {}
+  void begin_file(const std::string& path) override { out_.begin_file(path); }
+  void end_file() override {
+    out_.end_file();
+    if (progress_) progress_(++done_, total_);
+  }
+  void begin_table(const TableHeader& header) override { out_.begin_table(header); }
+  void row(std::uint32_t row, std::span<const CellView> cells) override { out_.row(row, cells); }
+  void end_table() override { out_.end_table(); }
+  void no_table(const SheetInfo& sheet) override { out_.no_table(sheet); }
+
+ private:
+  InputTableVisitor& out_;
+  const FileProgress& progress_;
+  std::size_t total_;
+  std::size_t done_ = 0;
+};
+
+}  // namespace
+
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
                     const FileProgress& progress) {
   Ingest ingest(registry, diags);
-  HeaderDetector detector(ingest, diags);
   const std::vector<std::string> paths = list_inputs(config.inputs, diags);
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    ingest.begin_file(paths[i]);
-    read_input(paths[i], config.limits, detector, diags);
-    ingest.end_file();
-    if (progress) progress(i + 1, paths.size());
-  }
+  ProgressVisitor counted(ingest, progress, paths.size());
+  read_tables(paths, config.limits, config.jobs, counted, diags);
   return ingest.finish();
 }
 
@@ -110,39 +160,50 @@ AuditReport audit_input(const std::string& path, const Registry& registry, const
   return auditor.finish();
 }
 
+std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+                                                  const std::vector<AppendixDef>& appendices,
+                                                  const Figures& figures, Diagnostics& diags) {
+  Values any;  // which figures any unit has
+  for (const Values& v : figures.own) any.present |= v.present;
+  std::vector<const AppendixDef*> out;
+  for (const auto& def : appendices) {
+    const bool asked =
+        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
+    const bool is_targets = def.layout == "targets";
+    const bool has_figures = is_targets ? !config.targets.empty()
+                                        : std::any_of(def.families.begin(), def.families.end(),
+                                                      [&](Family f) { return any.has_family(f); });
+    if (config.only.empty() ? !has_figures : !asked) continue;
+    if (is_targets && config.targets.empty()) {
+      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                  fmt::format("the appendix {} needs a targets file (--targets)", def.id));
+      continue;
+    }
+    out.push_back(&def);
+  }
+  return out;
+}
+
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
                     const TargetsInput& targets, Diagnostics& diags) {
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
-  for (const auto& def : appendices) {
-    const bool asked =
-        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
-    const bool is_targets = def.layout == "targets";
-    const bool has_figures =
-        is_targets ? !config.targets.empty()
-                   : std::any_of(def.families.begin(), def.families.end(),
-                                 [&](Family f) { return totals.total.has_family(f); });
-    if (config.only.empty() ? !has_figures : !asked) continue;
+  for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
     ReportOptions options;
     options.period = config.period;
-    if (is_targets) {
-      if (config.targets.empty()) {
-        diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                    fmt::format("the appendix {} needs a targets file (--targets)", def.id));
-        continue;
-      }
+    if (def->layout == "targets") {
       report.appendices.push_back(
-          build_targets(def, targets.targets, targets.results, totals, options));
+          build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def.id); it != config.layouts.end())
+    if (auto it = config.layouts.find(def->id); it != config.layouts.end())
       options.layout = it->second;
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     options.targets = rate_targets(targets.targets);
     options.highlight_lowest = config.highlight_lowest;
-    report.appendices.push_back(build_report(def, registry, totals, options));
+    report.appendices.push_back(build_report(*def, registry, totals, options));
   }
   for (auto& d : diags.sorted()) {
     if (d.severity == Severity::warning) report.warnings.push_back(std::move(d));

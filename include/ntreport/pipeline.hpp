@@ -41,6 +41,7 @@ struct BuildConfig {
   unsigned highlight_lowest = 0;    ///< mark the N lowest units of each level per rate; 0: off
   bool strict = false;
   ReadLimits limits;
+  unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
 };
 
 /// The registry named by the configuration (or the shipped one), with its aliases.
@@ -62,6 +63,13 @@ using FileProgress = std::function<void(std::size_t done, std::size_t total)>;
 /// Reads and validates every input.
 Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
                     const FileProgress& progress = {});
+
+/// The appendices the configuration asks for (or, with no --only, every appendix whose
+/// figures the inputs hold, and the targets appendix when targets are given). A targets
+/// appendix asked for without targets is a usage error, and left out.
+std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+                                                  const std::vector<AppendixDef>& appendices,
+                                                  const Figures& figures, Diagnostics& diags);
 
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are

@@ -51,6 +51,10 @@ int run(const PeriodOptions& o, bool write) {
                   [&](std::size_t done, std::size_t total) { progress.files(done, total); });
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
+  if (!write) {  // validation needs no documents: only the choice of appendices can fail
+    select_appendices(*config, defs, figures, diags);
+    return finish();
+  }
   const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
   progress.appendices(report.appendices.size());
   if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();

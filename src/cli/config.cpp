@@ -186,6 +186,8 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   app.add_option("--only", o.only, "Appendix ids to build (comma-separated)")->delimiter(',');
   app.add_flag("--strict", o.strict, "Fail (exit 1) on warnings too");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+  app.add_option("-j,--jobs", o.jobs, "Threads reading input files (default: one per core)")
+      ->check(CLI::Range(1U, 64U));
   if (!with_outputs) return;
   app.add_option("-o,--output", o.out_dir, "Output folder (default: ./out)");
   app.add_option("--layout", o.layouts, "ID=level|area: the layout of an appendix; repeatable");
@@ -233,6 +235,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;
+  c.jobs = o.jobs;
   check_config(c, config.empty() ? "ntreport" : config, diags);
   if (c.inputs.empty() && o.needs_inputs) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},

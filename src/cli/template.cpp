@@ -58,7 +58,7 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     const UnitId u = registry.find_code(text);
     if (u != kNoUnit) return u;
     std::vector<std::string> names;
-    for (UnitId s : registry.suggest(text)) names.push_back(registry.unit(s).code);
+    for (UnitId s : registry.suggest(text)) names.emplace_back(registry.unit(s).code);
     diags.error(
         "usage", usage_loc(), fmt::format("{} {}: no unit has this code", option, text),
         names.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(names, ", ")));

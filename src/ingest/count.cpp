@@ -1,5 +1,6 @@
 #include "ntreport/ingest/count.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -58,6 +59,12 @@ std::optional<std::int64_t> parse_text(std::string_view t) {
 }
 
 std::optional<std::int64_t> parse_number_cell(std::string_view t) {
+  // The usual case, plain digits, needs no floating point: read as an integer, the value is
+  // the same.
+  if (!t.empty() && t.size() <= 16 &&
+      std::all_of(t.begin(), t.end(), [](char c) { return is_digit(c); })) {
+    return to_int(t);
+  }
   // Numeric cells store what the program wrote: "98076", "98076.0", "1E+5".
   double d = 0;
   const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), d);

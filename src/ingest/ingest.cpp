@@ -78,7 +78,7 @@ void Ingest::begin_table(const TableHeader& header) {
     }
   }
   s_->tables.push_back(std::move(t));
-  s_->rows.clear();
+  s_->open_table();
 }
 
 void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
@@ -132,7 +132,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   rec.level = id.level;
   if (rec.kind != RowIdentity::Kind::unit) rec.label = std::string(trim(name));
   if (rec.kind == RowIdentity::Kind::unit && rec.values.empty()) return;
-  s_->rows.push_back(std::move(rec));
+  s_->add_row(std::move(rec));
 }
 
 void Ingest::end_table() { s_->close_table(); }

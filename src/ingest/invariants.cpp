@@ -60,7 +60,7 @@ std::string not_a_count_hint(CellType type, std::string_view text) {
 
 void Ingest::State::check_unit(UnitId u) {
   Values& v = own[static_cast<std::size_t>(u)];
-  const std::string& name = registry.unit(u).name;
+  const std::string_view name = registry.unit(u).name;
   auto hdr = [&](Field f) -> std::string {
     const Origin o = origin(u, f);
     return o.table == kNone ? std::string(field_def(f).label) : header(o.table, f);

@@ -13,7 +13,7 @@
 namespace ntr {
 
 Ingest::State::State(const Registry& r, Diagnostics& d)
-    : registry(r), diags(d), own(r.size()), origin_slot(r.size(), kNone) {}
+    : registry(r), diags(d), own(r.size()), origins(r.size()) {}
 
 std::uint32_t Ingest::State::intern(const std::string& header) {
   const auto [it, inserted] =
@@ -31,50 +31,81 @@ SourceLoc Ingest::State::loc(const Origin& o, Field f) const {
   return t.sheet.loc(o.row, t.col_of_field[static_cast<std::size_t>(f)]);
 }
 
+namespace {
+std::uint64_t origin_key(UnitId u, Field f) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(u)) << 8) |
+         static_cast<std::uint64_t>(f);
+}
+}  // namespace
+
 Origin Ingest::State::origin(UnitId u, Field f) const {
-  const std::uint32_t slot = origin_slot[static_cast<std::size_t>(u)];
-  if (slot == kNone) return {};
-  return origins[slot][static_cast<std::size_t>(f)];
+  const UnitOrigin& o = origins[static_cast<std::size_t>(u)];
+  if ((o.fields & field_bit(f)) == 0) return {};
+  if (!other_origins.empty()) {
+    if (const auto it = other_origins.find(origin_key(u, f)); it != other_origins.end()) {
+      return it->second;
+    }
+  }
+  return o.base;
+}
+
+void Ingest::State::set_origin(UnitId u, Field f, const Origin& where) {
+  UnitOrigin& o = origins[static_cast<std::size_t>(u)];
+  if (o.fields == 0) o.base = where;
+  o.fields |= field_bit(f);
+  if (!(where == o.base)) other_origins[origin_key(u, f)] = where;
+}
+
+void Ingest::State::open_table() {
+  rows.clear();
+  sums = TableSums{};
+  sums.by_level.resize(registry.levels().size());
+}
+
+void Ingest::State::add_row(RowRec&& r) {
+  if (r.kind == RowIdentity::Kind::unit) {
+    for (UnitId p = registry.unit(r.unit).parent; p != kNoUnit; p = registry.unit(p).parent) {
+      if (!sums.listed_ancestors.insert(p).second) break;
+    }
+    if (registry.unit(r.unit).children.empty()) {
+      add_to_sums(r);
+      merge_row(r);
+      return;
+    }
+  }
+  rows.push_back(std::move(r));
+}
+
+void Ingest::State::add_to_sums(const RowRec& r) {
+  const Unit& u = registry.unit(r.unit);
+  sums.by_level[u.level].add(r.values);
+  if (u.area != kNoUnit) sums.by_group[{u.level, u.area}].add(r.values);
+  for (UnitId p = u.parent; p != kNoUnit; p = registry.unit(p).parent) {
+    sums.by_parent[p].add(r.values);
+  }
+  sums.total.add(r.values);
 }
 
 void Ingest::State::close_table() {
   // A unit row is a printed subtotal when one of its descendants is listed in the same table.
-  std::unordered_set<UnitId> listed_ancestors;
-  for (const auto& r : rows) {
-    if (r.kind != RowIdentity::Kind::unit) continue;
-    for (UnitId p = registry.unit(r.unit).parent; p != kNoUnit; p = registry.unit(p).parent) {
-      if (!listed_ancestors.insert(p).second) break;
-    }
-  }
   std::vector<bool> additive(rows.size());
   bool any_subtotal = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    additive[i] = rows[i].kind == RowIdentity::Kind::unit && !listed_ancestors.count(rows[i].unit);
+    additive[i] =
+        rows[i].kind == RowIdentity::Kind::unit && !sums.listed_ancestors.count(rows[i].unit);
     any_subtotal = any_subtotal || !additive[i];
+    if (additive[i]) add_to_sums(rows[i]);
   }
   if (any_subtotal) check_subtotals(additive);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (additive[i]) merge_row(rows[i]);
   }
   rows.clear();
+  sums = TableSums{};
 }
 
 void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
-  std::map<LevelId, Values> by_level;
-  std::map<std::pair<LevelId, UnitId>, Values> by_group;
-  std::unordered_map<UnitId, Values> by_parent;
-  Values total;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (!additive[i]) continue;
-    const Unit& u = registry.unit(rows[i].unit);
-    by_level[u.level].add(rows[i].values);
-    if (u.area != kNoUnit) by_group[{u.level, u.area}].add(rows[i].values);
-    for (UnitId p = u.parent; p != kNoUnit; p = registry.unit(p).parent) {
-      by_parent[p].add(rows[i].values);
-    }
-    total.add(rows[i].values);
-  }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (additive[i]) continue;
     const RowRec& r = rows[i];
@@ -82,16 +113,16 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
     std::string label = r.label;
     switch (r.kind) {
       case RowIdentity::Kind::level:
-        covered = by_level[r.level];
+        covered = sums.by_level[r.level];
         break;
       case RowIdentity::Kind::group:
-        covered = by_group[{r.level, r.unit}];
+        covered = sums.by_group[{r.level, r.unit}];
         break;
       case RowIdentity::Kind::total:
-        covered = total;
+        covered = sums.total;
         break;
       case RowIdentity::Kind::unit:
-        covered = by_parent[r.unit];
+        covered = sums.by_parent[r.unit];
         label = registry.unit(r.unit).name;
         break;
       case RowIdentity::Kind::unknown:
@@ -130,32 +161,27 @@ void Ingest::State::report_repeated(const RowRec& r, Field first, std::size_t co
 void Ingest::State::merge_row(const RowRec& r) {
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
   const auto ui = static_cast<std::size_t>(r.unit);
-  if (origin_slot[ui] == kNone) {
-    origin_slot[ui] = static_cast<std::uint32_t>(origins.size());
-    origins.emplace_back();
-  }
-  auto& where = origins[origin_slot[ui]];
   Values& mine = own[ui];
   const Origin here{table, r.row};
   std::size_t repeated = 0;  // figures given before with the same value
   Field first_repeated = Field::docs_in;
   for (const auto& f : fields()) {
     if (!r.values.has(f.id)) continue;
-    const auto fi = static_cast<std::size_t>(f.id);
     if (!mine.has(f.id)) {
       mine.set(f.id, r.values.get(f.id));
-      where[fi] = here;
+      set_origin(r.unit, f.id, here);
       continue;
     }
     if (mine.get(f.id) == r.values.get(f.id)) {
       if (repeated++ == 0) first_repeated = f.id;
       continue;
     }
-    diags.error("duplicate-conflict", loc(here, f.id),
-                fmt::format("\"{}\" of \"{}\" is {} here but {} at {}", header(table, f.id),
-                            registry.unit(r.unit).name, format_count(r.values.get(f.id)),
-                            format_count(mine.get(f.id)), format_loc(loc(where[fi], f.id))),
-                "keep the right value in one of the two places");
+    diags.error(
+        "duplicate-conflict", loc(here, f.id),
+        fmt::format("\"{}\" of \"{}\" is {} here but {} at {}", header(table, f.id),
+                    registry.unit(r.unit).name, format_count(r.values.get(f.id)),
+                    format_count(mine.get(f.id)), format_loc(loc(origin(r.unit, f.id), f.id))),
+        "keep the right value in one of the two places");
   }
   if (repeated > 0) report_repeated(r, first_repeated, repeated);
   ++unit_rows;

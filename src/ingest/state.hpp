@@ -2,9 +2,12 @@
 // Internal state of Ingest, shared by its source files.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <limits>
+#include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
@@ -43,6 +46,22 @@ struct RowRec {
 struct Origin {
   std::uint32_t table = kNone;
   std::uint32_t row = 0;
+  bool operator==(const Origin&) const = default;
+};
+
+/// Where the figures of one unit came from: usually all from one row.
+struct UnitOrigin {
+  Origin base;               ///< the first row that gave the unit a figure
+  std::uint32_t fields = 0;  ///< field_bit() of every figure a row gave
+};
+
+/// The sums of the rows of the current table that add up, to check its subtotal rows against.
+struct TableSums {
+  std::vector<Values> by_level;
+  std::map<std::pair<LevelId, UnitId>, Values> by_group;
+  std::unordered_map<UnitId, Values> by_parent;
+  Values total;
+  std::unordered_set<UnitId> listed_ancestors;  ///< ancestors of the unit rows listed
 };
 
 struct Ingest::State {
@@ -57,14 +76,19 @@ struct Ingest::State {
   std::vector<SheetInfo> file_sheets;
   std::vector<std::string> files_with_tables;
 
-  std::vector<TableInfo> tables;
+  // A deque: thousands of workbooks add a table each, and a vector would copy them all and
+  // hold twice their size as it grows.
+  std::deque<TableInfo> tables;
   std::vector<std::string> headers;  ///< interned header texts
   std::unordered_map<std::string, std::uint32_t> header_ids;
-  std::vector<RowRec> rows;  ///< of the table being read
+  // Rows of units without sub-units always add up: they are merged as they come. The other
+  // rows of the table (subtotals, and units whose sub-units may follow) wait for its end.
+  std::vector<RowRec> rows;  ///< of the table being read, waiting
+  TableSums sums;
 
   std::vector<Values> own;
-  std::vector<std::uint32_t> origin_slot;  ///< per unit: index into origins, or kNone
-  std::vector<std::array<Origin, kFieldCount>> origins;
+  std::vector<UnitOrigin> origins;                          ///< per unit
+  std::unordered_map<std::uint64_t, Origin> other_origins;  ///< (unit, field) not from base
   std::uint32_t unit_rows = 0;
   // Suggestions for the first unknown units only: rows are read in the order diagnostics are
   // printed, so every printed one (at most 100) has its hint, and a file of a million unknown
@@ -75,8 +99,12 @@ struct Ingest::State {
   [[nodiscard]] const std::string& header(std::uint32_t table, Field f) const;
   [[nodiscard]] SourceLoc loc(const Origin& o, Field f) const;
   [[nodiscard]] Origin origin(UnitId u, Field f) const;
+  void set_origin(UnitId u, Field f, const Origin& o);
 
+  void open_table();
+  void add_row(RowRec&& r);
   void close_table();
+  void add_to_sums(const RowRec& r);
   void check_subtotals(const std::vector<bool>& additive);
   void merge_row(const RowRec& r);
   void report_repeated(const RowRec& r, Field first, std::size_t count);

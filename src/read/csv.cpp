@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -263,6 +264,10 @@ bool read_whole_file(const std::string& path, const std::string& display, std::s
     diags.error("io-error", loc, fmt::format("cannot open \"{}\": {}", path, std::strerror(errno)));
     return false;
   }
+  // The whole size at once: growing by doubling would hold two copies at the last step.
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec) out.reserve(static_cast<std::size_t>(size));
   std::array<char, 1 << 16> chunk{};
   std::size_t n = 0;
   while ((n = std::fread(chunk.data(), 1, chunk.size(), f.get())) > 0) out.append(chunk.data(), n);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -34,35 +35,24 @@ const HeaderIndex& header_index() {
   return idx;
 }
 
-bool is_header_like(const OwnedRow& row) {
-  return std::any_of(row.cells.begin(), row.cells.end(), [](const OwnedCell& c) {
-    return c.type == CellType::text && lookup_header(c.text).has_value();
-  });
-}
-
 // A row of column numbers under the header, "1 2 3 …" or "(1) (2) (3)=(4)+(5)".
-bool is_numbering_row(const OwnedRow& row) {
-  if (row.cells.size() < 3) return false;
-  return std::all_of(row.cells.begin(), row.cells.end(), [](const OwnedCell& c) {
+bool is_numbering_row(std::span<const CellView> cells) {
+  if (cells.size() < 3) return false;
+  return std::all_of(cells.begin(), cells.end(), [](const CellView& c) {
     const std::string_view t = trim(c.text);
     if (t.empty() || t.find_first_of("0123456789") == std::string_view::npos) return false;
     return t.find_first_not_of("0123456789()+-=*/ xX.") == std::string_view::npos;
   });
 }
 
-std::string_view text_at(const OwnedRow& row, std::uint32_t col) {
-  for (const auto& c : row.cells) {
-    if (c.col == col && c.type == CellType::text) return trim(c.text);
-  }
-  return {};
-}
+// Header texts repeat in every file of a collection: each is normalized once. Title and unit
+// names pass through too, so the cache is emptied when it grows large.
+constexpr std::size_t kCachedTexts = 4096;
 
-std::vector<CellView> views_of(const OwnedRow& row) {
-  std::vector<CellView> v;
-  v.reserve(row.cells.size());
-  for (const auto& c : row.cells) v.push_back(CellView{c.col, c.type, c.text});
-  return v;
-}
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // What a column carries, for messages: the figure "Qua mạng", unit names, …
 std::string meaning_name(const HeaderMeaning& m) {
@@ -82,6 +72,75 @@ std::string meaning_name(const HeaderMeaning& m) {
 }
 
 }  // namespace
+
+// The rows seen while scanning for a header, kept in three flat buffers rather than a vector
+// of strings per cell, and the meaning of every text already looked up.
+struct HeaderDetector::Scan {
+  struct Cell {
+    std::uint32_t col = 0;
+    CellType type = CellType::empty;
+    std::size_t offset = 0, size = 0;
+  };
+  struct Row {
+    std::uint32_t row = 0;
+    std::size_t first = 0, end = 0;  ///< its cells in `cells`
+    bool header_like = false;        ///< a text cell is a known header
+  };
+  std::vector<Row> rows;
+  std::vector<Cell> cells;
+  std::string text;
+  std::vector<CellView> views;  ///< scratch for passing a kept row on
+  std::size_t next = 0;         ///< the first row try_detect has not ruled out
+  std::unordered_map<std::string, std::optional<HeaderMeaning>, TextHash, std::equal_to<>> known;
+
+  void clear() {
+    rows.clear();
+    cells.clear();
+    text.clear();
+    next = 0;
+  }
+
+  std::optional<HeaderMeaning> lookup(std::string_view t) {
+    if (const auto it = known.find(t); it != known.end()) return it->second;
+    if (known.size() >= kCachedTexts) known.clear();
+    return known.emplace(std::string(t), lookup_header(t)).first->second;
+  }
+
+  void add(std::uint32_t row, std::span<const CellView> cs) {
+    Row r{row, cells.size(), cells.size() + cs.size(), false};
+    for (const auto& c : cs) {
+      cells.push_back(Cell{c.col, c.type, text.size(), c.text.size()});
+      text.append(c.text);
+      r.header_like = r.header_like || (c.type == CellType::text && lookup(c.text).has_value());
+    }
+    rows.push_back(r);
+  }
+
+  [[nodiscard]] std::string_view text_of(const Cell& c) const {
+    return std::string_view(text).substr(c.offset, c.size);
+  }
+
+  // The trimmed text of the text cell at a column of a kept row, or empty.
+  [[nodiscard]] std::string_view text_at(std::size_t i, std::uint32_t col) const {
+    for (std::size_t k = rows[i].first; k < rows[i].end; ++k) {
+      if (cells[k].col == col && cells[k].type == CellType::text) return trim(text_of(cells[k]));
+    }
+    return {};
+  }
+
+  std::span<const CellView> views_of(std::size_t i) {
+    views.clear();
+    for (std::size_t k = rows[i].first; k < rows[i].end; ++k) {
+      views.push_back(CellView{cells[k].col, cells[k].type, text_of(cells[k])});
+    }
+    return views;
+  }
+};
+
+HeaderDetector::HeaderDetector(TableVisitor& out, Diagnostics& diags)
+    : out_(out), diags_(diags), scan_(std::make_unique<Scan>()) {}
+
+HeaderDetector::~HeaderDetector() = default;
 
 std::optional<HeaderMeaning> lookup_header(std::string_view text) {
   const auto& idx = header_index();
@@ -107,7 +166,7 @@ const HeaderColumn* TableHeader::find(Field field) const {
 void HeaderDetector::begin_sheet(const SheetInfo& sheet) {
   sheet_ = sheet;
   state_ = State::scanning;
-  buffer_.clear();
+  scan_->clear();
   header_last_row_ = 0;
   numbering_checked_ = false;
 }
@@ -117,17 +176,12 @@ void HeaderDetector::row(std::uint32_t row, std::span<const CellView> cells) {
   if (state_ == State::body) {
     if (!numbering_checked_) {
       numbering_checked_ = true;
-      OwnedRow r{row, {}};
-      for (const auto& c : cells) r.cells.push_back(OwnedCell{c.col, c.type, std::string(c.text)});
-      if (is_numbering_row(r)) return;
+      if (is_numbering_row(cells)) return;
     }
     out_.row(row, cells);
     return;
   }
-  OwnedRow r{row, {}};
-  r.cells.reserve(cells.size());
-  for (const auto& c : cells) r.cells.push_back(OwnedCell{c.col, c.type, std::string(c.text)});
-  buffer_.push_back(std::move(r));
+  scan_->add(row, cells);
   try_detect(false);
 }
 
@@ -139,63 +193,66 @@ void HeaderDetector::end_sheet(std::span<const MergedRange> /*merges*/) {
   } else if (state_ == State::body) {
     out_.end_table();
   }
-  buffer_.clear();
+  scan_->clear();
 }
 
+// Rows before scan_->next were ruled out as a header's first row already; looking at them
+// again would decide the same, as they and the row below them are unchanged.
 void HeaderDetector::try_detect(bool at_end) {
-  for (std::size_t i = 0; i < buffer_.size(); ++i) {
-    if (!is_header_like(buffer_[i])) continue;
+  auto& rows = scan_->rows;
+  for (std::size_t& i = scan_->next; i < rows.size(); ++i) {
+    if (!rows[i].header_like) continue;
     // The row below decides between a one- and a two-row header.
-    if (i + 1 >= buffer_.size() && !at_end) return;
+    if (i + 1 >= rows.size() && !at_end) return;
     std::size_t last = i;
-    if (i + 1 < buffer_.size() && buffer_[i + 1].row == buffer_[i].row + 1 &&
-        is_header_like(buffer_[i + 1])) {
+    if (i + 1 < rows.size() && rows[i + 1].row == rows[i].row + 1 && rows[i + 1].header_like) {
       last = i + 1;
     }
     if (accept_header(i, last)) return;
     if (state_ == State::skipping) return;
     i = last;
   }
-  if (buffer_.size() >= kScanRows || at_end) {
-    if (!at_end) {
-      state_ = State::skipping;
-      out_.no_table(sheet_);
-    }
+  if (rows.size() >= kScanRows && !at_end) {
+    state_ = State::skipping;
+    out_.no_table(sheet_);
   }
 }
 
 bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
-  const OwnedRow& lower = buffer_[last];
-  const OwnedRow* upper = first != last ? &buffer_[first] : nullptr;
+  const Scan& scan = *scan_;
+  const bool two_rows = first != last;
   std::vector<std::uint32_t> cols;
-  for (const auto& c : lower.cells) cols.push_back(c.col);
-  if (upper != nullptr) {
-    for (const auto& c : upper->cells) cols.push_back(c.col);
+  for (std::size_t i = first; i <= last; ++i) {
+    for (std::size_t k = scan.rows[i].first; k < scan.rows[i].end; ++k) {
+      cols.push_back(scan.cells[k].col);
+    }
   }
   std::sort(cols.begin(), cols.end());
   cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
 
-  TableHeader h{sheet_, buffer_[first].row, lower.row, {}};
+  const std::uint32_t first_row = scan.rows[first].row;
+  const std::uint32_t lower_row = scan.rows[last].row;
+  TableHeader h{sheet_, first_row, lower_row, {}};
   std::string group;  // an upper cell over several lower cells, carried to the right
   bool has_field = false;
   for (std::uint32_t col : cols) {
-    const std::string_view lo = text_at(lower, col);
-    const std::string_view up = upper != nullptr ? text_at(*upper, col) : std::string_view{};
+    const std::string_view lo = scan.text_at(last, col);
+    const std::string_view up = two_rows ? scan.text_at(first, col) : std::string_view{};
     std::optional<HeaderMeaning> m;
     std::string text;
     if (!lo.empty()) {
       if (!up.empty()) group = up;
-      m = lookup_header(lo);
+      m = scan_->lookup(lo);
       text = group.empty() || group == lo ? std::string(lo) : group + " – " + std::string(lo);
     } else {
       group.clear();  // a cell merged down over both rows ends any group
       if (!up.empty()) {
-        m = lookup_header(up);
+        m = scan_->lookup(up);
         text = up;
       }
     }
     if (!m) continue;
-    const std::uint32_t at_row = lo.empty() ? buffer_[first].row : lower.row;
+    const std::uint32_t at_row = lo.empty() ? first_row : lower_row;
     for (const auto& prev : h.columns) {
       const bool same = prev.meaning.role == m->role &&
                         (m->role == ColumnRole::name || m->role == ColumnRole::code ||
@@ -215,32 +272,29 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
   }
   if (!has_field) return false;
   if (h.find(ColumnRole::name) == nullptr && h.find(ColumnRole::code) == nullptr) {
-    diags_.error("no-unit-column", sheet_.loc(lower.row, 0),
+    diags_.error("no-unit-column", sheet_.loc(lower_row, 0),
                  "the header has figure columns but no unit column; expected a column "
                  "\"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\"");
     state_ = State::skipping;
     return false;
   }
   state_ = State::body;
-  header_last_row_ = lower.row;
+  header_last_row_ = lower_row;
   out_.begin_table(h);
   flush_after(last);
   return true;
 }
 
 void HeaderDetector::flush_after(std::size_t last) {
-  std::vector<OwnedRow> rest(
-      std::make_move_iterator(buffer_.begin() + static_cast<std::ptrdiff_t>(last) + 1),
-      std::make_move_iterator(buffer_.end()));
-  buffer_.clear();
-  for (const auto& r : rest) {
+  for (std::size_t i = last + 1; i < scan_->rows.size(); ++i) {
+    const std::span<const CellView> cells = scan_->views_of(i);
     if (!numbering_checked_) {
       numbering_checked_ = true;
-      if (is_numbering_row(r)) continue;
+      if (is_numbering_row(cells)) continue;
     }
-    const auto views = views_of(r);
-    out_.row(r.row, views);
+    out_.row(scan_->rows[i].row, cells);
   }
+  scan_->clear();
 }
 
 }  // namespace ntr

@@ -99,6 +99,10 @@ std::optional<std::string> read_text_file(const std::string& path, Diagnostics& 
     return std::nullopt;
   }
   std::string text;
+  // The whole size at once: growing by doubling would hold two copies at the last step.
+  std::error_code size_error;
+  const auto size = fs::file_size(path, size_error);
+  if (!size_error) text.reserve(static_cast<std::size_t>(size));
   char buf[1 << 16];
   std::size_t n = 0;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
 #include "xlsx_sheet.hpp"
 #include "xlsx_strings.hpp"
@@ -74,8 +75,12 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
                  "not an XLSX workbook: the zip archive is empty");
     return false;
   }
+  thread_local xlsx::LayoutMemo memo;
   xlsx::WorkbookLayout layout;
-  if (!xlsx::read_layout(source, layout)) return false;
+  if (!memo.recall(zip, limits.max_part_bytes, layout)) {
+    if (!xlsx::read_layout(source, layout)) return false;
+    memo.remember(zip, limits.max_part_bytes, layout);
+  }
   xlsx::SharedStrings strings;
   if (!layout.shared_strings.empty() && !strings.load(source, layout.shared_strings)) {
     return false;
@@ -97,6 +102,8 @@ bool read_xlsx(const std::string& path, const std::string& display, const ReadLi
                SheetVisitor& visitor, Diagnostics& diags) {
   const ZipArchive zip = ZipArchive::open_file(path);
   if (!zip.is_open()) return report_open_failure(zip, display, file_head(path), diags);
+  // A small file is opened from memory, where libzip takes 0 bytes for an empty archive.
+  if (zip.entry_count() == 0 && file_head(path).empty()) return report_empty(display, diags);
   return read_archive(zip, display, limits, visitor, diags);
 }
 

@@ -92,12 +92,6 @@ std::string folder_of(std::string_view part) {
   return slash == std::string_view::npos ? std::string() : std::string(part.substr(0, slash + 1));
 }
 
-std::string rels_part_for(std::string_view part) {
-  const std::size_t slash = part.rfind('/');
-  const std::size_t file = slash == std::string_view::npos ? 0 : slash + 1;
-  return fmt::format("{}_rels/{}.rels", part.substr(0, file), part.substr(file));
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -178,6 +172,12 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
 
 }  // namespace
 
+std::string rels_part_for(std::string_view part) {
+  const std::size_t slash = part.rfind('/');
+  const std::size_t file = slash == std::string_view::npos ? 0 : slash + 1;
+  return fmt::format("{}_rels/{}.rels", part.substr(0, file), part.substr(file));
+}
+
 bool resolve_target(std::string_view base, std::string_view target, std::string& part) {
   const std::string decoded = percent_decode(target);
   std::string_view path = decoded;
@@ -215,6 +215,7 @@ bool read_layout(PartSource& source, WorkbookLayout& layout) {
   std::vector<SheetRef> sheets;
   WorkbookHandler handler(sheets, source, workbook);
   if (!source.parse(workbook, source.file_loc(), handler)) return false;
+  layout.workbook = workbook;
   const std::string rels_part = rels_part_for(workbook);
   if (sheets.empty() && !source.has_part(rels_part)) return true;
   std::vector<Relationship> rels;

@@ -21,11 +21,15 @@ struct SheetEntry {
 struct WorkbookLayout {
   std::vector<SheetEntry> sheets;  ///< worksheets only, in workbook order
   std::string shared_strings;      ///< the shared-strings part, empty when there is none
+  std::string workbook;            ///< the workbook part the package relationships name
 };
 
 /// Reads the package and workbook relationships and the workbook part; false (after
 /// reporting) when the workbook cannot be understood.
 bool read_layout(PartSource& source, WorkbookLayout& layout);
+
+/// The relationships part of `part`: "xl/_rels/workbook.xml.rels" for "xl/workbook.xml".
+std::string rels_part_for(std::string_view part);
 
 /// The part a relationship target names, seen from the folder `base` ("" or ending in '/');
 /// false when the target leaves the package.

@@ -1,5 +1,9 @@
 #include "xlsx_zip.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
@@ -59,17 +63,57 @@ ZipArchive ZipArchive::from_source(zip_source_t* src, zip_error_t& err) {
   return out;
 }
 
-ZipArchive ZipArchive::open_file(const std::string& path) {
+ZipArchive ZipArchive::open_whole(int fd, std::uint64_t size) {
+  ZipArchive out;
+  auto fail = [&out](int err) {
+    out.failure_ = OpenFailure::io;
+    out.error_ = system_message(err);
+    return std::move(out);
+  };
+  std::unique_ptr<char[]> bytes(new char[size == 0 ? 1 : size]);
+  std::uint64_t got = 0;
+  while (got < size) {
+    const ssize_t n = ::read(fd, bytes.get() + got, size - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(errno);
+    if (n == 0) break;  // the file shrank while being read: what was read is the file
+    got += static_cast<std::uint64_t>(n);
+  }
   zip_error_t err;
   zip_error_init(&err);
-  ZipArchive out = from_source(zip_source_file_create(path.c_str(), 0, -1, &err), err);
-  // libzip calls a folder an unsupported operation; the user needs to hear it is a folder.
-  std::error_code ec;
-  if (!out.is_open() && std::filesystem::is_directory(path, ec)) {
-    out.failure_ = OpenFailure::io;
-    out.error_ = system_message(EISDIR);
-  }
+  out = from_source(zip_source_buffer_create(bytes.get(), got, 0, &err), err);
+  if (out.is_open()) out.bytes_ = std::move(bytes);
   return out;
+}
+
+ZipArchive ZipArchive::open_file(const std::string& path) {
+  // Thousands of small workbooks: open, fstat, read and close each once, where libzip reading
+  // from the file would seek and stat dozens of times per workbook.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    ZipArchive out;
+    out.failure_ = OpenFailure::io;
+    out.error_ = system_message(errno);
+    return out;
+  }
+  struct stat st {};
+  const bool stat_ok = ::fstat(fd, &st) == 0;
+  if (stat_ok && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    ZipArchive out;
+    out.failure_ = OpenFailure::io;
+    out.error_ = system_message(EISDIR);  // the user needs to hear it is a folder
+    return out;
+  }
+  if (stat_ok && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= kReadWhole) {
+    ZipArchive out = open_whole(fd, static_cast<std::uint64_t>(st.st_size));
+    ::close(fd);
+    return out;
+  }
+  ::close(fd);
+  zip_error_t err;
+  zip_error_init(&err);
+  return from_source(zip_source_file_create(path.c_str(), 0, -1, &err), err);
 }
 
 ZipArchive ZipArchive::open_buffer(std::string_view bytes) {

@@ -16,8 +16,11 @@ enum class OpenFailure : std::uint8_t { none, io, not_zip };
 /// An open archive; empty when opening failed.
 class ZipArchive {
  public:
-  /// Opens the archive at `path`; on failure `failure()` and `error()` say why.
+  /// Opens the archive at `path`; on failure `failure()` and `error()` say why. A small file
+  /// is read whole with one system call and opened in memory; a large one is read as needed.
   static ZipArchive open_file(const std::string& path);
+  /// Files up to this size are read whole.
+  static constexpr std::uint64_t kReadWhole = 1U << 20;
   /// Opens an archive held in memory; `bytes` must outlive the archive.
   static ZipArchive open_buffer(std::string_view bytes);
 
@@ -35,6 +38,8 @@ class ZipArchive {
   };
   // Takes ownership of `src` and finishes `err`.
   static ZipArchive from_source(zip_source_t* src, zip_error_t& err);
+  static ZipArchive open_whole(int fd, std::uint64_t size);
+  std::unique_ptr<char[]> bytes_;  // the file read whole; declared first, so freed last
   std::unique_ptr<zip_t, Closer> zip_;
   OpenFailure failure_ = OpenFailure::none;
   std::string error_;

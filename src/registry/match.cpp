@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <span>
 #include <utility>
 
@@ -35,19 +36,9 @@ std::span<const std::string> place_words() {
   return words;
 }
 
-// Keeps ids sorted (registry order) and distinct.
-void insert_unit(std::vector<UnitId>& ids, UnitId id) {
-  if (ids.empty() || ids.back() < id) {  // the usual case: units are indexed in registry order
-    ids.push_back(id);
-    return;
-  }
-  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
-  if (*it != id) ids.insert(it, id);
-}
-
-Match match_of(const std::vector<UnitId>& ids) {
+Match match_of(std::span<const UnitId> ids) {
   if (ids.size() == 1) return Match{Match::Kind::found, ids.front(), {}};
-  return Match{Match::Kind::ambiguous, kNoUnit, ids};
+  return Match{Match::Kind::ambiguous, kNoUnit, std::vector<UnitId>(ids.begin(), ids.end())};
 }
 
 }  // namespace
@@ -65,16 +56,49 @@ std::string bare_key(std::string_view name) {
 }
 
 void Registry::index_name(UnitId id, std::string_view name) {
-  std::string key = unit_key(name);
+  const std::string key = unit_key(name);
   if (key.empty()) return;
   const std::string_view bare = drop_leading(key, place_words());
-  if (bare.size() != key.size()) insert_unit(by_bare_[std::string(bare)], id);
-  insert_unit(by_key_[std::move(key)], id);
+  if (bare.size() != key.size()) by_bare_.add(bare, id);
+  by_key_.add(key, id);
+}
+
+std::size_t Registry::code_slot(std::string_view code) const {
+  const std::size_t mask = code_slots_.size() - 1;
+  for (std::size_t i = std::hash<std::string_view>{}(code)&mask;; i = (i + 1) & mask) {
+    const UnitId id = code_slots_[i];
+    if (id == kNoUnit || units_[static_cast<std::size_t>(id)].code == code) return i;
+  }
+}
+
+// Twice as many slots as units at least, so that probes stay short.
+void Registry::rehash_codes(std::size_t slots, UnitId except) {
+  code_slots_.assign(slots, kNoUnit);
+  for (std::size_t i = 0; i < units_.size(); ++i) {
+    const auto other = static_cast<UnitId>(i);
+    if (other != except) code_slots_[code_slot(units_[i].code)] = other;
+  }
+}
+
+void Registry::index_code(UnitId id) {
+  if ((units_.size() + 1) * 2 > code_slots_.size()) {
+    rehash_codes(std::max<std::size_t>(16, code_slots_.size() * 2), id);
+  }
+  code_slots_[code_slot(unit(id).code)] = id;
+}
+
+void Registry::reserve(std::size_t units) {
+  units_.reserve(units);
+  by_key_.reserve(units);
+  by_bare_.reserve(units);
+  std::size_t n = 16;
+  while (n < units * 2) n *= 2;
+  if (n > code_slots_.size()) rehash_codes(n, kNoUnit);
 }
 
 UnitId Registry::find_code(std::string_view code) const {
-  const auto it = by_code_.find(std::string(code));
-  return it == by_code_.end() ? kNoUnit : it->second;
+  if (code_slots_.empty()) return kNoUnit;
+  return code_slots_[code_slot(code)];
 }
 
 Match Registry::match(std::string_view name) const {
@@ -82,9 +106,9 @@ Match Registry::match(std::string_view name) const {
   if (text.empty()) return {};
   if (const UnitId id = find_code(text); id != kNoUnit) return Match{Match::Kind::found, id, {}};
   const std::string key = unit_key(text);
-  if (const auto it = by_key_.find(key); it != by_key_.end()) return match_of(it->second);
+  if (const auto ids = by_key_.find(key); !ids.empty()) return match_of(ids);
   // The input keeps its own "Xã"/"Phường"…: only a bare input may stand for a bare name.
-  if (const auto it = by_bare_.find(key); it != by_bare_.end()) return match_of(it->second);
+  if (const auto ids = by_bare_.find(key); !ids.empty()) return match_of(ids);
   return {};
 }
 
@@ -97,14 +121,14 @@ std::vector<UnitId> Registry::suggest(std::string_view name, std::size_t max) co
   if (key.empty() || max == 0) return {};
   const std::size_t limit = registry_detail::suggestion_limit(codepoint_count(key));
   std::vector<std::pair<std::size_t, UnitId>> scored;
-  const auto score = [&](const auto& index, std::string_view query) {
+  const auto score = [&](const NameIndex& index, std::string_view query) {
     const std::size_t length = codepoint_count(query);
-    for (const auto& [other, ids] : index) {
-      if (registry_detail::too_far_by_length(codepoint_count(other), length, limit)) continue;
+    index.for_each([&](std::string_view other, std::span<const UnitId> ids) {
+      if (registry_detail::too_far_by_length(codepoint_count(other), length, limit)) return;
       const std::size_t d = edit_distance(query, other);
-      if (d > limit) continue;
+      if (d > limit) return;
       for (const UnitId id : ids) scored.emplace_back(d, id);
-    }
+    });
   };
   score(by_key_, key);
   score(by_bare_, key);

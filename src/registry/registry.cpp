@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "ntreport/text/normalize.hpp"
 #include "registry_detail.hpp"
@@ -41,16 +42,29 @@ bool is_code_text(std::string_view code) {
 
 class RegistryBuilder {
  public:
-  RegistryBuilder(Registry& reg, const OwnedSheet& sheet, Diagnostics& diags)
-      : reg_(reg), sheet_(sheet), diags_(diags) {}
+  RegistryBuilder(Registry& reg, Diagnostics& diags) : reg_(reg), diags_(diags) {}
 
-  void run() {
+  void begin(const SheetInfo& info) {
+    info_ = info;
     index_levels();
-    if (!registry_detail::find_columns(sheet_, kColumns, cols_, diags_)) return;
-    reg_.units_.reserve(sheet_.rows.size());
-    reg_.by_code_.reserve(sheet_.rows.size());
-    sources_.reserve(sheet_.rows.size());
-    for (std::size_t i = 1; i < sheet_.rows.size(); ++i) read_row(sheet_.rows[i]);
+  }
+
+  // The first row is the header; the others are units.
+  void row(std::uint32_t row, std::span<const CellView> cells) {
+    if (!header_seen_) {
+      header_seen_ = true;
+      const registry_detail::HeaderRow header{row, cells};
+      header_ok_ = registry_detail::find_columns(info_, &header, kColumns, cols_, diags_);
+      return;
+    }
+    if (header_ok_) read_row(row, cells);
+  }
+
+  void reserve(std::size_t units) { sources_.reserve(units); }
+
+  void end() {
+    if (!header_seen_) registry_detail::find_columns(info_, nullptr, kColumns, cols_, diags_);
+    if (!header_ok_) return;
     for (std::size_t i = 0; i < sources_.size(); ++i) resolve_links(i);
     break_cycles();
     fill_tree();
@@ -62,14 +76,14 @@ class RegistryBuilder {
   struct Source {
     std::uint32_t row = 0;
     bool level_known = false;
-    std::string_view parent, area;
+    std::string_view parent, area;  // in scratch_
   };
 
   [[nodiscard]] SourceLoc loc(std::uint32_t row, Col col) const {
-    return sheet_.info.loc(row, cols_[col]);
+    return info_.loc(row, cols_[col]);
   }
-  [[nodiscard]] std::string_view cell(const OwnedRow& row, Col col) const {
-    return trim(row.at(cols_[col]));  // an absent column (0) reads as empty
+  [[nodiscard]] std::string_view cell(std::span<const CellView> cells, Col col) const {
+    return trim(registry_detail::cell_at(cells, cols_[col]));  // an absent column (0) is empty
   }
 
   void index_levels() {
@@ -87,62 +101,63 @@ class RegistryBuilder {
     known_levels_ = registry_detail::join(ids);
   }
 
-  void read_row(const OwnedRow& row) {
-    const std::string_view code = cell(row, kCode);
-    const std::string_view name = cell(row, kName);
+  void read_row(std::uint32_t row, std::span<const CellView> cells) {
+    const std::string_view code = cell(cells, kCode);
+    const std::string_view name = cell(cells, kName);
     if (name.empty()) {
-      diags_.error("registry-syntax", loc(row.row, kName),
+      diags_.error("registry-syntax", loc(row, kName),
                    "\"name\" is empty; expected the unit's display name");
     }
-    const std::optional<LevelId> level = read_level(row);
+    const std::optional<LevelId> level = read_level(row, cells);
     if (!check_code(row, code)) return;
     const auto id = static_cast<UnitId>(reg_.units_.size());
     Unit unit;
-    unit.code = code;
-    unit.name = name;
-    unit.kind = cell(row, kKind);
+    unit.code = reg_.strings_.add(code);
+    unit.name = reg_.strings_.add(name);
+    unit.kind = reg_.strings_.add(cell(cells, kKind));
     unit.level = level.value_or(0);
-    unit.aliases = registry_detail::split_list(row.at(cols_[kAliases]));
-    reg_.by_code_.emplace(unit.code, id);
+    unit.aliases = registry_detail::split_list(registry_detail::cell_at(cells, cols_[kAliases]));
     const Unit& added = reg_.units_.emplace_back(std::move(unit));
+    reg_.index_code(id);
     reg_.index_name(id, added.name);
     for (const std::string& alias : added.aliases) reg_.index_name(id, alias);
-    sources_.push_back(Source{row.row, level.has_value(), cell(row, kParent), cell(row, kArea)});
+    sources_.push_back(Source{row, level.has_value(), scratch_.add(cell(cells, kParent)),
+                              scratch_.add(cell(cells, kArea))});
   }
 
-  std::optional<LevelId> read_level(const OwnedRow& row) {
-    const std::string_view id = cell(row, kLevel);
+  std::optional<LevelId> read_level(std::uint32_t row, std::span<const CellView> cells) {
+    const std::string_view id = cell(cells, kLevel);
     if (const auto level = reg_.find_level(id)) return level;
     if (id.empty()) {
-      diags_.error("registry-syntax", loc(row.row, kLevel),
+      diags_.error("registry-syntax", loc(row, kLevel),
                    fmt::format("\"level\" is empty; expected one of: {}", known_levels_));
     } else {
       diags_.error(
-          "registry-unknown-level", loc(row.row, kLevel),
+          "registry-unknown-level", loc(row, kLevel),
           fmt::format("level \"{}\" is not defined; expected one of: {}", id, known_levels_));
     }
     return std::nullopt;
   }
 
   // False when the row cannot become a unit: no code, or a code already taken.
-  bool check_code(const OwnedRow& row, std::string_view code) {
+  bool check_code(std::uint32_t row, std::string_view code) {
     if (code.empty()) {
-      diags_.error("registry-syntax", loc(row.row, kCode),
+      diags_.error("registry-syntax", loc(row, kCode),
                    "\"code\" is empty; expected an ASCII code such as \"so-y-te\"");
       return false;
     }
     if (!is_code_text(code)) {
-      diags_.error("registry-syntax", loc(row.row, kCode),
+      diags_.error("registry-syntax", loc(row, kCode),
                    fmt::format("code \"{}\" has spaces or characters outside ASCII; expected an "
                                "ASCII code such as \"so-y-te\"",
                                code));
     }
-    const auto it = reg_.by_code_.find(std::string(code));
-    if (it == reg_.by_code_.end()) return true;
-    diags_.error("registry-duplicate-code", loc(row.row, kCode),
+    const UnitId taken = reg_.find_code(code);
+    if (taken == kNoUnit) return true;
+    diags_.error("registry-duplicate-code", loc(row, kCode),
                  fmt::format("code \"{}\" is already the code of row {} (\"{}\"); expected each "
                              "code once",
-                             code, sources_[idx(it->second)].row, reg_.unit(it->second).name));
+                             code, sources_[idx(taken)].row, reg_.unit(taken).name));
     return false;
   }
 
@@ -215,7 +230,8 @@ class RegistryBuilder {
     std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
     std::string chain;
     for (std::size_t i = 0; i < cycle.size() && i < kMaxCycleListed; ++i) {
-      chain += reg_.unit(cycle[i]).code + " → ";
+      chain += reg_.unit(cycle[i]).code;
+      chain += " → ";
     }
     if (cycle.size() > kMaxCycleListed) chain += fmt::format("… ({} units) → ", cycle.size());
     chain += reg_.unit(cycle.front()).code;
@@ -262,21 +278,53 @@ class RegistryBuilder {
   }
 
   Registry& reg_;
-  const OwnedSheet& sheet_;
   Diagnostics& diags_;
+  SheetInfo info_;
+  bool header_seen_ = false;
+  bool header_ok_ = false;
   std::array<std::uint32_t, kColCount> cols_{};
   std::vector<Source> sources_;  // one per unit
+  StringStore scratch_;          // the parent and area codes, until resolved
   std::string known_levels_;     // "tinh, huyen, xa", for messages
   std::size_t hints_left_ = kMaxHints;
 };
 
 Registry Registry::build(const OwnedSheet& units, std::vector<LevelDef> levels,
                          Diagnostics& diags) {
-  Registry reg;
-  reg.levels_ = std::move(levels);
-  RegistryBuilder(reg, units, diags).run();
-  return reg;
+  RegistryReader reader(std::move(levels), diags);
+  reader.begin_sheet(units.info);
+  std::vector<CellView> cells;
+  for (const OwnedRow& row : units.rows) {
+    cells.clear();
+    for (const OwnedCell& c : row.cells) cells.push_back(CellView{c.col, c.type, c.text});
+    reader.row(row.row, cells);
+  }
+  reader.end_sheet({});
+  return reader.take();
 }
+
+RegistryReader::RegistryReader(std::vector<LevelDef> levels, Diagnostics& diags)
+    : reg_(std::make_unique<Registry>()),
+      builder_(std::make_unique<RegistryBuilder>(*reg_, diags)) {
+  reg_->levels_ = std::move(levels);
+}
+
+RegistryReader::~RegistryReader() = default;
+
+void RegistryReader::begin_sheet(const SheetInfo& sheet) { builder_->begin(sheet); }
+
+void RegistryReader::row(std::uint32_t row, std::span<const CellView> cells) {
+  builder_->row(row, cells);
+}
+
+void RegistryReader::end_sheet(std::span<const MergedRange> /*merges*/) { builder_->end(); }
+
+void RegistryReader::reserve(std::size_t units) {
+  reg_->reserve(units);
+  builder_->reserve(units);
+}
+
+Registry RegistryReader::take() { return std::move(*reg_); }
 
 bool Registry::is_ancestor(UnitId ancestor, UnitId unit) const {
   if (unit < 0 || idx(unit) >= units_.size()) return false;

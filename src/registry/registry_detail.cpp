@@ -26,21 +26,20 @@ std::string expected_columns(std::span<const ColumnSpec> specs) {
 
 }  // namespace
 
-bool find_columns(const OwnedSheet& sheet, std::span<const ColumnSpec> specs,
+bool find_columns(const SheetInfo& info, const HeaderRow* header, std::span<const ColumnSpec> specs,
                   std::span<std::uint32_t> cols, Diagnostics& diags) {
   std::fill(cols.begin(), cols.end(), 0U);
-  if (sheet.rows.empty()) {
-    diags.error("registry-syntax", sheet.info.loc(),
+  if (header == nullptr) {
+    diags.error("registry-syntax", info.loc(),
                 fmt::format("no header row; expected the columns {}", expected_columns(specs)));
     return false;
   }
   bool ok = true;
-  const OwnedRow& header = sheet.rows.front();
-  for (const OwnedCell& cell : header.cells) {
+  for (const CellView& cell : header->cells) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       if (!same_header(cell.text, specs[i].name)) continue;
       if (cols[i] != 0) {
-        diags.error("registry-syntax", sheet.info.loc(header.row, cell.col),
+        diags.error("registry-syntax", info.loc(header->row, cell.col),
                     fmt::format("column \"{}\" appears twice (also in column {}); expected each "
                                 "column once",
                                 specs[i].name, column_letters(cols[i])));
@@ -52,12 +51,29 @@ bool find_columns(const OwnedSheet& sheet, std::span<const ColumnSpec> specs,
   }
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (!specs[i].required || cols[i] != 0) continue;
-    diags.error("registry-syntax", sheet.info.loc(header.row, 0),
+    diags.error("registry-syntax", info.loc(header->row, 0),
                 fmt::format("the header row has no \"{}\" column; expected the columns {}",
                             specs[i].name, expected_columns(specs)));
     ok = false;
   }
   return ok;
+}
+
+bool find_columns(const OwnedSheet& sheet, std::span<const ColumnSpec> specs,
+                  std::span<std::uint32_t> cols, Diagnostics& diags) {
+  if (sheet.rows.empty()) return find_columns(sheet.info, nullptr, specs, cols, diags);
+  const OwnedRow& first = sheet.rows.front();
+  std::vector<CellView> cells;
+  for (const OwnedCell& c : first.cells) cells.push_back(CellView{c.col, c.type, c.text});
+  const HeaderRow header{first.row, cells};
+  return find_columns(sheet.info, &header, specs, cols, diags);
+}
+
+std::string_view cell_at(std::span<const CellView> cells, std::uint32_t col) {
+  for (const CellView& c : cells) {
+    if (c.col == col) return c.text;
+  }
+  return {};
 }
 
 std::vector<std::string> split_list(std::string_view cell) {
@@ -92,7 +108,7 @@ std::vector<UnitId> closest_codes(const Registry& reg, std::string_view code, st
   const std::size_t limit = suggestion_limit(length);
   std::vector<std::pair<std::size_t, UnitId>> scored;
   for (std::size_t i = 0; i < reg.size(); ++i) {
-    const std::string& other = reg.units()[i].code;
+    const std::string_view other = reg.units()[i].code;
     if (too_far_by_length(other.size(), length, limit)) continue;  // codes are ASCII
     const std::size_t d = edit_distance(code, other);
     if (d <= limit) scored.emplace_back(d, static_cast<UnitId>(i));

@@ -24,6 +24,18 @@ struct ColumnSpec {
 bool find_columns(const OwnedSheet& sheet, std::span<const ColumnSpec> specs,
                   std::span<std::uint32_t> cols, Diagnostics& diags);
 
+/// The first row of a sheet as a reader streams it.
+struct HeaderRow {
+  std::uint32_t row = 0;
+  std::span<const CellView> cells;
+};
+/// The same over a streamed header row; `header` is null when the sheet has no row at all.
+bool find_columns(const SheetInfo& info, const HeaderRow* header, std::span<const ColumnSpec> specs,
+                  std::span<std::uint32_t> cols, Diagnostics& diags);
+
+/// The text of the cell at `col` (1-based) of a streamed row; empty when there is none.
+std::string_view cell_at(std::span<const CellView> cells, std::uint32_t col);
+
 /// The trimmed, non-empty parts of a `|`-separated cell.
 std::vector<std::string> split_list(std::string_view cell);
 

@@ -80,7 +80,8 @@ void Builder::add_row(RowKind kind, std::string stt, std::string label, const Va
 
 void Builder::emit_unit(UnitId u, const std::string& stt, std::uint32_t depth, bool bold) {
   const Unit& unit = reg.unit(u);
-  add_row(RowKind::unit, stt, unit.name, tot.subtree[static_cast<std::size_t>(u)], bold);
+  add_row(RowKind::unit, stt, std::string(unit.name), tot.subtree[static_cast<std::size_t>(u)],
+          bold);
   Row& r = doc.rows.back();
   r.depth = depth;
   r.unit_code = unit.code;
@@ -162,11 +163,11 @@ void Builder::by_area() {
 
 }  // namespace
 
-std::string short_area_name(const std::string& name) {
+std::string short_area_name(std::string_view name) {
   for (std::string_view prefix : {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "}) {
-    if (name.rfind(prefix, 0) == 0) return name.substr(prefix.size());
+    if (name.starts_with(prefix)) return std::string(name.substr(prefix.size()));
   }
-  return name;
+  return std::string(name);
 }
 
 ReportDoc build_report(const AppendixDef& def, const Registry& registry, const Totals& totals,
@@ -194,11 +195,11 @@ ReportDoc build_report(const AppendixDef& def, const Registry& registry, const T
     const Values& v = totals.subtree[i];
     const bool reported = std::any_of(def.families.begin(), def.families.end(),
                                       [&](Family f) { return v.has_family(f); });
-    if (!reported) b.doc.not_reported.push_back(registry.unit(static_cast<UnitId>(i)).code);
+    if (!reported) b.doc.not_reported.emplace_back(registry.unit(static_cast<UnitId>(i)).code);
   }
   add_highlights(b.doc, registry, options.targets, options.highlight_lowest);
   b.doc.charts = build_charts(b.doc, registry, totals, options);
-  return b.doc;
+  return std::move(b.doc);
 }
 
 }  // namespace ntr

@@ -13,7 +13,7 @@ StatusReport build_status(const Registry& registry, const Totals& totals,
     for (std::size_t i = 0; i < registry.size(); ++i) {
       const Unit& u = registry.unit(static_cast<UnitId>(i));
       const Values& v = totals.subtree[i];
-      UnitStatus us{u.code, u.name, {}};
+      UnitStatus us{std::string(u.code), std::string(u.name), {}};
       for (const auto& f : fields()) {
         if (f.family == fam && !v.has(f.id)) us.missing.push_back(f.id);
       }

@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -75,6 +77,54 @@ bool decompose_fold(std::string_view s, std::string& out) {
   return true;
 }
 
+constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+
+// What match_key needs to know of the code points Vietnamese text is made of (all below
+// U+2000), computed once with utf8proc: the same answers without its cost per character.
+struct CharInfo {
+  std::uint8_t count = 0;  ///< code points of the folded decomposition; 0: ask utf8proc
+  std::uint8_t ccc = 0;    ///< canonical combining class
+  bool letter_or_mark = false;
+  bool space = false;
+  std::array<cp_t, 3> folded{};
+};
+constexpr cp_t kTabulated = 0x2000;
+
+const std::array<CharInfo, kTabulated>& char_table() {
+  static const auto table = [] {
+    auto t = std::make_unique<std::array<CharInfo, kTabulated>>();
+    for (cp_t c = 0; c < kTabulated; ++c) {
+      CharInfo& info = (*t)[static_cast<std::size_t>(c)];
+      info.ccc = static_cast<std::uint8_t>(utf8proc_get_property(c)->combining_class);
+      info.letter_or_mark = is_letter_or_mark(c);
+      info.space = is_space(c);
+      cp_t buf[8];
+      const auto n = utf8proc_decompose_char(c, buf, 8, kFoldOptions, nullptr);
+      if (n >= 1 && n <= 3) {
+        info.count = static_cast<std::uint8_t>(n);
+        std::copy(buf, buf + n, info.folded.begin());
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+bool letter_or_mark(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].letter_or_mark
+                        : is_letter_or_mark(c);
+}
+
+bool space(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].space : is_space(c);
+}
+
+int combining_class(cp_t c) {
+  return c < kTabulated ? char_table()[static_cast<std::size_t>(c)].ccc
+                        : utf8proc_get_property(c)->combining_class;
+}
+
 }  // namespace
 
 std::size_t invalid_utf8_offset(std::string_view s) {
@@ -108,7 +158,124 @@ std::string to_nfc(std::string_view s) {
   return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
 }
 
+namespace {
+
+// The key of SPEC §2.3 from code points already decomposed and case folded.
+std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
+  std::string out;
+  out.reserve(size_hint);
+  cp_t tones[8];  // tone marks of the syllable being read, emitted at its end
+  std::size_t tone_count = 0;
+  std::vector<cp_t> more_tones;  // a syllable with more than 8 stacked tone marks
+  bool pending_space = false;
+  auto flush_tones = [&] {
+    for (std::size_t i = 0; i < tone_count; ++i) encode(tones[i], out);
+    for (cp_t t : more_tones) encode(t, out);
+    tone_count = 0;
+    more_tones.clear();
+  };
+  auto separate = [&] {
+    if (pending_space && !out.empty() && out.back() != '-') out += ' ';
+    pending_space = false;
+  };
+  for (cp_t c : cps) {
+    if (c < 0x80) {  // ASCII: no mark, no tone; letters and others are placed alike
+      const bool space = c == ' ' || (c >= '\t' && c <= '\r');
+      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) flush_tones();
+      if (space) {
+        pending_space = true;
+      } else if (c == '-') {
+        out += '-';
+        pending_space = false;
+      } else {
+        separate();
+        out += static_cast<char>(c);
+      }
+      continue;
+    }
+    if (is_tone_mark(c)) {
+      if (tone_count < std::size(tones)) {
+        tones[tone_count++] = c;
+      } else {
+        more_tones.push_back(c);
+      }
+      continue;
+    }
+    if (letter_or_mark(c)) {
+      separate();
+      encode(c, out);
+      continue;
+    }
+    flush_tones();
+    if (space(c)) {
+      pending_space = true;
+    } else if (is_dash(c)) {
+      out += '-';
+      pending_space = false;
+    } else {
+      separate();
+      encode(c, out);
+    }
+  }
+  flush_tones();
+  return out;
+}
+
+// Canonical ordering: within each run of combining marks, a stable sort by combining class,
+// exactly as utf8proc orders its decompositions.
+void reorder_marks(std::vector<cp_t>& cps) {
+  auto ccc = [](cp_t c) { return c < 0x300 ? 0 : combining_class(c); };
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    const auto cls = ccc(cps[i]);
+    if (cls == 0) continue;
+    for (std::size_t j = i; j > 0 && ccc(cps[j - 1]) > cls; --j) std::swap(cps[j - 1], cps[j]);
+  }
+}
+
+// Decomposed, case-folded code points of s, one character at a time; false on invalid UTF-8.
+bool decompose_fold_cps(std::string_view s, std::vector<cp_t>& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  const auto* const end = p + s.size();
+  bool marks = false;
+  while (p < end) {
+    if (*p < 0x80) {  // ASCII: case folding is all there is to do
+      const cp_t c = *p++;
+      out.push_back(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      continue;
+    }
+    cp_t c = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &c);
+    if (n <= 0 || c < 0) return false;
+    p += n;
+    marks = true;
+    if (c < kTabulated) {
+      const CharInfo& info = char_table()[static_cast<std::size_t>(c)];
+      if (info.count > 0) {
+        out.insert(out.end(), info.folded.begin(), info.folded.begin() + info.count);
+        continue;
+      }
+    }
+    cp_t buf[32];
+    const utf8proc_ssize_t m = utf8proc_decompose_char(c, buf, 32, kFoldOptions, nullptr);
+    if (m < 0 || m > 32) return false;
+    out.insert(out.end(), buf, buf + m);
+  }
+  if (marks) reorder_marks(out);
+  return true;
+}
+
+}  // namespace
+
 std::string match_key(std::string_view s) {
+  thread_local std::vector<cp_t> cps;
+  // Invalid UTF-8 is rare and compared byte for byte: the reference handles it.
+  if (!decompose_fold_cps(s, cps)) return match_key_reference(s);
+  return key_of(cps, s.size());
+}
+
+// The definition, kept as first written: whole-string utf8proc_map, then one pass.
+std::string match_key_reference(std::string_view s) {
   std::string folded;
   if (!decompose_fold(s, folded)) folded.assign(s);  // invalid UTF-8: compare bytes as they are
   const std::vector<cp_t> cps = decode(folded);
@@ -148,7 +315,24 @@ std::string match_key(std::string_view s) {
   return out;
 }
 
-std::size_t codepoint_count(std::string_view s) { return decode(s).size(); }
+std::size_t codepoint_count(std::string_view s) {
+  // As decode() counts, without building the code points: an invalid byte counts one.
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  std::size_t count = 0;
+  while (left > 0) {
+    utf8proc_ssize_t n = 1;
+    if (*p >= 0x80) {
+      cp_t c = 0;
+      n = utf8proc_iterate(p, left, &c);
+      if (n <= 0) n = 1;
+    }
+    p += n;
+    left -= n;
+    ++count;
+  }
+  return count;
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::vector<cp_t> x = decode(a);
@@ -168,6 +352,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string_view trim(std::string_view s) {
+  // Most cells start and end with a visible ASCII character: nothing to trim.
+  auto visible_ascii = [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return b > ' ' && b < 0x80;
+  };
+  if (!s.empty() && visible_ascii(s.front()) && visible_ascii(s.back())) return s;
   auto is_ws_at_front = [](std::string_view v, std::size_t& len) {
     cp_t c = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(v.data()),

@@ -1,7 +1,7 @@
 #include "ntreport/write/json.hpp"
 
-#include <set>
 #include <string_view>
+#include <unordered_set>
 
 #include "json_out.hpp"
 #include "ntreport/write/cells.hpp"
@@ -15,15 +15,16 @@ namespace {
 class Members {
  public:
   explicit Members(json::Out& out) : out_(out) {}
+  // `name` must outlive the Members: keys are the document's own strings.
   bool key(std::string_view name) {
-    if (!used_.emplace(name).second) return false;
+    if (!used_.insert(name).second) return false;
     out_.key(name);
     return true;
   }
 
  private:
   json::Out& out_;
-  std::set<std::string, std::less<>> used_;
+  std::unordered_set<std::string_view> used_;
 };
 
 void cell_value(json::Out& out, const Cell& cell) {

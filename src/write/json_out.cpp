@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cmath>
+#include <iterator>
 
 namespace ntr::json {
 
@@ -46,11 +47,22 @@ void escape_char(utf8proc_int32_t c, std::string& out) {
 
 }  // namespace
 
-std::string quote(std::string_view s) {
-  std::string out = "\"";
+void quote_to(std::string& out, std::string_view s) {
+  out += '"';
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto left = static_cast<utf8proc_ssize_t>(s.size());
   while (left > 0) {
+    // Plain ASCII, the bulk of keys and codes, is copied as a run.
+    utf8proc_ssize_t run = 0;
+    while (run < left && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\') {
+      ++run;
+    }
+    if (run > 0) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(run));
+      p += run;
+      left -= run;
+      continue;
+    }
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
     if (n <= 0) {  // a byte that is not UTF-8 must not reach the output
@@ -62,6 +74,11 @@ std::string quote(std::string_view s) {
     left -= n;
   }
   out += '"';
+}
+
+std::string quote(std::string_view s) {
+  std::string out;
+  quote_to(out, s);
   return out;
 }
 
@@ -100,19 +117,19 @@ void Out::end_array() { close(']'); }
 
 void Out::key(std::string_view name) {
   before_value();
-  out_ += quote(name);
+  quote_to(out_, name);
   out_ += ": ";
   after_key_ = true;
 }
 
 void Out::string(std::string_view s) {
   before_value();
-  out_ += quote(s);
+  quote_to(out_, s);
 }
 
 void Out::integer(std::int64_t v) {
   before_value();
-  out_ += fmt::format("{}", v);
+  fmt::format_to(std::back_inserter(out_), "{}", v);
 }
 
 void Out::number(double v) {
@@ -121,7 +138,7 @@ void Out::number(double v) {
     return;
   }
   before_value();
-  out_ += fmt::format("{}", v);
+  fmt::format_to(std::back_inserter(out_), "{}", v);
 }
 
 void Out::null() {

@@ -36,5 +36,7 @@ class Out {
 
 /// `s` as a JSON string literal, quotes included.
 std::string quote(std::string_view s);
+/// Appends quote(s) to `out`.
+void quote_to(std::string& out, std::string_view s);
 
 }  // namespace ntr::json

@@ -35,3 +35,14 @@ TEST_CASE("everything else is not a count") {
   CHECK_FALSE(parse_count(CellType::error, "#REF!").has_value());
   CHECK_FALSE(parse_count(CellType::boolean, "1").has_value());
 }
+
+TEST_CASE("numeric cells of plain digits read as integers, up to the largest count") {
+  CHECK(parse_count(CellType::number, "0") == 0);
+  CHECK(parse_count(CellType::number, "007") == 7);
+  CHECK(parse_count(CellType::number, "9007199254740992") == 9007199254740992);  // 2^53
+  CHECK_FALSE(parse_count(CellType::number, "9007199254740993").has_value());
+  // 17 digits take the floating-point way, and still mean what they say
+  CHECK(parse_count(CellType::number, "00000000000000012") == 12);
+  CHECK_FALSE(parse_count(CellType::number, "10000000000000000").has_value());
+  CHECK(parse_count(CellType::number, " 42 ") == 42);
+}

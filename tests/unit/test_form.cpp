@@ -19,7 +19,7 @@ const Registry& shipped() {
 
 std::vector<std::string> codes(const std::vector<UnitId>& ids) {
   std::vector<std::string> out;
-  for (UnitId u : ids) out.push_back(shipped().unit(u).code);
+  for (UnitId u : ids) out.emplace_back(shipped().unit(u).code);
   return out;
 }
 

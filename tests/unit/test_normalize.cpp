@@ -40,6 +40,11 @@ TEST_CASE("edit_distance counts code points") {
 TEST_CASE("trim and codepoint_count") {
   CHECK(ntr::trim("\xC2\xA0 Sở Y tế \t") == "Sở Y tế");
   CHECK(ntr::trim("   ").empty());
+  CHECK(ntr::trim("").empty());
+  CHECK(ntr::trim("Sở Y tế") == "Sở Y tế");
+  CHECK(ntr::trim("a") == "a");
+  CHECK(ntr::trim("\ta b\n") == "a b");
+  CHECK(ntr::trim("x\xC2\xA0") == "x");
   CHECK(ntr::codepoint_count("Cấp tỉnh") == 8);
   CHECK(ntr::is_valid_utf8("Cấp tỉnh"));
   CHECK_FALSE(ntr::is_valid_utf8("\xC3\x28"));

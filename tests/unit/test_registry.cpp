@@ -26,7 +26,7 @@ Registry build(std::string_view csv, ntr::Diagnostics& diags,
 
 std::vector<std::string> codes(const Registry& reg, const std::vector<ntr::UnitId>& ids) {
   std::vector<std::string> out;
-  for (const ntr::UnitId id : ids) out.push_back(reg.unit(id).code);
+  for (const ntr::UnitId id : ids) out.emplace_back(reg.unit(id).code);
   return out;
 }
 

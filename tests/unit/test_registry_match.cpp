@@ -30,20 +30,23 @@ std::string matched(const Registry& reg, std::string_view name) {
   const Match m = reg.match(name);
   switch (m.kind) {
     case Match::Kind::found:
-      return reg.unit(m.unit).code;
+      return std::string(reg.unit(m.unit).code);
     case Match::Kind::none:
       return "none";
     case Match::Kind::ambiguous:
       break;
   }
   std::string out = "ambiguous:";
-  for (const ntr::UnitId id : m.candidates) out += " " + reg.unit(id).code;
+  for (const ntr::UnitId id : m.candidates) {
+    out += ' ';
+    out += reg.unit(id).code;
+  }
   return out;
 }
 
 std::vector<std::string> suggested(const Registry& reg, std::string_view name, std::size_t max) {
   std::vector<std::string> out;
-  for (const ntr::UnitId id : reg.suggest(name, max)) out.push_back(reg.unit(id).code);
+  for (const ntr::UnitId id : reg.suggest(name, max)) out.emplace_back(reg.unit(id).code);
   return out;
 }
 

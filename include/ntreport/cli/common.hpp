@@ -41,6 +41,7 @@ struct PeriodOptions {
   bool strict = false;
   bool quiet = false;
   bool needs_inputs = true;  ///< false for commands that read no inputs (template)
+  unsigned jobs = 0;         ///< threads reading inputs; 0: one per core
 };
 
 /// Declares the period options on a subcommand.

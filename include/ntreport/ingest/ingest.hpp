@@ -10,6 +10,7 @@
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/ingest/values.hpp"
 #include "ntreport/read/header.hpp"
+#include "ntreport/read/tables.hpp"
 #include "ntreport/registry/registry.hpp"
 
 namespace ntr {
@@ -22,7 +23,7 @@ struct Figures {
   std::uint32_t unit_rows = 0;     ///< unit rows added
 };
 
-class Ingest final : public TableVisitor {
+class Ingest final : public InputTableVisitor {
  public:
   Ingest(const Registry& registry, Diagnostics& diags);
   ~Ingest() override;
@@ -30,8 +31,8 @@ class Ingest final : public TableVisitor {
   Ingest& operator=(const Ingest&) = delete;
 
   /// Call before reading each input file, and end_file() after it.
-  void begin_file(const std::string& display);
-  void end_file();
+  void begin_file(const std::string& display) override;
+  void end_file() override;
 
   void begin_table(const TableHeader& header) override;
   void row(std::uint32_t row, std::span<const CellView> cells) override;

@@ -3,6 +3,7 @@
 // above it are skipped, one or two header rows are understood (upper cells merged over their
 // children), and the rows below are passed on as the table's body.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,9 +57,14 @@ class TableVisitor {
 
 /// A SheetVisitor that finds each sheet's header and forwards the body to a TableVisitor.
 /// Header problems (no-unit-column, duplicate-column) go to diags; such a sheet is skipped.
+/// Body rows are passed on as the reader gave them, without a copy.
 class HeaderDetector final : public SheetVisitor {
  public:
-  HeaderDetector(TableVisitor& out, Diagnostics& diags) : out_(out), diags_(diags) {}
+  HeaderDetector(TableVisitor& out, Diagnostics& diags);
+  ~HeaderDetector() override;
+  HeaderDetector(const HeaderDetector&) = delete;
+  HeaderDetector& operator=(const HeaderDetector&) = delete;
+
   void begin_sheet(const SheetInfo& sheet) override;
   void row(std::uint32_t row, std::span<const CellView> cells) override;
   void end_sheet(std::span<const MergedRange> merges) override;
@@ -68,6 +74,7 @@ class HeaderDetector final : public SheetVisitor {
 
  private:
   enum class State : std::uint8_t { scanning, body, skipping };
+  struct Scan;  // the rows seen while scanning, and the header texts already looked up
   void try_detect(bool at_end);
   bool accept_header(std::size_t first, std::size_t last);
   void flush_after(std::size_t last);
@@ -76,7 +83,7 @@ class HeaderDetector final : public SheetVisitor {
   Diagnostics& diags_;
   SheetInfo sheet_;
   State state_ = State::scanning;
-  std::vector<OwnedRow> buffer_;  ///< rows seen while scanning
+  std::unique_ptr<Scan> scan_;
   std::uint32_t header_last_row_ = 0;
   bool numbering_checked_ = false;
 };

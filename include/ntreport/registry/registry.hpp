@@ -2,17 +2,21 @@
 // The unit registry (SPEC §2.2): every unit that reports, its level, its roll-up parent and
 // its area, in the official display order; and name matching (SPEC §2.3).
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/read/sheet.hpp"
+#include "ntreport/registry/name_index.hpp"
 
 namespace ntr {
+
+class RegistryBuilder;
 
 using UnitId = std::int32_t;
 using LevelId = std::uint16_t;
@@ -26,10 +30,11 @@ struct LevelDef {
   std::vector<std::string> aliases;  ///< other labels of its rows in printed tables
 };
 
+/// A unit. Its texts are views into the registry's own storage: valid as long as the registry.
 struct Unit {
-  std::string code;
-  std::string name;
-  std::string kind;
+  std::string_view code;
+  std::string_view name;
+  std::string_view kind;
   LevelId level = 0;
   UnitId parent = kNoUnit;  ///< roll-up parent (same level)
   UnitId area = kNoUnit;    ///< the district the unit lies in
@@ -47,6 +52,14 @@ struct Match {
 
 class Registry {
  public:
+  Registry() = default;
+  // Units view the registry's strings: a copy would view the original's.
+  Registry(const Registry&) = delete;
+  Registry& operator=(const Registry&) = delete;
+  Registry(Registry&&) noexcept = default;
+  Registry& operator=(Registry&&) noexcept = default;
+  ~Registry() = default;
+
   /// Builds a registry from the sheet of a registry CSV (columns code, name, level, parent,
   /// area, kind, aliases) and the level definitions. Every problem goes to diags
   /// (registry-* codes); the registry is usable only when none was an error.
@@ -83,17 +96,47 @@ class Registry {
 
  private:
   friend class RegistryBuilder;  // validates a registry sheet into these members
+  friend class RegistryReader;
   std::vector<Unit> units_;
   std::vector<LevelDef> levels_;
   std::vector<UnitId> areas_;
-  std::unordered_map<std::string, UnitId> by_code_;
+  StringStore strings_;  // every code, name and kind
+  // code -> unit, open addressing over the codes of units_; kNoUnit is an empty slot
+  std::vector<UnitId> code_slots_;
   // match key (prefix dropped) -> units; more than one unit means ambiguous
-  std::unordered_map<std::string, std::vector<UnitId>> by_key_;
+  NameIndex by_key_;
   // bare place name key -> units; used only when exactly one
-  std::unordered_map<std::string, std::vector<UnitId>> by_bare_;
+  NameIndex by_bare_;
   // unit_key of every level label, area label and alias -> its level
   std::vector<std::pair<std::string, LevelId>> level_keys_;
   void index_name(UnitId id, std::string_view name);
+  void reserve(std::size_t units);
+  [[nodiscard]] std::size_t code_slot(std::string_view code) const;
+  void index_code(UnitId id);
+  void rehash_codes(std::size_t slots, UnitId except);
+};
+
+/// Builds a registry from a registry sheet as a reader streams it, row by row, without keeping
+/// the sheet: the way to read a registry of a whole country. Same checks as Registry::build.
+class RegistryReader final : public SheetVisitor {
+ public:
+  RegistryReader(std::vector<LevelDef> levels, Diagnostics& diags);
+  ~RegistryReader() override;
+  RegistryReader(const RegistryReader&) = delete;
+  RegistryReader& operator=(const RegistryReader&) = delete;
+
+  void begin_sheet(const SheetInfo& sheet) override;
+  void row(std::uint32_t row, std::span<const CellView> cells) override;
+  void end_sheet(std::span<const MergedRange> merges) override;
+  /// Makes room for about `units` units before the rows come, so that the registry's tables
+  /// are allocated once instead of copied as they double.
+  void reserve(std::size_t units);
+  /// The registry, once the sheet ended; call once.
+  Registry take();
+
+ private:
+  std::unique_ptr<Registry> reg_;
+  std::unique_ptr<RegistryBuilder> builder_;
 };
 
 /// The key a unit name is indexed under: match_key with "Ủy ban nhân dân"/"UBND" dropped.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ntreport/aggregate/aggregate.hpp"
@@ -44,7 +45,7 @@ Cell count_cell(const Values& v, Field f);
 Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text);
 
 /// "UBND huyện Bác Ái" → "huyện Bác Ái": an area's name without the "UBND" prefix.
-std::string short_area_name(const std::string& name);
+std::string short_area_name(std::string_view name);
 
 /// The target of `rate` for the units of `level`: the level's own, else one for every level.
 const RateTarget* target_for(const std::vector<RateTarget>& targets, Rate rate, LevelId level);

@@ -17,6 +17,9 @@ std::string to_nfc(std::string_view s);
 /// "thuỷ" = "thủy"), whitespace runs collapsed to one space, every dash variant turned into
 /// "-" with no space around it, and trimmed. Other diacritics stay: "Phú" ≠ "Phủ".
 std::string match_key(std::string_view s);
+/// The same key computed the slow, obviously faithful way (utf8proc_map over the whole
+/// string); match_key must always agree with it. For tests.
+std::string match_key_reference(std::string_view s);
 /// Number of Unicode code points in s (invalid bytes count one each).
 std::size_t codepoint_count(std::string_view s);
 /// Levenshtein distance counted in code points.

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""Synthetic national-scale inputs for the benchmark.
+
+A two-level registry (34 provincial agencies as `tinh`, N communes as `xa`, grouped into 34
+areas that are `huyen` units without figures) and either one per-unit XLSX workbook per unit
+(the default: what a ministry receives from every commune) or, with --single, one workbook
+holding every unit's row (a national table).
+
+    gen_national.py OUT [N]            OUT/registry.csv, OUT/inputs/<code>.xlsx (34 + N files)
+    gen_national.py OUT N --single     OUT/registry.csv, OUT/inputs/national.xlsx (34 + N rows)
+
+N defaults to 3321, the national commune count after the 2025 reorganisation. Figures are
+random but seeded: the same arguments give the same workbooks. Needs Debian's
+python3-xlsxwriter; run with /usr/bin/python3.
+"""
+import csv
+import datetime
+import os
+import random
+import sys
+
+import xlsxwriter
+
+HEADERS = ["STT", "Tên đơn vị", "Tổng số (trong kỳ)", "Trực tiếp", "Qua mạng", "Qua BCCI",
+           "Trước hạn", "Đúng hạn", "Quá hạn", "Đã giải quyết", "Đã số hóa"]
+PROVINCES = 34
+# In memory: XlsxWriter's temporary files would make generating 33,550 workbooks take minutes.
+# A fixed creation date: the same arguments give the same bytes.
+OPTIONS = {"in_memory": True}
+CREATED = datetime.datetime(2025, 7, 1)
+
+
+def units_of(n_xa):
+    units = [(f"tinh{p:02d}", f"Sở Tổng hợp tỉnh số {p + 1}", "tinh", "")
+             for p in range(PROVINCES)]
+    units += [(f"tinh{i % PROVINCES:02d}.xa{i:05d}", f"Xã Thử Nghiệm {i + 1}", "xa",
+               f"area{i % PROVINCES:02d}") for i in range(n_xa)]
+    return units
+
+
+def write_registry(path, units):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["code", "name", "level", "parent", "area", "kind", "aliases"])
+        for p in range(PROVINCES):
+            w.writerow([f"area{p:02d}", f"Tỉnh số {p + 1}", "huyen", "", "", "huyen", ""])
+        for code, name, level, area in units:
+            w.writerow([code, name, level, "", area, "so" if level == "tinh" else "xa", ""])
+
+
+def figures(rng):
+    direct, online, postal = rng.randint(0, 500), rng.randint(0, 3000), rng.randint(0, 5)
+    early = rng.randint(0, online + direct)
+    ontime, late = rng.randint(0, 300), rng.randint(0, 20)
+    resolved = early + ontime + late
+    digitized = rng.randint(0, resolved)
+    return [direct + online + postal, direct, online, postal, early, ontime, late, resolved,
+            digitized]
+
+
+def workbook(path, rows):
+    wb = xlsxwriter.Workbook(path, OPTIONS)
+    wb.set_properties({"created": CREATED})
+    ws = wb.add_worksheet("Số liệu")
+    ws.write_row(0, 0, HEADERS)
+    for k, row in enumerate(rows):
+        ws.write_row(k + 1, 0, row)
+    wb.close()
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    single = "--single" in sys.argv[1:]
+    out = args[0]
+    n_xa = int(args[1]) if len(args) > 1 else 3321
+    rng = random.Random(7)
+    units = units_of(n_xa)
+    os.makedirs(f"{out}/inputs", exist_ok=True)
+    write_registry(f"{out}/registry.csv", units)
+    if single:
+        rows = ([k + 1, u[1]] + figures(rng) for k, u in enumerate(units))
+        workbook(f"{out}/inputs/national.xlsx", rows)
+        print(len(units), "unit rows in one workbook")
+        return
+    for code, name, _, _ in units:
+        workbook(f"{out}/inputs/{code}.xlsx", [[1, name] + figures(rng)])
+    print(len(units), "unit workbooks")
+
+
+if __name__ == "__main__":
+    main()
