@@ -62,7 +62,8 @@ std::string vn_date(const std::string& iso) {
 void add_rows(const Registry& registry, UnitId u, const std::string& stt, std::uint32_t depth,
               std::vector<FormRow>& rows) {
   const Unit& unit = registry.unit(u);
-  rows.push_back(FormRow{stt, std::string(unit.code), std::string(unit.name), depth, unit.children.empty()});
+  rows.push_back(
+      FormRow{stt, std::string(unit.code), std::string(unit.name), depth, unit.children.empty()});
   for (std::size_t i = 0; i < unit.children.size(); ++i) {
     add_rows(registry, unit.children[i], fmt::format("{}.{}", stt, i + 1), depth + 1, rows);
   }
