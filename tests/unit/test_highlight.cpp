@@ -8,6 +8,7 @@
 #include "ntreport/read/csv.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/targets.hpp"
+#include "test_support.hpp"
 
 using namespace ntr;
 
@@ -27,14 +28,7 @@ constexpr std::string_view kRegistry =
     "h1.x2,Xã Hai,xa,,h1,xa,\n"
     "h2.x3,Xã Ba,xa,,h2,xa,\n";
 
-Registry registry() {
-  SheetCollector c;
-  Diagnostics diags;
-  read_csv_text(kRegistry, "r.csv", c, diags);
-  Registry r = Registry::build(c.sheets.at(0), Registry::default_levels(), diags);
-  REQUIRE(diags.all().empty());
-  return r;
-}
+Registry registry() { return ntr_test::registry_of(kRegistry); }
 
 // docs_out and docs_out_signed per unit; units not listed did not report.
 Totals totals(const Registry& r) {

@@ -3,6 +3,7 @@
 #include "ntreport/ingest/ingest.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/header.hpp"
+#include "test_support.hpp"
 
 using namespace ntr;
 
@@ -28,12 +29,7 @@ struct Run {
 };
 
 const Registry& registry() {
-  static const Registry r = [] {
-    SheetCollector c;
-    Diagnostics diags;
-    read_csv_text(kRegistry, "r.csv", c, diags);
-    return Registry::build(c.sheets.at(0), Registry::default_levels(), diags);
-  }();
+  static const Registry r = ntr_test::registry_of(kRegistry);
   return r;
 }
 

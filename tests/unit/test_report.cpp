@@ -5,6 +5,7 @@
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/report/build.hpp"
+#include "test_support.hpp"
 
 using namespace ntr;
 
@@ -23,14 +24,7 @@ constexpr std::string_view kRegistry =
     "h1.x2,Xã Hai,xa,,h1,xa,\n"
     "h2.x3,Xã Ba,xa,,h2,xa,\n";
 
-Registry registry() {
-  SheetCollector c;
-  Diagnostics diags;
-  read_csv_text(kRegistry, "r.csv", c, diags);
-  Registry r = Registry::build(c.sheets.at(0), Registry::default_levels(), diags);
-  REQUIRE(diags.all().empty());
-  return r;
-}
+Registry registry() { return ntr_test::registry_of(kRegistry); }
 
 // docs_in, docs_out, docs_out_signed per unit; an empty entry = not reported
 std::vector<Values> figures(const Registry& r, const std::map<std::string, std::array<int, 3>>& f) {

@@ -8,6 +8,7 @@
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/sheet.hpp"
+#include "ntreport/registry/registry.hpp"
 
 namespace ntr_test {
 
@@ -28,6 +29,15 @@ inline ntr::OwnedSheet csv_sheet(std::string_view text, const std::string& displ
   REQUIRE(messages(diags).empty());
   REQUIRE(collector.sheets.size() == 1);
   return std::move(collector.sheets.front());
+}
+
+/// A registry with the default levels from an inline registry CSV, which must load cleanly.
+inline ntr::Registry registry_of(std::string_view csv) {
+  ntr::Diagnostics diags;
+  ntr::Registry r =
+      ntr::Registry::build(csv_sheet(csv, "r.csv"), ntr::Registry::default_levels(), diags);
+  REQUIRE(messages(diags).empty());
+  return r;
 }
 
 /// The one sheet of a CSV file of the source tree, which must read without a problem.
