@@ -30,6 +30,9 @@ constexpr std::array kCatalogue = {
     CodeInfo{"duplicate-figure", D, W,
              "the same figure of the same unit is given twice with the same value"},
     CodeInfo{"empty-file", D, E, "an input file holds nothing"},
+    CodeInfo{"input-too-large", D, E,
+             "an input file goes past its budget (size, inflated size, rows, cells, shared "
+             "strings)"},
     CodeInfo{"internal", ExitCode::internal, E, "a bug in ntreport"},
     CodeInfo{"io-error", IO, E, "a file or folder cannot be read or written"},
     CodeInfo{"malformed-xml", D, E, "a workbook part is not well-formed XML"},

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "ntreport/read/csv.hpp"
+#include "ntreport/read/file.hpp"
 #include "ntreport/read/xlsx.hpp"
 
 namespace ntr {
@@ -34,6 +35,17 @@ bool is_input_name(const fs::path& p) {
 
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
+// A path named like an input that is no regular file (a FIFO, a device, a link to nothing):
+// refused by name, never opened.
+void refuse_not_regular(const std::string& path, Diagnostics& diags) {
+  bool missing = false;
+  const std::string kind = not_regular_kind(path, &missing);
+  diags.error("io-error", file_loc(path),
+              missing ? std::string("cannot read it: it is a link to a file that does not exist")
+                      : fmt::format("cannot read it: it is {}, not a regular file", kind),
+              "ntreport reads regular files only");
+}
+
 void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags) {
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -53,7 +65,12 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
       it.disable_recursion_pending();  // hidden folders (.git …) hold no inputs
       continue;
     }
-    if (it->is_regular_file(ec) && is_input_name(p)) out.push_back(p.generic_string());
+    if (!is_input_name(p) || it->is_directory(ec)) continue;
+    if (it->is_regular_file(ec)) {
+      out.push_back(p.generic_string());
+    } else {
+      refuse_not_regular(p.generic_string(), diags);
+    }
   }
 }
 
@@ -75,6 +92,8 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
                     "the folder holds no input files; expected .xlsx, .xlsm, .csv or .tsv files "
                     "in it or in its subfolders");
       }
+    } else if (!fs::is_regular_file(st)) {
+      refuse_not_regular(a, diags);
     } else {
       out.push_back(fs::path(a).generic_string());
     }
@@ -86,31 +105,22 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
 
 bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor& visitor,
                 Diagnostics& diags) {
+  // Every reader is handed regular files only: a FIFO or a device would hang it or never end.
+  bool missing = false;
+  if (!not_regular_kind(path, &missing).empty() && !missing) {
+    refuse_not_regular(path, diags);
+    return false;
+  }
   const std::string ext = lower_extension(path);
-  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return read_csv(path, path, visitor, diags);
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
+    return read_csv(path, path, visitor, diags, limits);
+  }
   return read_xlsx(path, path, limits, visitor, diags);
 }
 
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    diags.error("io-error", file_loc(path),
-                fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
   std::string text;
-  // The whole size at once: growing by doubling would hold two copies at the last step.
-  std::error_code size_error;
-  const auto size = fs::file_size(path, size_error);
-  if (!size_error) text.reserve(static_cast<std::size_t>(size));
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
-  if (std::ferror(f.get())) {
-    diags.error("io-error", file_loc(path),
-                fmt::format("cannot read the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
+  if (!read_regular_file(path, path, ReadLimits{}.max_file_bytes, text, diags)) return std::nullopt;
   return text;
 }
 

@@ -1,11 +1,9 @@
 #include "ntreport/read/xlsx.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
-#include <cstdio>
-#include <cstring>
-#include <memory>
-
+#include "ntreport/read/file.hpp"
 #include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
 #include "xlsx_sheet.hpp"
@@ -27,13 +25,10 @@ constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 // directory at its end was cut short.
 constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 
-std::string file_head(const std::string& path) {
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
-                                                          &std::fclose);
-  if (!f) return {};
+std::string file_head(int fd) {
   char buf[8];
-  const std::size_t n = std::fread(buf, 1, sizeof buf, f.get());
-  return std::string(buf, n);
+  const ssize_t n = ::pread(fd, buf, sizeof buf, 0);
+  return n <= 0 ? std::string() : std::string(buf, static_cast<std::size_t>(n));
 }
 
 bool report_empty(const std::string& display, Diagnostics& diags) {
@@ -43,9 +38,14 @@ bool report_empty(const std::string& display, Diagnostics& diags) {
 }
 
 bool report_open_failure(const ZipArchive& zip, const std::string& display, std::string_view head,
-                         Diagnostics& diags) {
+                         const ReadLimits& limits, Diagnostics& diags) {
   const SourceLoc loc{display, {}, 0, 0, 0, false};
-  if (zip.failure() == OpenFailure::io) {
+  if (zip.failure() == OpenFailure::too_many_entries) {
+    diags.error("input-too-large", loc,
+                fmt::format("the zip archive lists {} entries, more than the limit of {}",
+                            zip.declared_entries(), limits.max_zip_entries),
+                std::string(kSizeHint));
+  } else if (zip.failure() == OpenFailure::io) {
     diags.error("io-error", loc, fmt::format("cannot open the file: {}", zip.error()));
   } else if (head.empty()) {
     report_empty(display, diags);
@@ -100,18 +100,21 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
 
 bool read_xlsx(const std::string& path, const std::string& display, const ReadLimits& limits,
                SheetVisitor& visitor, Diagnostics& diags) {
-  const ZipArchive zip = ZipArchive::open_file(path);
-  if (!zip.is_open()) return report_open_failure(zip, display, file_head(path), diags);
+  const int fd = open_regular_file(path, display, diags);
+  if (fd < 0) return false;
+  const std::string head = file_head(fd);
+  const ZipArchive zip = ZipArchive::open_fd(fd, limits.max_zip_entries);
+  if (!zip.is_open()) return report_open_failure(zip, display, head, limits, diags);
   // A small file is opened from memory, where libzip takes 0 bytes for an empty archive.
-  if (zip.entry_count() == 0 && file_head(path).empty()) return report_empty(display, diags);
+  if (zip.entry_count() == 0 && head.empty()) return report_empty(display, diags);
   return read_archive(zip, display, limits, visitor, diags);
 }
 
 bool read_xlsx_buffer(std::string_view bytes, const std::string& display, const ReadLimits& limits,
                       SheetVisitor& visitor, Diagnostics& diags) {
   if (bytes.empty()) return report_empty(display, diags);
-  const ZipArchive zip = ZipArchive::open_buffer(bytes);
-  if (!zip.is_open()) return report_open_failure(zip, display, bytes.substr(0, 8), diags);
+  const ZipArchive zip = ZipArchive::open_buffer(bytes, limits.max_zip_entries);
+  if (!zip.is_open()) return report_open_failure(zip, display, bytes.substr(0, 8), limits, diags);
   return read_archive(zip, display, limits, visitor, diags);
 }
 

@@ -17,12 +17,6 @@ std::string position(const std::string& name, std::uint64_t line, std::uint64_t 
 
 }  // namespace
 
-std::string byte_size(std::uint64_t bytes) {
-  constexpr std::uint64_t kMiB = 1ULL << 20;
-  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
-  return fmt::format("{} bytes", bytes);
-}
-
 void PartSource::error(std::string_view code, const SourceLoc& loc, std::string message,
                        std::string hint) {
   diags_.error(code, loc, std::move(message), std::move(hint));

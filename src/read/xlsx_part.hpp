@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/read/file.hpp"
 #include "ntreport/read/sheet.hpp"
 #include "xlsx_xml.hpp"
 #include "xlsx_zip.hpp"
@@ -45,12 +46,5 @@ class PartSource {
   const ReadLimits& limits_;
   Diagnostics& diags_;
 };
-
-/// A size for messages: "256 MiB" when a whole number of MiB, else "10000 bytes".
-std::string byte_size(std::uint64_t bytes);
-
-/// The hint of every size-limit error.
-inline constexpr std::string_view kSizeHint =
-    "no real appendix comes near this size; the file may be corrupt or built to exhaust memory";
 
 }  // namespace ntr::xlsx

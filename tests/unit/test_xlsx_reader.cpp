@@ -277,7 +277,9 @@ TEST_CASE("Files that are no workbooks") {
     Recorder rec;
     ntr::Diagnostics diags;
     CHECK_FALSE(ntr::read_xlsx(fixture(""), "xlsx/", {}, rec, diags));
-    CHECK(lines(diags) == Diags{"xlsx/: error[io-error]: cannot open the file: Is a directory"});
+    CHECK(lines(diags) ==
+          Diags{"xlsx/: error[io-error]: cannot read it: it is a folder, not a regular file "
+                "(ntreport reads regular files only)"});
   }
   SECTION("an empty buffer") {
     Recorder rec;

@@ -59,12 +59,25 @@ class SheetVisitor {
   virtual void end_sheet(std::span<const MergedRange> merges) = 0;
 };
 
-/// Limits that keep hostile inputs from exhausting time or memory.
+/// The budget of one input file: what it may hold before it is refused (input-too-large,
+/// part-too-large, text-too-large). Reading stays linear in what the file holds, so these
+/// bound its time, and its memory is bounded by them (docs/errors.md, "Limits").
 struct ReadLimits {
-  std::uint64_t max_part_bytes = 256ULL << 20;  ///< inflated size of one zip part
+  std::uint64_t max_part_bytes = 256ULL << 20;      ///< inflated size of one zip part
+  std::uint64_t max_workbook_bytes = 256ULL << 20;  ///< inflated size of all parts read
+  std::uint64_t max_file_bytes = 128ULL << 20;      ///< a CSV or other text file, read whole
   /// Text of one worksheet row (all its cells) and of one shared string. Excel keeps at most
   /// 32,767 characters in a cell; the limit only stops rows built to exhaust memory.
   std::uint64_t max_text_bytes = 1ULL << 20;
+  std::uint64_t max_zip_entries = 65535;          ///< entries of the zip archive
+  std::uint64_t max_sheets = 4096;                ///< sheet entries of a workbook
+  std::uint64_t max_elements = 1ULL << 24;        ///< XML elements of all parts read
+  std::uint64_t max_rows = 1ULL << 20;            ///< rows of all sheets (Excel's rows of one)
+  std::uint64_t max_cells = 1ULL << 22;           ///< cells holding a value, all sheets
+  std::uint32_t max_row_cells = 16384;            ///< cells of one row (columns A to XFD)
+  std::uint64_t max_shared_strings = 1ULL << 20;  ///< entries of the shared-string table
+  std::uint64_t max_shared_bytes = 64ULL << 20;   ///< text of the shared-string table
+  std::uint64_t max_xml_memory = 32ULL << 20;     ///< what the XML parser may allocate
 };
 
 /// A whole sheet kept in memory: for small files (registry, aliases, targets) and for tests.
