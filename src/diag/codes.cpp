@@ -17,6 +17,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"alias-unknown-unit", U, E,
              "an alias file maps a name to a code the registry does not have"},
     CodeInfo{"ambiguous-unit", D, E, "a unit name matches more than one registry unit"},
+    CodeInfo{"ambiguous-workbook", D, E,
+             "a workbook says one thing twice (two sheets on one part, two values in one cell)"},
     CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
     CodeInfo{"bad-json", U, E,
              "a JSON file given to `ntreport diff` is not JSON, or not a summary.json of ntreport"},

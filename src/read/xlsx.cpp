@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "ntreport/read/file.hpp"
 #include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
@@ -64,6 +67,35 @@ bool report_open_failure(const ZipArchive& zip, const std::string& display, std:
   return false;
 }
 
+// Two sheet entries naming one part would show its rows twice, where other programs show
+// them once or refuse the file: the workbook is ambiguous, and refused before any is read.
+bool check_sheet_parts(xlsx::PartSource& source, const xlsx::WorkbookLayout& layout) {
+  std::vector<const xlsx::SheetEntry*> by_part;
+  for (const auto& s : layout.sheets) by_part.push_back(&s);
+  std::stable_sort(by_part.begin(), by_part.end(),
+                   [](const auto* a, const auto* b) { return a->part < b->part; });
+  for (std::size_t i = 1; i < by_part.size(); ++i) {
+    if (by_part[i]->part != by_part[i - 1]->part) continue;
+    source.error("ambiguous-workbook", source.file_loc(),
+                 fmt::format("sheets '{}' and '{}' are both the part \"{}\"; a sheet is one part "
+                             "of its own",
+                             by_part[i - 1]->name, by_part[i]->name, by_part[i]->part),
+                 "other programs read such a file differently: save it again from Excel or "
+                 "LibreOffice");
+    return false;
+  }
+  return true;
+}
+
+// The workbook's budget, before anything is inflated: the sizes the parts to read declare.
+// What they really inflate to is counted again while reading.
+bool check_budget(xlsx::PartSource& source, const xlsx::WorkbookLayout& layout) {
+  std::vector<std::string> parts;
+  if (!layout.shared_strings.empty()) parts.push_back(layout.shared_strings);
+  for (const auto& s : layout.sheets) parts.push_back(s.part);
+  return source.check_declared(parts);
+}
+
 // Reads the workbook's structure, then its shared strings, then each worksheet in order; the
 // first problem ends the reading.
 bool read_archive(const ZipArchive& zip, const std::string& display, const ReadLimits& limits,
@@ -77,10 +109,15 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
   }
   thread_local xlsx::LayoutMemo memo;
   xlsx::WorkbookLayout layout;
-  if (!memo.recall(zip, limits.max_part_bytes, layout)) {
+  if (memo.recall(zip, limits, layout)) {
+    source.charge(layout.inflated, layout.elements);  // the budget is the same either way
+  } else {
     if (!xlsx::read_layout(source, layout)) return false;
-    memo.remember(zip, limits.max_part_bytes, layout);
+    layout.inflated = source.inflated();
+    layout.elements = source.elements();
+    memo.remember(zip, limits, layout);
   }
+  if (!check_sheet_parts(source, layout) || !check_budget(source, layout)) return false;
   xlsx::SharedStrings strings;
   if (!layout.shared_strings.empty() && !strings.load(source, layout.shared_strings)) {
     return false;

@@ -209,6 +209,7 @@ class SheetHandler final : public XmlHandler {
       return fail_sheet(fmt::format("a row without a number follows row {}", kMaxRow));
     }
     row_ = last_row_ = num;
+    if (!r_.source_.count_row(info_.loc(row_, 0))) return stop();
     shared_bytes_ = 0;
     next_col_ = 1;
     last_col_ = 0;
@@ -266,6 +267,7 @@ class SheetHandler final : public XmlHandler {
       return fail_cell(col_, fmt::format("row {} has more than {} cells (columns A to {})", row_,
                                          kMaxCol, column_letters(kMaxCol)));
     }
+    if (!r_.source_.count_cell(info_.loc(row_, col_))) return stop();
     if (col_ <= last_col_) sorted_ = false;
     last_col_ = std::max(last_col_, col_);
     r_.pending_.push_back(cell);

@@ -206,6 +206,17 @@ std::int64_t ZipArchive::locate(const std::string& name) const {
   return zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
 }
 
+std::uint64_t ZipArchive::declared_size(const std::string& name) const {
+  const std::int64_t index = locate(name);
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (index < 0 || zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
+      (st.valid & ZIP_STAT_SIZE) == 0) {
+    return 0;
+  }
+  return st.size;
+}
+
 ZipPart::ZipPart(const ZipArchive& zip, std::int64_t index, std::uint64_t limit) : limit_(limit) {
   if (index < 0) {
     status_ = PartStatus::missing;

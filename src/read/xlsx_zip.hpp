@@ -36,6 +36,8 @@ class ZipArchive {
   /// The index of a part by name (exact, then ignoring case as OPC does); -1 when absent.
   [[nodiscard]] std::int64_t locate(const std::string& name) const;
   [[nodiscard]] zip_t* handle() const { return zip_.get(); }
+  /// The inflated size the directory declares for a part; 0 when absent or unknown.
+  [[nodiscard]] std::uint64_t declared_size(const std::string& name) const;
 
  private:
   struct Closer {
@@ -71,6 +73,8 @@ class ZipPart {
 
   [[nodiscard]] PartStatus status() const { return status_; }
   [[nodiscard]] std::uint64_t declared_size() const { return declared_; }
+  /// The bytes inflated so far.
+  [[nodiscard]] std::uint64_t inflated() const { return total_; }
   [[nodiscard]] const std::string& error() const { return error_; }
   /// Fills up to `size` bytes of `dst`; returns the count (0 at the end) or -1 on failure,
   /// after which `status()` says why.

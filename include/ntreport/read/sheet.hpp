@@ -63,9 +63,10 @@ class SheetVisitor {
 /// part-too-large, text-too-large). Reading stays linear in what the file holds, so these
 /// bound its time, and its memory is bounded by them (docs/errors.md, "Limits").
 struct ReadLimits {
-  std::uint64_t max_part_bytes = 256ULL << 20;      ///< inflated size of one zip part
-  std::uint64_t max_workbook_bytes = 256ULL << 20;  ///< inflated size of all parts read
-  std::uint64_t max_file_bytes = 128ULL << 20;      ///< a CSV or other text file, read whole
+  std::uint64_t max_part_bytes = 256ULL << 20;  ///< inflated size of one zip part
+  /// Inflated size of all the parts read: one part at its limit, and 32 MiB for the others.
+  std::uint64_t max_workbook_bytes = 288ULL << 20;
+  std::uint64_t max_file_bytes = 128ULL << 20;  ///< a CSV or other text file, read whole
   /// Text of one worksheet row (all its cells) and of one shared string. Excel keeps at most
   /// 32,767 characters in a cell; the limit only stops rows built to exhaust memory.
   std::uint64_t max_text_bytes = 1ULL << 20;
@@ -78,6 +79,7 @@ struct ReadLimits {
   std::uint64_t max_shared_strings = 1ULL << 20;  ///< entries of the shared-string table
   std::uint64_t max_shared_bytes = 64ULL << 20;   ///< text of the shared-string table
   std::uint64_t max_xml_memory = 32ULL << 20;     ///< what the XML parser may allocate
+  bool operator==(const ReadLimits&) const = default;
 };
 
 /// A whole sheet kept in memory: for small files (registry, aliases, targets) and for tests.
