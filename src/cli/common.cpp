@@ -18,7 +18,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 void print_diagnostics(const Diagnostics& diags, bool quiet) {
   std::size_t shown = 0;
   for (const auto& d : diags.sorted()) {
-    if (quiet && d.severity == Severity::warning) continue;
+    if (quiet && d.severity != Severity::error) continue;
     if (shown == kMaxShown) break;
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     ++shown;
@@ -26,7 +26,7 @@ void print_diagnostics(const Diagnostics& diags, bool quiet) {
   const std::size_t errors = diags.error_count();
   const std::size_t warnings = diags.warning_count();
   // Counted from the totals: past a thousand per file, diagnostics are counted, not kept.
-  const std::size_t hidden = (quiet ? errors : errors + warnings) - shown;
+  const std::size_t hidden = (quiet ? errors : errors + warnings + diags.note_count()) - shown;
   if (hidden > 0) std::fprintf(stderr, "… and %zu more\n", hidden);
   if (errors > 0 || (!quiet && warnings > 0)) {
     std::fprintf(stderr, "ntreport: %s, %s\n", plural(errors, "error", "errors").c_str(),

@@ -11,6 +11,7 @@ constexpr ExitCode U = ExitCode::usage;
 constexpr ExitCode IO = ExitCode::io;
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
+constexpr Severity N = Severity::note;
 
 // Keep sorted by code: code_info() searches it by bisection.
 constexpr std::array kCatalogue = {
@@ -32,6 +33,7 @@ constexpr std::array kCatalogue = {
     CodeInfo{"duplicate-figure", D, W,
              "the same figure of the same unit is given twice with the same value"},
     CodeInfo{"empty-file", D, E, "an input file holds nothing"},
+    CodeInfo{"hidden-sheet", D, W, "a hidden sheet holds a table, which is read like any other"},
     CodeInfo{"input-too-large", D, E,
              "an input file goes past its budget (size, inflated size, rows, cells, shared "
              "strings)"},
@@ -60,6 +62,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"registry-unknown-parent", U, E,
              "a registry row names a parent code that does not exist"},
     CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
+    CodeInfo{"skipped-sheet", D, N,
+             "a workbook lists a sheet without a part (Excel's macro sheets): it is skipped"},
     CodeInfo{"subtotal-mismatch", D, W,
              "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},

@@ -292,6 +292,11 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
     state_ = State::skipping;
     return false;
   }
+  if (sheet_.hidden) {  // read like any other, but the sender may not know it is there
+    diags_.warning("hidden-sheet", sheet_.loc(),
+                   "the sheet is hidden; its table is read like those of visible sheets",
+                   "unhide it to see what it holds, or delete it if its figures should not count");
+  }
   state_ = State::body;
   header_last_row_ = lower_row;
   out_.begin_table(h);

@@ -117,6 +117,11 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
     layout.elements = source.elements();
     memo.remember(zip, limits, layout);
   }
+  for (const auto& sheet : layout.skipped) {
+    diags.note("skipped-sheet", SourceLoc{display, sheet.name, sheet.index, 0, 0, true},
+               "the workbook lists this sheet without a part (r:id=\"\"), as Excel lists macro "
+               "sheets: there is nothing to read in it");
+  }
   if (!check_sheet_parts(source, layout) || !check_budget(source, layout)) return false;
   xlsx::SharedStrings strings;
   if (!layout.shared_strings.empty() && !strings.load(source, layout.shared_strings)) {

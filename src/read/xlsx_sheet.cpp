@@ -62,6 +62,8 @@ CellType type_of(Kind kind) {
       return CellType::boolean;
     case Kind::error:
       return CellType::error;
+    case Kind::date:
+      return CellType::date;
     default:
       return CellType::text;
   }
@@ -96,8 +98,14 @@ class SheetHandler final : public XmlHandler {
         if (name == "c") return start_cell(attrs);
         break;
       case Ctx::cell:
-        if (name == "v") return enter_text(Ctx::value);
-        if (name == "is") return enter(Ctx::inline_str);
+        // An inline string's value is its <is>, any other cell's its <v>: Excel ignores the
+        // other one. The same element twice is ambiguous.
+        if (name == "v" && kind_ != Kind::inline_str) {
+          return value_seen_++ == 0 ? enter_text(Ctx::value) : two_values();
+        }
+        if (name == "is" && kind_ == Kind::inline_str) {
+          return value_seen_++ == 0 ? enter(Ctx::inline_str) : two_values();
+        }
         break;  // <f>: the cached <v> is what counts
       case Ctx::inline_str:
         if (name == "t") return enter_text(Ctx::inline_text);
@@ -187,6 +195,14 @@ class SheetHandler final : public XmlHandler {
     stop();
   }
 
+  void two_values() {
+    r_.source_.error("ambiguous-workbook", info_.loc(row_, col_),
+                     fmt::format("cell {} holds two values; other programs read one or the other",
+                                 cell_name(row_, col_)),
+                     "save the workbook again from Excel or LibreOffice");
+    stop();
+  }
+
   void begin_sheet() {
     ctx_ = Ctx::worksheet;
     began_ = true;
@@ -239,6 +255,7 @@ class SheetHandler final : public XmlHandler {
                                    t));
     }
     next_col_ = col_ + 1;
+    value_seen_ = 0;
     cell_start_ = r_.row_text_.size();
     ctx_ = Ctx::cell;
   }
@@ -315,6 +332,22 @@ class SheetHandler final : public XmlHandler {
     return false;
   }
 
+  // One end of a merged range: a cell, or a whole column ("A" of "A:A") or row ("1" of "1:1").
+  static bool parse_range_end(std::string_view s, bool first, std::uint32_t& row,
+                              std::uint32_t& col) {
+    if (parse_cell_ref(s, row, col)) return true;
+    std::uint32_t ignored = 0;
+    if (parse_cell_ref(fmt::format("{}1", s), ignored, col)) {
+      row = first ? 1 : kMaxRow;
+      return true;
+    }
+    if (parse_row_number(s, row)) {
+      col = first ? 1 : kMaxCol;
+      return true;
+    }
+    return false;
+  }
+
   void add_merge(const char** attrs) {
     const char* ref = find_attr(attrs, "ref");
     const std::string_view s = ref == nullptr ? std::string_view() : std::string_view(ref);
@@ -322,8 +355,8 @@ class SheetHandler final : public XmlHandler {
     const std::string_view first = s.substr(0, colon);
     const std::string_view last = colon == std::string_view::npos ? first : s.substr(colon + 1);
     MergedRange m;
-    if (!parse_cell_ref(first, m.first_row, m.first_col) ||
-        !parse_cell_ref(last, m.last_row, m.last_col)) {
+    if (!parse_range_end(first, true, m.first_row, m.first_col) ||
+        !parse_range_end(last, false, m.last_row, m.last_col)) {
       return fail_sheet(
           fmt::format("merged range \"{}\" is not valid (expected a range such as "
                       "A1:B2)",
@@ -349,11 +382,12 @@ class SheetHandler final : public XmlHandler {
   std::uint32_t next_col_ = 1;
   std::uint32_t last_col_ = 0;
   std::size_t cell_start_ = 0;
+  int value_seen_ = 0;            // <v> (or <is>) elements of the cell so far
   std::size_t shared_bytes_ = 0;  // text of the row's shared-string cells
 };
 
 SheetResult SheetReader::read(const SheetEntry& entry) {
-  SheetInfo info{source_.display(), entry.name, entry.index, true};
+  SheetInfo info{source_.display(), entry.name, entry.index, true, entry.hidden};
   SheetHandler handler(*this, entry, info);
   SheetResult result;
   result.ok = source_.parse(entry.part, info.loc(), handler);

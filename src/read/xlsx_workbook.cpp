@@ -51,6 +51,7 @@ class RelsHandler final : public XmlHandler {
 struct SheetRef {
   std::string name;
   std::string rel_id;
+  bool hidden = false;
 };
 
 // Collects `<sheets><sheet name=… r:id=…/>` in document order.
@@ -87,7 +88,10 @@ class WorkbookHandler final : public XmlHandler {
                                 sheet_name == nullptr ? "name" : "relationship id"));
       return stop();
     }
-    sheets_.push_back(SheetRef{sheet_name, rel_id});
+    const char* state = find_attr(attrs, "state");
+    const bool hidden = state != nullptr && (std::string_view(state) == "hidden" ||
+                                             std::string_view(state) == "veryHidden");
+    sheets_.push_back(SheetRef{sheet_name, rel_id, hidden});
   }
   void on_end(std::string_view /*name*/) override {
     if (depth_-- == 2) in_sheets_ = false;
@@ -167,6 +171,10 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
   const std::string rels_part = rels_part_for(workbook);
   const std::string base = folder_of(workbook);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (sheets[i].rel_id.empty()) {  // Excel lists its macro sheets so: nothing to read
+      layout.skipped.push_back(SheetEntry{sheets[i].name, {}, static_cast<std::uint32_t>(i)});
+      continue;
+    }
     const Relationship* rel = find_rel(rels, sheets[i].rel_id);
     if (rel == nullptr || rel->external) {
       source.error("not-a-workbook", source.file_loc(),
@@ -176,7 +184,7 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
       return false;
     }
     if (!ends_with(rel->type, "/worksheet")) continue;  // chartsheets, dialogsheets, macros
-    SheetEntry entry{sheets[i].name, {}, static_cast<std::uint32_t>(i)};
+    SheetEntry entry{sheets[i].name, {}, static_cast<std::uint32_t>(i), sheets[i].hidden};
     if (!resolve_target(base, rel->target, entry.part)) {
       source.error("not-a-workbook", source.file_loc(),
                    fmt::format("sheet '{}' refers to \"{}\", outside the package", sheets[i].name,

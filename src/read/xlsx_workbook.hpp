@@ -15,13 +15,15 @@ struct SheetEntry {
   std::string name;
   std::string part;
   std::uint32_t index = 0;  ///< position among all sheets of the workbook, chartsheets included
+  bool hidden = false;      ///< state="hidden" or "veryHidden" in the workbook part
 };
 
 /// What the reader needs to know before reading cells.
 struct WorkbookLayout {
-  std::vector<SheetEntry> sheets;  ///< worksheets only, in workbook order
-  std::string shared_strings;      ///< the shared-strings part, empty when there is none
-  std::string workbook;            ///< the workbook part the package relationships name
+  std::vector<SheetEntry> sheets;   ///< worksheets only, in workbook order
+  std::string shared_strings;       ///< the shared-strings part, empty when there is none
+  std::string workbook;             ///< the workbook part the package relationships name
+  std::vector<SheetEntry> skipped;  ///< sheets listed without a part (r:id=""): no part named
   /// What reading the structure parts took of the workbook's budget: bytes and elements.
   std::uint64_t inflated = 0;
   std::uint64_t elements = 0;

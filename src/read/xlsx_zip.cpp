@@ -203,7 +203,12 @@ std::uint64_t ZipArchive::entry_count() const {
 std::int64_t ZipArchive::locate(const std::string& name) const {
   const zip_int64_t exact = zip_name_locate(zip_.get(), name.c_str(), 0);
   if (exact >= 0) return exact;
-  return zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
+  const zip_int64_t nocase = zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
+  if (nocase >= 0 || name.find('/') == std::string::npos) return nocase;
+  // Some writers store "xl\workbook.xml"; Excel reads them as "xl/workbook.xml".
+  std::string windows = name;
+  std::replace(windows.begin(), windows.end(), '/', '\\');
+  return zip_name_locate(zip_.get(), windows.c_str(), ZIP_FL_NOCASE);
 }
 
 std::uint64_t ZipArchive::declared_size(const std::string& name) const {

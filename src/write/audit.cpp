@@ -65,7 +65,7 @@ void table_json(json::Out& j, const AuditTable& t) {
 void problem_json(json::Out& j, const Diagnostic& d) {
   j.begin_object();
   j.key("severity");
-  j.string(d.severity == Severity::error ? "error" : "warning");
+  j.string(severity_name(d.severity));
   j.key("code");
   j.string(d.code);
   j.key("where");

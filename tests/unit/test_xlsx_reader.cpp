@@ -157,7 +157,7 @@ const char* const kHandmadeLog =
     "B4 text \"Đơn vị\"\n"
     "C4 error \"#REF!\"\n"
     "D4 boolean \"0\"\n"
-    "E4 text \"2024-08-28T00:00:00\"\n"
+    "E4 date \"2024-08-28T00:00:00\"\n"
     "row 6\n"
     "B6 number \"1.5E-3\"\n"
     "row 7\n"

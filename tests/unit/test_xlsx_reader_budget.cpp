@@ -52,7 +52,8 @@ std::string lie_about_size(std::string zip, const std::string& name, std::uint32
     const std::size_t name_at = magic[2] == 3 ? 30 : 46;
     for (std::size_t at = zip.find(magic); at != std::string::npos; at = zip.find(magic, at + 4)) {
       if (zip.compare(at + name_at, name.size(), name) != 0) continue;
-      for (std::size_t i = 0; i < 4; ++i) zip[at + size_at + i] = static_cast<char>(size >> (8 * i));
+      for (std::size_t i = 0; i < 4; ++i)
+        zip[at + size_at + i] = static_cast<char>(size >> (8 * i));
     }
   }
   return zip;
@@ -78,8 +79,8 @@ TEST_CASE("The parts of a workbook inflate to a budget in all, not only part by 
   // The sheets declare 10 bytes each; each is within the part limit, and the third passes
   // what the workbook has left.
   std::string zip = xlsx_test::make_zip(sheets({padded, padded, padded}));
-  for (const char* n : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-                        "xl/worksheets/sheet3.xml"}) {
+  for (const char* n :
+       {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"}) {
     zip = lie_about_size(zip, n, 10);
   }
   xlsx_test::Recorder rec;
@@ -188,9 +189,9 @@ TEST_CASE("Zip entries, sheets and relationships are bounded in number") {
 }
 
 TEST_CASE("Two sheet entries on one part are refused as ambiguous, before any is read") {
-  const auto r = read_parts(sheets({number_rows(1, 1), ""}, {"worksheets/sheet1.xml",
-                                                             "worksheets/./sheet1.xml"}),
-                            ntr::ReadLimits{});
+  const auto r = read_parts(
+      sheets({number_rows(1, 1), ""}, {"worksheets/sheet1.xml", "worksheets/./sheet1.xml"}),
+      ntr::ReadLimits{});
   CHECK(r.log.empty());
   CHECK(r.diags ==
         Diags{"book.xlsx: error[ambiguous-workbook]: sheets 'S1' and 'S2' are both the part "

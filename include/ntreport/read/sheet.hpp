@@ -20,6 +20,7 @@ enum class CellType : std::uint8_t {
   number,   ///< an XLSX numeric cell or formula with a numeric cached value
   boolean,  ///< an XLSX boolean ("0" or "1")
   error,    ///< an XLSX error value such as "#REF!"
+  date,     ///< an XLSX date cell (t="d", ISO 8601 text): never a count
 };
 
 /// One cell of a row as handed to a visitor; the text view is valid only during the call.
@@ -35,6 +36,7 @@ struct SheetInfo {
   std::string name;          ///< sheet name; empty for CSV
   std::uint32_t index = 0;   ///< 0-based position in the workbook
   bool is_workbook = false;  ///< true for XLSX sheets (diagnostics then quote the sheet name)
+  bool hidden = false;       ///< a hidden sheet of a workbook (read like any other, with a warning)
 
   /// A SourceLoc for a cell of this sheet (row 0 = the whole sheet).
   [[nodiscard]] SourceLoc loc(std::uint32_t row = 0, std::uint32_t col = 0) const {
