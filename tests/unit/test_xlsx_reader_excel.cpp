@@ -27,8 +27,7 @@ Read read_excel(const std::string& name) {
   return r;
 }
 
-const std::string kHeader =
-    "row 1\nA1 text \"Đơn vị\"\nB1 text \"VB đến\"\nC1 text \"VB đi\"\n";
+const std::string kHeader = "row 1\nA1 text \"Đơn vị\"\nB1 text \"VB đến\"\nC1 text \"VB đi\"\n";
 const std::string kUnitRow = "row 2\nA2 text \"Sở Y tế\"\nB2 number \"12\"\nC2 number \"10\"\n";
 
 }  // namespace
@@ -85,8 +84,8 @@ TEST_CASE("A hidden sheet is read, and the reader says it is hidden") {
 }
 
 TEST_CASE("Two <v> in one cell are ambiguous") {
-  const std::string xml = xlsx_test::sheet_xml(
-      "<row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row>");
+  const std::string xml =
+      xlsx_test::sheet_xml("<row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row>");
   const auto r = xlsx_test::read_parts(xlsx_test::one_sheet(xml));
   CHECK(r.diags == Diags{"book.xlsx:'Sheet1'!A1: error[ambiguous-workbook]: cell A1 holds two "
                          "values; other programs read one or the other (save the workbook again "
