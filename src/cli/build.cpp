@@ -7,6 +7,8 @@
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
+#include "ntreport/read/input.hpp"
+#include "ntreport/write/output.hpp"
 
 namespace ntr::cli {
 
@@ -27,6 +29,15 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
   for (const auto& [id, layout] : c.layouts) check(id, "--layout");
 }
 
+void no_figures(const BuildConfig& c, bool build, Diagnostics& diags) {
+  diags.warning("no-figures", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                build ? fmt::format("the inputs hold no figures: nothing was written, and {} is "
+                                    "as it was",
+                                    c.out_dir.empty() ? "." : c.out_dir)
+                      : std::string("the inputs hold no figures: a build would write nothing"),
+                "fill in the input workbooks, or name the files that hold the figures");
+}
+
 int run(const PeriodOptions& o, bool write) {
   Diagnostics diags;
   Progress progress(o.quiet);
@@ -44,6 +55,9 @@ int run(const PeriodOptions& o, bool write) {
   const auto registry = load_registry(*config, diags);
   const auto defs = load_appendices(*config, diags);
   check_only(*config, defs, diags);
+  if (write && check_output_folder(config->out_dir, config->inputs, diags)) {
+    recover_output_folder(config->out_dir, diags);  // however this build ends, one build there
+  }
   if (!registry || diags.has_errors()) return finish();
   const TargetsInput targets = load_targets(*config, *registry, diags);
   const Figures figures =
@@ -52,13 +66,19 @@ int run(const PeriodOptions& o, bool write) {
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
   if (!write) {  // validation needs no documents: only the choice of appendices can fail
-    select_appendices(*config, defs, figures, diags);
+    if (select_appendices(*config, defs, figures, diags).empty() && !diags.has_errors())
+      no_figures(*config, false, diags);
     return finish();
   }
   const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
   progress.appendices(report.appendices.size());
-  if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
-  const auto written = write_outputs(*config, report, diags);
+  // Blank forms would blank the outputs of the last build: a build with nothing to write
+  // writes nothing.
+  if (report.appendices.empty() && !diags.has_errors()) no_figures(*config, true, diags);
+  if (diags.has_errors() || report.appendices.empty() || (o.strict && diags.warning_count() > 0))
+    return finish();
+  std::vector<std::string> removed;
+  const auto written = write_outputs(*config, report, diags, &removed);
   const int code = finish();
   if (code == 0 && !o.quiet) {
     std::vector<std::string> ids;
@@ -67,6 +87,10 @@ int run(const PeriodOptions& o, bool write) {
     std::printf("ntreport: %zu %s (%s) written to %s:\n", n, n == 1 ? "appendix" : "appendices",
                 fmt::format("{}", fmt::join(ids, ", ")).c_str(), config->out_dir.c_str());
     for (const auto& p : written) std::printf("  %s\n", p.c_str());
+    for (const auto& p : removed) {
+      std::printf("ntreport: removed %s, which the previous build wrote and this one does not\n",
+                  p.c_str());
+    }
   }
   return code;
 }

@@ -40,6 +40,7 @@ constexpr std::array kCatalogue = {
     CodeInfo{"internal", ExitCode::internal, E, "a bug in ntreport"},
     CodeInfo{"io-error", IO, E, "a file or folder cannot be read or written"},
     CodeInfo{"malformed-xml", D, E, "a workbook part is not well-formed XML"},
+    CodeInfo{"no-figures", D, W, "the inputs hold no figures: a build writes nothing"},
     CodeInfo{"no-header", D, E, "no sheet of a file has a recognised header row"},
     CodeInfo{"no-unit-column", D, E, "a table has figure columns but no unit name or code column"},
     CodeInfo{"not-a-count", D, E, "a figure is not a whole number >= 0"},
@@ -50,6 +51,9 @@ constexpr std::array kCatalogue = {
              "`ntreport audit`: a check the printed table does not allow (subtotals over rows that "
              "name no registry unit)"},
     CodeInfo{"not-digitized-mismatch", D, E, "not digitized differs from resolved - digitized"},
+    CodeInfo{"output-recovered", D, N,
+             "an output folder held the files of a command stopped half way: put back as they "
+             "were, or finished"},
     CodeInfo{"paid-exceeds-with-fee", D, E, "more dossiers paid online than dossiers with a fee"},
     CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
     CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
@@ -71,6 +75,9 @@ constexpr std::array kCatalogue = {
              "a worksheet row or shared string holds more text than the limit (1 MiB)"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
+    CodeInfo{"would-overwrite", U, E,
+             "a command would replace or remove a file ntreport did not write (or one changed "
+             "since), or write where its inputs are"},
 };
 
 constexpr CodeInfo kInternal{"internal", ExitCode::internal, E, "a bug in ntreport"};

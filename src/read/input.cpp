@@ -154,6 +154,47 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
   return out;
 }
 
+namespace {
+// Whether `inner` is `outer` or lies inside it (both canonical).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto o = outer.begin();
+  auto i = inner.begin();
+  for (; o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool check_output_folder(const std::string& out_dir, const std::vector<std::string>& inputs,
+                         Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path out = fs::weakly_canonical(out_dir.empty() ? "." : out_dir, ec);
+  if (ec) return true;  // writing will say what is wrong with it
+  const std::size_t errors = diags.error_count();
+  auto refuse = [&](std::string what) {
+    diags.error("would-overwrite", file_loc(out_dir), std::move(what),
+                "choose another output folder (-o, or \"output\" in ntreport.toml)");
+  };
+  for (const auto& input : inputs) {
+    const fs::path in = fs::weakly_canonical(input, ec);
+    if (ec) continue;
+    const bool folder = fs::is_directory(in, ec);
+    if (folder && within(out, in)) {
+      refuse(out == in ? fmt::format("the output folder is the input folder {}", input)
+                       : fmt::format("the output folder lies inside the input folder {}: a build "
+                                     "would read its own outputs",
+                                     input));
+    } else if (within(in, out)) {
+      refuse(
+          fmt::format("the output folder holds the input {}: a build would replace or read "
+                      "its own inputs",
+                      input));
+    }
+  }
+  return diags.error_count() == errors;
+}
+
 bool file_exists(const std::string& path) {
   std::error_code ec;
   return fs::is_regular_file(path, ec);

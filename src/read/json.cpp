@@ -257,9 +257,16 @@ std::optional<JsonValue> read_summary_json(const std::string& path, std::string&
                 "no such build: expected a build's output folder or its summary.json");
     return std::nullopt;
   }
-  shown = std::filesystem::is_directory(path, ec)
-              ? (std::filesystem::path(path) / "summary.json").generic_string()
-              : path;
+  const bool folder = std::filesystem::is_directory(path, ec);
+  shown = folder ? (std::filesystem::path(path) / "summary.json").generic_string() : path;
+  // A build killed while putting its files in place leaves them beside the earlier ones until
+  // the next build there puts them back (write/output.hpp): its files are no one build.
+  if (folder && std::filesystem::exists(std::filesystem::path(path) / ".ntreport-previous", ec)) {
+    diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
+                "the folder holds a build that was stopped while putting its files in place",
+                "run ntreport build for it again, which puts the earlier files back first");
+    return std::nullopt;
+  }
   return read_json_file(shown, diags);
 }
 

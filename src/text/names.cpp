@@ -12,7 +12,8 @@ bool is_alnum(char c) {
 
 std::string name_problem(std::string_view name) {
   if (name.empty()) return "is empty";
-  if (name.size() > kMaxNameLength) return fmt::format("is longer than {} characters", kMaxNameLength);
+  if (name.size() > kMaxNameLength)
+    return fmt::format("is longer than {} characters", kMaxNameLength);
   for (const char c : name) {
     if (is_alnum(c) || c == '-' || c == '_' || c == '.') continue;
     const auto byte = static_cast<unsigned char>(c);
