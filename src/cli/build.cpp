@@ -8,6 +8,7 @@
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
 namespace ntr::cli {
@@ -85,11 +86,12 @@ int run(const PeriodOptions& o, bool write) {
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();
     std::printf("ntreport: %zu %s (%s) written to %s:\n", n, n == 1 ? "appendix" : "appendices",
-                fmt::format("{}", fmt::join(ids, ", ")).c_str(), config->out_dir.c_str());
-    for (const auto& p : written) std::printf("  %s\n", p.c_str());
+                fmt::format("{}", fmt::join(ids, ", ")).c_str(),
+                printable(config->out_dir).c_str());
+    for (const auto& p : written) std::printf("  %s\n", printable(p).c_str());
     for (const auto& p : removed) {
       std::printf("ntreport: removed %s, which the previous build wrote and this one does not\n",
-                  p.c_str());
+                  printable(p).c_str());
     }
   }
   return code;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
 namespace ntr::cli {
@@ -112,7 +113,7 @@ int run_init(const InitOptions& o) {
   std::printf(
       "ntreport: period folder %s ready: put the units' files in %s/inputs, then run "
       "ntreport build there\n",
-      o.dir.c_str(), o.dir.c_str());
+      printable(o.dir).c_str(), printable(o.dir).c_str());
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "ntreport/cli/common.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/report/form.hpp"
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/form_xlsx.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -121,7 +122,7 @@ int run_template(TemplateOptions o) {
   const int code = finish();
   if (code == 0 && !o.period.quiet) {
     std::printf("ntreport: %zu input workbook%s written to %s\n", units.size(),
-                units.size() == 1 ? "" : "s", dir.c_str());
+                units.size() == 1 ? "" : "s", printable(dir).c_str());
   }
   return code;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
+#include "ntreport/text/printable.hpp"
 
 namespace ntr {
 
@@ -88,7 +89,7 @@ std::string audit_summary_line(const AuditReport& report, std::string_view file)
   }
   const std::size_t n = report.findings.size();
   return fmt::format(
-      "ntreport: audit of {}: {} among {} ({}: {}, {})\n", file,
+      "ntreport: audit of {}: {} among {} ({}: {}, {})\n", printable(file),
       n == 0 ? std::string("no disagreements") : plural(n, "disagreement", "disagreements"),
       plural(report.checks(), "check", "checks"), plural(report.tables.size(), "table", "tables"),
       plural(units, "unit row", "unit rows"), plural(subtotals, "subtotal row", "subtotal rows"));
@@ -97,7 +98,7 @@ std::string audit_summary_line(const AuditReport& report, std::string_view file)
 std::string render_audit_text(const AuditReport& report, std::string_view file) {
   std::string out;
   for (const auto& f : report.findings) {
-    out += format_finding(f);
+    out += printable(format_finding(f));  // one line each, whatever the cells hold
     out += '\n';
   }
   return out + audit_summary_line(report, file);

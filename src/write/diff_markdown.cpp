@@ -1,23 +1,14 @@
 #include "ntreport/write/diff_markdown.hpp"
 
+#include "ntreport/text/printable.hpp"
+
 namespace ntr {
 
 namespace {
 
-// A pipe or a line break would end the table cell.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// A pipe or a line break would end the table cell; a control character could act on a
+// terminal.
+std::string cell(std::string_view text) { return markdown_text(text, true); }
 
 }  // namespace
 

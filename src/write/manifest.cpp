@@ -100,8 +100,8 @@ std::optional<std::vector<ManifestEntry>> parse_manifest(std::string_view text,
     }
     e.name = std::string(line.substr(b + 1));
     if (!is_plain_file_name(e.name)) {
-      error = fmt::format("line {}: \"{}\" is not the name of a file of the folder", line_no,
-                          e.name);
+      error =
+          fmt::format("line {}: \"{}\" is not the name of a file of the folder", line_no, e.name);
       return std::nullopt;
     }
     out.push_back(std::move(e));

@@ -40,7 +40,6 @@ bool is_plain_file_name(std::string_view name);
 /// The manifest's text: a first line naming the format, then "SIZE HASH NAME" per file.
 std::string render_manifest(const std::vector<ManifestEntry>& entries);
 /// Parses a manifest; nothing, with `error` saying where and why, when it is not one.
-std::optional<std::vector<ManifestEntry>> parse_manifest(std::string_view text,
-                                                         std::string& error);
+std::optional<std::vector<ManifestEntry>> parse_manifest(std::string_view text, std::string& error);
 
 }  // namespace ntr::out

@@ -134,7 +134,8 @@ bool FolderLock::acquire(const std::string& dir, Diagnostics& diags) {
       }
       return false;
     }
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     if (::fstat(fd_, &held) == 0 && ::lstat(path_.c_str(), &named) == 0 &&
         held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
       return true;

@@ -3,22 +3,15 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
+#include "ntreport/text/printable.hpp"
 
 namespace ntr {
 
 namespace {
 
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
+// A pipe or a line break would end the table cell; a control character could act on a
+// terminal.
+std::string cell(std::string_view text) { return markdown_text(text, true); }
 
 std::string missing_labels(const UnitStatus& u) {
   std::vector<std::string_view> labels;
