@@ -22,7 +22,8 @@ constexpr std::array kCatalogue = {
              "a workbook says one thing twice (two sheets on one part, two values in one cell)"},
     CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
     CodeInfo{"bad-json", U, E,
-             "a JSON file given to `ntreport diff` is not JSON, or not a summary.json of ntreport"},
+             "a JSON file given to `ntreport diff` is not JSON (or names a member twice), or not a "
+             "summary.json of ntreport; the path of each bad member is named"},
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
     CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
