@@ -80,7 +80,10 @@ struct ReadLimits {
   std::uint32_t max_row_cells = 16384;            ///< cells of one row (columns A to XFD)
   std::uint64_t max_shared_strings = 1ULL << 20;  ///< entries of the shared-string table
   std::uint64_t max_shared_bytes = 64ULL << 20;   ///< text of the shared-string table
-  std::uint64_t max_xml_memory = 32ULL << 20;     ///< what the XML parser may allocate
+  /// What the XML parser may allocate. Real parts need well under 1 MiB (a 64 KiB buffer, a
+  /// few nested elements, short tags); expat rescans an unfinished tag on every chunk, so a
+  /// small bound also keeps a huge tag from costing time quadratic in its length.
+  std::uint64_t max_xml_memory = 4ULL << 20;
   bool operator==(const ReadLimits&) const = default;
 };
 
