@@ -16,11 +16,22 @@
 
 namespace {
 
-constexpr std::string_view kHeaders[] = {
-    "Đơn vị",     "Mã đơn vị",   "STT",          "VB đến",        "VB đi",
-    "Tiếp nhận",  "Tổng số (trong kỳ)", "Qua mạng", "Trực tiếp", "Qua BCCI",
-    "Đã giải quyết", "Đã số hóa", "Tỷ lệ văn bản ký số", "Tên đơn vị", "Ghi chú",
-    "Tổng số"};
+constexpr std::string_view kHeaders[] = {"Đơn vị",
+                                         "Mã đơn vị",
+                                         "STT",
+                                         "VB đến",
+                                         "VB đi",
+                                         "Tiếp nhận",
+                                         "Tổng số (trong kỳ)",
+                                         "Qua mạng",
+                                         "Trực tiếp",
+                                         "Qua BCCI",
+                                         "Đã giải quyết",
+                                         "Đã số hóa",
+                                         "Tỷ lệ văn bản ký số",
+                                         "Tên đơn vị",
+                                         "Ghi chú",
+                                         "Tổng số"};
 constexpr std::uint32_t kMaxCols = 16384;
 
 // Checks what HeaderDetector hands on: tables begun before their rows, ended once, columns of
@@ -67,7 +78,8 @@ std::vector<Cell> parse_line(std::string_view line) {
     const std::size_t space = line.find(' ');
     repeat = 0;
     for (std::size_t i = 1; i < space && i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
-      repeat = std::min<std::size_t>(repeat * 10 + static_cast<std::size_t>(line[i] - '0'), kMaxCols);
+      repeat =
+          std::min<std::size_t>(repeat * 10 + static_cast<std::size_t>(line[i] - '0'), kMaxCols);
     line.remove_prefix(space == std::string_view::npos ? line.size() : space + 1);
   }
   std::vector<Cell> one;

@@ -19,7 +19,8 @@ constexpr std::array kCatalogue = {
              "an alias file maps a name to a code the registry does not have"},
     CodeInfo{"ambiguous-unit", D, E, "a unit name matches more than one registry unit"},
     CodeInfo{"ambiguous-workbook", D, E,
-             "a workbook says one thing twice (two sheets on one part, two values in one cell)"},
+             "a workbook says one thing twice (two sheets on one part, a cell given twice, two "
+             "values in one cell)"},
     CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
     CodeInfo{"bad-json", U, E,
              "a JSON file given to `ntreport diff` is not JSON (or names a member twice), or not a "

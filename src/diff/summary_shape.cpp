@@ -33,9 +33,10 @@ std::string_view kind_name(Kind k) {
 
 // `path.key`, or `path["key"]` when the key is no identifier.
 std::string member_path(const std::string& path, std::string_view key) {
-  const bool plain = !key.empty() && key.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") ==
-                                         std::string_view::npos;
+  const bool plain =
+      !key.empty() && key.find_first_not_of(
+                          "abcdefghijklmnopqrstuvwxyz"
+                          "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") == std::string_view::npos;
   if (plain) return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
   std::string quoted;
   for (const char c : key) {
@@ -70,7 +71,8 @@ class Shape {
     if (const JsonValue* p = doc.find("period"); p != nullptr && !p->is(Kind::null)) {
       if (expect(*p, Kind::object, "period", "an object with from and to")) {
         for (const char* k : {"from", "to"}) {
-          if (const JsonValue* d = p->find(k)) expect(*d, Kind::string, member_path("period", k), "a date");
+          if (const JsonValue* d = p->find(k))
+            expect(*d, Kind::string, member_path("period", k), "a date");
         }
       }
     }
@@ -88,8 +90,9 @@ class Shape {
                  fmt::format("not a summary.json of ntreport: {}", what));
   }
   void bad(const std::string& path, const JsonValue& v, std::string_view expected) {
-    const std::string found =
-        v.is(Kind::number) ? v.text : v.is(Kind::string) ? "a string" : std::string(kind_name(v.kind));
+    const std::string found = v.is(Kind::number)   ? v.text
+                              : v.is(Kind::string) ? "a string"
+                                                   : std::string(kind_name(v.kind));
     fail(fmt::format("{} is {}; expected {}", path.empty() ? "the document" : path, found,
                      expected));
   }
@@ -102,7 +105,8 @@ class Shape {
   void appendix(const JsonValue& a, const std::string& path) {
     if (!expect(a, Kind::object, path, "an object")) return;
     for (const char* k : {"title", "layout"}) {
-      if (const JsonValue* v = a.find(k)) expect(*v, Kind::string, member_path(path, k), "a string");
+      if (const JsonValue* v = a.find(k))
+        expect(*v, Kind::string, member_path(path, k), "a string");
     }
     for (const char* k : {"levels", "units"}) {
       const JsonValue* rows = a.find(k);

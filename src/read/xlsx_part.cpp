@@ -79,9 +79,8 @@ bool PartSource::report_xml(XmlStatus status, const std::string& name, const Sou
     case XmlStatus::out_of_memory:
       over_budget(loc, fmt::format("{}: parsing it needs more than {} of memory (elements "
                                    "nested too deep, or a tag too long), the limit for one part",
-                                   xml_.error_line() == 0
-                                       ? fmt::format("part \"{}\"", name)
-                                       : position(name, xml_.error_line(), 0),
+                                   xml_.error_line() == 0 ? fmt::format("part \"{}\"", name)
+                                                          : position(name, xml_.error_line(), 0),
                                    byte_size(limits_.max_xml_memory)));
       return false;
     case XmlStatus::syntax:

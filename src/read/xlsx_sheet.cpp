@@ -328,7 +328,13 @@ class SheetHandler final : public XmlHandler {
         std::adjacent_find(pending.begin(), pending.end(),
                            [](const auto& a, const auto& b) { return a.col == b.col; });
     if (dup == pending.end()) return true;
-    fail_cell(dup->col, fmt::format("cell {} appears twice in its row", cell_name(row_, dup->col)));
+    // Two values for one cell: other programs keep one or the other.
+    r_.source_.error("ambiguous-workbook", info_.loc(row_, dup->col),
+                     fmt::format("cell {} is given twice in its row; other programs read one or "
+                                 "the other",
+                                 cell_name(row_, dup->col)),
+                     "save the workbook again from Excel or LibreOffice");
+    stop();
     return false;
   }
 

@@ -227,6 +227,10 @@ def ambiguous_workbook():
     parts["xl/_rels/workbook.xml.rels"] = rels(("rId1", "worksheet", "worksheets/sheet1.xml"),
                                                ("rId2", "worksheet", "/xl/worksheets/sheet1.xml"))
     write_zip(path("ambiguous-workbook", "sheet-parts", "so-y-te.xlsx"), parts)
+    # B2 twice in its row.
+    write_zip(path("ambiguous-workbook", "cell-twice", "so-y-te.xlsx"), one_sheet_parts(sheet(
+        UNIT_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế</t></is></c>'
+        '<c r="B2"><v>12</v></c><c r="B2"><v>21</v></c></row>')))
     # "12" and "21" in one cell: LibreOffice shows one, a careless reader both.
     write_zip(path("ambiguous-workbook", "two-values", "so-y-te.xlsx"), one_sheet_parts(sheet(
         UNIT_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế</t></is></c>'

@@ -35,10 +35,9 @@ TEST_CASE("A summary.json as ntreport writes it has the shape") {
 }
 
 TEST_CASE("Each member of the wrong shape is named by its path") {
-  CHECK(problems("[]") == std::vector<std::string>{kPrefix +
-                                                   "the document is an array; expected an object"});
-  CHECK(problems("{}") ==
-        std::vector<std::string>{kPrefix + "it has no \"appendices\" object"});
+  CHECK(problems("[]") ==
+        std::vector<std::string>{kPrefix + "the document is an array; expected an object"});
+  CHECK(problems("{}") == std::vector<std::string>{kPrefix + "it has no \"appendices\" object"});
   CHECK(problems(R"({"appendices": [1]})") ==
         std::vector<std::string>{kPrefix +
                                  "appendices is an array; expected an object of appendices by id"});
@@ -60,7 +59,8 @@ TEST_CASE("Each member of the wrong shape is named by its path") {
             kPrefix + "appendices.v.groups is an object; expected an array of rows",
             kPrefix + "appendices.v.items[0] is 3; expected an object",
             kPrefix + "appendices.v.total is an array; expected an object"});
-  CHECK(problems(R"({"appendices": {"v": {"levels": {"tinh": {"received": 99999999999999999999}}}}})") ==
+  CHECK(problems(
+            R"({"appendices": {"v": {"levels": {"tinh": {"received": 99999999999999999999}}}}})") ==
         std::vector<std::string>{kPrefix +
                                  "appendices.v.levels.tinh.received is 99999999999999999999; "
                                  "expected a whole number ≥ 0"});
