@@ -110,9 +110,23 @@ def sheet(rows_xml, after=""):
     return f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>{rows_xml}</sheetData>{after}</worksheet>'
 
 
+SHEET_HEAD = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
+SHEET_TAIL = b"</sheetData></worksheet>"
+
+
+def sheet_part(block, count, tail=SHEET_TAIL, declared=None):
+    """A worksheet part whose sheetData holds `block` repeated `count` times, deflated."""
+    return deflate_repeated(SHEET_HEAD, block, count, tail, declared)
+
+
+def one_sheet_book(work, name, part, shared=None):
+    """work/name: a workbook of one sheet, the part given."""
+    workbook(os.path.join(work, name), ["worksheets/sheet1.xml"],
+             [("xl/worksheets/sheet1.xml", part)], shared)
+
+
 def whitespace_part(mebibytes, declared=None):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
-    return deflate_repeated(head, b" " * MIB, mebibytes, b"</sheetData></worksheet>", declared)
+    return sheet_part(b" " * MIB, mebibytes, declared=declared)
 
 
 def write(path, text, mode="w"):
@@ -172,8 +186,7 @@ def diff_fifo(work):
 
 def xlsx_wide_header_rows(work):
     row = "<row>" + istr("Đơn vị") + istr("x") * 16383 + "</row>"
-    workbook(os.path.join(work, "wide.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", sheet(row * 40))])
+    one_sheet_book(work, "wide.xlsx", sheet(row * 40))
     return Case(["check", "wide.xlsx"], 1, "no-header",
                 note="40 rows of 16,384 cells that look like headers")
 
@@ -210,8 +223,7 @@ def xlsx_twenty_parts_lying(work):
 def xlsx_empty_shared_strings(work):
     head = f'{DECL}<sst xmlns="{MAIN}">'.encode()
     shared = deflate_repeated(head, b"<si/>" * (MIB // 5), 200, b"</sst>")  # 40 million
-    workbook(os.path.join(work, "strings.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", sheet("<row><c><v>1</v></c></row>"))], shared)
+    one_sheet_book(work, "strings.xlsx", sheet("<row><c><v>1</v></c></row>"), shared)
     return Case(["check", "strings.xlsx"], 1, "input-too-large",
                 note="40 million empty shared strings in a small workbook")
 
@@ -220,16 +232,14 @@ def xlsx_shared_string_text(work):
     head = f'{DECL}<sst xmlns="{MAIN}">'.encode()
     item = b"<si><t>" + b"x" * (MIB - 100) + b"</t></si>"
     shared = deflate_repeated(head, item, 250, b"</sst>")
-    workbook(os.path.join(work, "strings.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", sheet("<row><c><v>1</v></c></row>"))], shared)
+    one_sheet_book(work, "strings.xlsx", sheet("<row><c><v>1</v></c></row>"), shared)
     return Case(["check", "strings.xlsx"], 1, "input-too-large",
                 note="250 shared strings of 1 MiB each, kept while sheets are read")
 
 
 def xlsx_many_rows(work):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
     rows = "".join(f'<row r="{r}"/>' for r in range(1, 1_048_577)).encode()
-    part = deflate_repeated(head, rows, 1, b"</sheetData></worksheet>")
+    part = sheet_part(rows, 1)
     workbook(os.path.join(work, "rows.xlsx"), ["worksheets/sheet1.xml", "worksheets/sheet2.xml"],
              [("xl/worksheets/sheet1.xml", part), ("xl/worksheets/sheet2.xml", part)])
     return Case(["check", "rows.xlsx"], 1, "input-too-large",
@@ -237,38 +247,27 @@ def xlsx_many_rows(work):
 
 
 def xlsx_many_cells(work):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
     row = b"<row>" + b"<c><v>1</v></c>" * 16384 + b"</row>"
-    part = deflate_repeated(head, row, 300, b"</sheetData></worksheet>")  # 4.9 million cells
-    workbook(os.path.join(work, "cells.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", part)])
+    one_sheet_book(work, "cells.xlsx", sheet_part(row, 300))  # 4.9 million cells
     return Case(["check", "cells.xlsx"], 1, "input-too-large",
                 note="a sheet of 4.9 million cells holding a value")
 
 
 def xlsx_many_elements(work):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
-    part = deflate_repeated(head, b"<x/>" * (MIB // 4), 80, b"</sheetData></worksheet>")
-    workbook(os.path.join(work, "elements.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", part)])
+    one_sheet_book(work, "elements.xlsx", sheet_part(b"<x/>" * (MIB // 4), 80))
     return Case(["check", "elements.xlsx"], 1, "input-too-large",
                 note="20 million empty elements in a sheet")
 
 
 def xlsx_deep_nesting(work):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData>'.encode()
-    part = deflate_repeated(head, b"<a>" * (MIB // 3), 30, b"")
-    workbook(os.path.join(work, "deep.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", part)])
+    one_sheet_book(work, "deep.xlsx", sheet_part(b"<a>" * (MIB // 3), 30, tail=b""))
     return Case(["check", "deep.xlsx"], 1, "input-too-large",
                 note="elements nested 10 million deep")
 
 
 def xlsx_long_attribute(work):
-    head = f'{DECL}<worksheet xmlns="{MAIN}"><sheetData><row a="'.encode()
-    part = deflate_repeated(head, b"a" * MIB, 200, b'"/></sheetData></worksheet>')
-    workbook(os.path.join(work, "tag.xlsx"), ["worksheets/sheet1.xml"],
-             [("xl/worksheets/sheet1.xml", part)])
+    part = deflate_repeated(SHEET_HEAD + b'<row a="', b"a" * MIB, 200, b'"/>' + SHEET_TAIL)
+    one_sheet_book(work, "tag.xlsx", part)
     return Case(["check", "tag.xlsx"], 1, "input-too-large",
                 note="one attribute of 200 MiB")
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "ntreport/read/file.hpp"
 #include "ntreport/read/xlsx.hpp"
 #include "xlsx_test_support.hpp"
 
@@ -19,9 +20,7 @@ namespace {
 
 using Diags = std::vector<std::string>;
 
-const std::string kHint =
-    " (no real appendix comes near this size; the file may be corrupt or built to exhaust "
-    "memory)";
+const std::string kHint = " (" + std::string(ntr::kSizeHint) + ")";
 
 // A workbook of sheets "S1", "S2", … with the given parts; `targets` name each sheet's part.
 Parts sheets(const std::vector<std::string>& xml, std::vector<std::string> targets = {}) {
