@@ -11,6 +11,8 @@ constexpr ExitCode U = ExitCode::usage;
 constexpr ExitCode IO = ExitCode::io;
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
+constexpr Severity N = Severity::note;
+constexpr ExitCode OK = ExitCode::ok;
 
 // Keep sorted by code: code_info() searches it by bisection.
 constexpr std::array kCatalogue = {
@@ -22,7 +24,10 @@ constexpr std::array kCatalogue = {
              "a JSON file given to `ntreport diff` is not JSON, or not a summary.json of ntreport"},
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
     CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
+    CodeInfo{"count-overflow", D, E, "a sum of counts is larger than the largest count (10^15)"},
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
+    CodeInfo{"derived-figure", OK, N,
+             "a blank figure is derived exactly from the unit's other figures"},
     CodeInfo{"digitized-exceeds-resolved", D, E, "more results digitized than dossiers resolved"},
     CodeInfo{"duplicate-column", D, E, "two columns of one table carry the same figure"},
     CodeInfo{"duplicate-conflict", D, E,
@@ -45,6 +50,9 @@ constexpr std::array kCatalogue = {
     CodeInfo{"not-digitized-mismatch", D, E, "not digitized differs from resolved - digitized"},
     CodeInfo{"paid-exceeds-with-fee", D, E, "more dossiers paid online than dossiers with a fee"},
     CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
+    CodeInfo{"partial-figures", D, W,
+             "some figures of a group are blank: the unit's figures of that group are left out of "
+             "the sums"},
     CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
     CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
     CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},

@@ -13,8 +13,9 @@
 namespace ntr::cli {
 
 /// Prints diagnostics to stderr: sorted, at most 100 (then "… and N more"), then a line with
-/// the totals. With quiet, warnings are left out.
-void print_diagnostics(const Diagnostics& diags, bool quiet);
+/// the totals. With quiet, warnings and notes are left out — but not the warnings that fail a
+/// command run with strict.
+void print_diagnostics(const Diagnostics& diags, bool quiet, bool strict = false);
 
 /// The exit code for a finished command: the errors' code, or 1 for warnings under --strict.
 int exit_code(const Diagnostics& diags, bool strict);
