@@ -190,6 +190,7 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
+  check_sums(registry, totals, diags);
   for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
     ReportOptions options;
     options.period = config.period;

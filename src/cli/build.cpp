@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
 
@@ -32,7 +33,7 @@ int run(const PeriodOptions& o, bool write) {
   Progress progress(o.quiet);
   auto finish = [&] {
     progress.clear();
-    print_diagnostics(diags, o.quiet);
+    print_diagnostics(diags, o.quiet, o.strict);
     if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
       std::fprintf(stderr, "ntreport: --strict: warnings fail the %s%s\n",
                    write ? "build" : "check", write ? "; nothing was written" : "");
@@ -51,7 +52,8 @@ int run(const PeriodOptions& o, bool write) {
                   [&](std::size_t done, std::size_t total) { progress.files(done, total); });
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
-  if (!write) {  // validation needs no documents: only the choice of appendices can fail
+  if (!write) {  // validation needs no documents: the sums and the choice of appendices
+    check_sums(*registry, aggregate(*registry, figures.own), diags);
     select_appendices(*config, defs, figures, diags);
     return finish();
   }

@@ -57,6 +57,7 @@ void Ingest::begin_table(const TableHeader& header) {
   ++s_->file_tables;
   TableInfo t;
   t.sheet = header.sheet;
+  t.header_row = header.last_row;
   for (const auto& c : header.columns) {
     if (c.col >= t.role_of_col.size()) t.role_of_col.resize(c.col + 1, kColIgnored);
     switch (c.meaning.role) {
@@ -67,6 +68,7 @@ void Ingest::begin_table(const TableHeader& header) {
         break;
       case ColumnRole::name:
         t.role_of_col[c.col] = kColName;
+        t.name_col = c.col;
         break;
       case ColumnRole::code:
         t.role_of_col[c.col] = kColCode;
@@ -109,6 +111,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
       rec.values.set(field, *v);
     } else {
       bad = true;
+      rec.bad |= field_bit(field);
       s_->diags.error("not-a-count", t.sheet.loc(row, c.col),
                       fmt::format("\"{}\" expects a whole number ≥ 0, got \"{}\"",
                                   s_->header(table, field), c.text),
@@ -131,7 +134,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   rec.unit = id.unit;
   rec.level = id.level;
   if (rec.kind != RowIdentity::Kind::unit) rec.label = std::string(trim(name));
-  if (rec.kind == RowIdentity::Kind::unit && rec.values.empty()) return;
+  if (rec.kind == RowIdentity::Kind::unit && rec.values.empty() && rec.bad == 0) return;
   s_->add_row(std::move(rec));
 }
 

@@ -114,8 +114,9 @@ TEST_CASE("cells that are neither counts nor rates", "[audit]") {
         Lines{"t.csv:E3: error[not-a-count]: \"Đã số hóa\" expects a whole number ≥ 0, got \"5a5\"",
               "t.csv:F4: error[not-a-rate]: \"Tỷ lệ số hóa kết quả\" expects a percentage such as "
               "99,83%, got \"abc\""});
-  // Sở B's invariants and the level row's two other counts
-  CHECK(r.report.checks() == 4);
+  // Sở B's invariants, the level row's two other counts and its invariants (a subtotal keeps
+  // those of a unit row)
+  CHECK(r.report.checks() == 6);
 }
 
 TEST_CASE("numbers stored by a spreadsheet: counts, and rates as percent-formatted fractions",

@@ -50,6 +50,13 @@ enum class RowKind : std::uint8_t {
   item,     ///< a row that is not a unit (a target)
 };
 
+/// Whether a row's figures are all there (the blank-cell policy, docs/blank-cells.md).
+enum class RowStatus : std::uint8_t {
+  reported,      ///< every figure (a unit), or every unit it covers (a subtotal row)
+  partial,       ///< a unit with blank figures, or a subtotal row over some units only
+  not_reported,  ///< a unit without figures
+};
+
 struct Row {
   RowKind kind = RowKind::unit;
   std::string stt;
@@ -60,6 +67,11 @@ struct Row {
   std::string level_id;     ///< level, group and unit rows
   std::string area_code;    ///< group rows
   std::vector<Cell> cells;  ///< one per column
+  RowStatus status = RowStatus::reported;
+  /// level, group and total rows: the units they cover (their numbered rows) and how many of
+  /// those are in every sum; a unit with sub-units: its sub-units, likewise
+  std::uint32_t units = 0, units_reported = 0;
+  std::string note;  ///< what the "Ghi chú" column says: "Chưa báo cáo", "62/65 đơn vị", …
 };
 
 /// What a highlight of a rate cell means.
