@@ -28,6 +28,24 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
   for (const auto& [id, layout] : c.layouts) check(id, "--layout");
 }
 
+// Per appendix, the units whose rows say "Chưa báo cáo" or "Thiếu số liệu": a build with most
+// units missing must not look finished.
+void print_missing(const BuildReport& report) {
+  for (const auto& doc : report.appendices) {
+    std::size_t units = 0, missing = 0, partial = 0;
+    for (const auto& row : doc.rows) {
+      if (row.kind != RowKind::unit) continue;
+      ++units;
+      missing += row.status == RowStatus::not_reported ? 1 : 0;
+      partial += row.status == RowStatus::partial ? 1 : 0;
+    }
+    if (missing + partial == 0) continue;
+    std::printf("ntreport: %s: %zu of %zu units not reported, %zu reported in part "
+                "(column \"Ghi chú\")\n",
+                doc.id.c_str(), missing, units, partial);
+  }
+}
+
 int run(const PeriodOptions& o, bool write) {
   Diagnostics diags;
   Progress progress(o.quiet);
@@ -63,6 +81,7 @@ int run(const PeriodOptions& o, bool write) {
   const auto written = write_outputs(*config, report, diags);
   const int code = finish();
   if (code == 0 && !o.quiet) {
+    print_missing(report);
     std::vector<std::string> ids;
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();
