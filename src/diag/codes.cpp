@@ -68,6 +68,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
     CodeInfo{"text-too-large", D, E,
              "a worksheet row or shared string holds more text than the limit (1 MiB)"},
+    CodeInfo{"unknown-column", D, W,
+             "a header cell names no column ntreport reads: the column is not read"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
 };

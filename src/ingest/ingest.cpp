@@ -76,9 +76,11 @@ void Ingest::begin_table(const TableHeader& header) {
         break;
       case ColumnRole::stt:
       case ColumnRole::rate:
+      case ColumnRole::note:
         break;
     }
   }
+  s_->warn_unknown_columns(header);
   s_->tables.push_back(std::move(t));
   s_->open_table();
 }
@@ -139,6 +141,30 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
 }
 
 void Ingest::end_table() { s_->close_table(); }
+
+// Nothing silently ignored: a column whose header names nothing ntreport knows is not read,
+// and said so, with the known header nearest to it.
+void Ingest::State::warn_unknown_columns(const TableHeader& header) {
+  for (const auto& u : header.unknown) {
+    std::string hint = "rename the header to one ntreport reads, or leave the column out";
+    if (column_hints_left > 0) {
+      --column_hints_left;
+      if (const auto near = nearest_header(u.text)) {
+        hint = fmt::format("did you mean \"{}\", {}? {}", near->first, near->second, hint);
+      }
+    }
+    diags.warning("unknown-column", header.sheet.loc(u.row, u.col),
+                  fmt::format("column {} \"{}\" is not a column ntreport reads: its cells are "
+                              "not counted",
+                              column_letters(u.col), u.text),
+                  std::move(hint));
+  }
+  if (header.unknown_count > header.unknown.size()) {
+    diags.warning("unknown-column", header.sheet.loc(header.last_row, 0),
+                  fmt::format("{} more header cells name no column ntreport reads",
+                              header.unknown_count - header.unknown.size()));
+  }
+}
 
 Figures Ingest::finish() { return s_->finish(); }
 

@@ -136,6 +136,11 @@ struct Ingest::State {
   [[nodiscard]] std::optional<SourceLoc> blank_loc(UnitId u, Field f, Field sibling) const;
   [[nodiscard]] std::string hdr(UnitId u, Field f) const;
   void report_no_column();
+
+  /// Suggestions of a known header for the first unknown columns only (hints_left's reason).
+  std::size_t column_hints_left = 200;
+  /// A warning per header cell that names no known column (the column is not read).
+  void warn_unknown_columns(const TableHeader& header);
 };
 
 /// A hint for a cell that is not a count, or empty.

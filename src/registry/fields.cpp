@@ -122,6 +122,7 @@ constexpr std::array<sv, 6> kNameHeaders = {
     "Đơn vị", "Tên đơn vị", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Đơn vị thực hiện", "name"};
 constexpr std::array<sv, 4> kCodeHeaders = {"Mã đơn vị", "Mã", "Mã ĐV", "code"};
 constexpr std::array<sv, 3> kSttHeaders = {"STT", "Số TT", "TT"};
+constexpr std::array<sv, 3> kNoteHeaders = {"Ghi chú", "Chú thích", "Note"};
 
 template <typename Arr, typename Key>
 auto find_key(const Arr& arr, std::string_view key) -> std::optional<Key> {
@@ -173,5 +174,6 @@ std::uint32_t group_mask(Group g) { return kGroupMasks[static_cast<std::size_t>(
 std::span<const std::string_view> name_headers() { return kNameHeaders; }
 std::span<const std::string_view> code_headers() { return kCodeHeaders; }
 std::span<const std::string_view> stt_headers() { return kSttHeaders; }
+std::span<const std::string_view> note_headers() { return kNoteHeaders; }
 
 }  // namespace ntr

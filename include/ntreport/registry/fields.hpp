@@ -117,5 +117,7 @@ std::uint32_t group_mask(Group g);
 std::span<const std::string_view> name_headers();
 std::span<const std::string_view> code_headers();
 std::span<const std::string_view> stt_headers();
+/// Header texts of columns the reader knows it need not read ("Ghi chú").
+std::span<const std::string_view> note_headers();
 
 }  // namespace ntr
