@@ -236,6 +236,12 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;
   c.jobs = o.jobs;
+  // summary.json names files from the period folder, else from where the outputs go: the
+  // same whatever the working folder and however the paths are spelled.
+  if (!config.empty()) {
+    const auto dir = std::filesystem::path(config).parent_path().generic_string();
+    c.root = dir.empty() ? "." : dir;
+  }
   check_config(c, config.empty() ? "ntreport" : config, diags);
   if (c.inputs.empty() && o.needs_inputs) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
