@@ -103,6 +103,7 @@ int run_cli(int argc, char** argv) {
   cli::add_template_command(app, result);
   cli::add_init_command(app, result);
   cli::add_status_command(app, result);
+  cli::add_units_command(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -98,7 +98,8 @@ TEST_CASE("unmatched names are reported with suggestions, and subtotals left unc
               "registry unit, so which rows each subtotal covers is not known (add an alias for "
               "each unmatched name (--aliases) and run again)",
               "t.csv:B4: error[unknown-unit]: no unit in the registry is named \"Sở Ạ\" (did you "
-              "mean 'Sở A' or 'Sở B'?)"});
+              "mean 'Sở A' or 'Sở B'? for the first, add the line `Sở Ạ,a` to the aliases file; "
+              "`ntreport units TEXT` lists the codes)"});
   CHECK(r.report.tables.at(0).unit_rows == 2);
   CHECK(r.report.tables.at(0).subtotal_rows == 1);
 }

@@ -95,8 +95,11 @@ TEST_CASE("counts that are not counts, units that are not units") {
           "u.csv:C2: error[not-a-count]: \"Trực tiếp\" expects a whole number ≥ 0, got \"-5\" "
           "(counts cannot be negative)",
           "u.csv:A3: error[unknown-unit]: no unit in the registry is named \"Phường Phú Hà\" (did "
-          "you mean 'Phường Phủ Hà'?)",
-          "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\"",
+          "you mean 'Phường Phủ Hà'? if so, add the line `Phường Phú Hà,h1.x2` to the aliases "
+          "file)",
+          "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\" (find "
+          "the code with `ntreport units TEXT` and add the line `Xã Không Có,CODE` to the "
+          "aliases file)",
           "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
 }
 
