@@ -207,6 +207,12 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
     options.highlight_lowest = config.highlight_lowest;
     report.appendices.push_back(build_report(*def, registry, totals, options));
   }
+  // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
+  // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the reference.
+  for (std::size_t i = 0; i < report.appendices.size(); ++i) {
+    report.appendices[i].number_line = fmt::format("Phụ lục {}", i + 1);
+    report.appendices[i].reference = config.report_reference;
+  }
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
@@ -254,7 +260,6 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
-    options.report_reference = config.report_reference;
     out.add_file(
         "phu-luc.xlsx",
         [&](const std::string& tmp) { return write_xlsx(tmp, report.appendices, options, diags); },

@@ -37,6 +37,7 @@ struct Cell {
   std::string text;           ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
   bool below_target = false;  ///< a unit's rate below its level's target (Mark::below_target)
   bool lowest = false;        ///< among the N lowest rates of its level (Mark::lowest)
+  std::uint8_t decimals = 2;  ///< kind == rate, den > 0: the decimals `text` shows (0–2)
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
 };
@@ -125,7 +126,9 @@ struct Chart {
 struct ReportDoc {
   std::string id;  ///< "ho-so"
   std::string title;
+  std::string number_line;  ///< "Phụ lục 1": the appendix's place in the build, above the title
   std::string period_line;  ///< "(Từ ngày 01/01/2024 đến ngày 28/08/2024)", or empty
+  std::string reference;    ///< "(Kèm theo Công văn số …)" under the period line, or empty
   std::string sheet_name;   ///< worksheet name in phu-luc.xlsx
   std::string layout;       ///< "level", "area" or "targets"
   std::vector<Column> columns;
