@@ -63,6 +63,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"registry-unknown-parent", U, E,
              "a registry row names a parent code that does not exist"},
     CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
+    CodeInfo{"skipped-files", OK, N,
+             "files in an input folder that are not inputs (not .xlsx, .xlsm, .xls, .csv, .tsv)"},
     CodeInfo{"subtotal-mismatch", D, W,
              "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
@@ -71,6 +73,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"unknown-column", D, W,
              "a header cell names no column ntreport reads: the column is not read"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
+    CodeInfo{"unsupported-format", D, E,
+             "a spreadsheet in a format ntreport does not read (.ods, .xlsb, .numbers)"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
 };
 
