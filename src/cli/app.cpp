@@ -104,6 +104,7 @@ int run_cli(int argc, char** argv) {
   cli::add_init_command(app, result);
   cli::add_status_command(app, result);
   cli::add_units_command(app, result);
+  cli::add_inspect_command(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -127,7 +127,7 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
         freexl_select_active_worksheet(book.h, i) != FREEXL_OK) {
       continue;
     }
-    const SheetInfo info{display, name != nullptr ? name : "", i, true};
+    const SheetInfo info{display, name != nullptr ? name : "", i, true, false};
     visitor.begin_sheet(info);
     const bool ok = read_sheet(book.h, info, limits, visitor, diags);
     visitor.end_sheet({});

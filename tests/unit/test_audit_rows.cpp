@@ -130,7 +130,7 @@ TEST_CASE("numbers stored by a spreadsheet: counts, and rates as percent-formatt
     return ntr::OwnedCell{col, CellType::number, t};
   };
   ntr::OwnedSheet sheet;
-  sheet.info = ntr::SheetInfo{"t.xlsx", "Phụ lục 2", 0, true};
+  sheet.info = ntr::SheetInfo{"t.xlsx", "Phụ lục 2", 0, true, false};
   sheet.rows = {
       {1,
        {text(1, "Đơn vị"), text(2, "Đã giải quyết"), text(3, "Đã số hóa"),

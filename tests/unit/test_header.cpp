@@ -30,7 +30,7 @@ using Rows = std::vector<std::pair<std::uint32_t, std::vector<std::string>>>;
 std::vector<std::string> detect(const Rows& rows, Diagnostics& diags) {
   Recorder rec;
   HeaderDetector det(rec, diags);
-  det.begin_sheet(SheetInfo{"t.xlsx", "Số liệu", 0, true});
+  det.begin_sheet(SheetInfo{"t.xlsx", "Số liệu", 0, true, false});
   for (const auto& [r, texts] : rows) {
     std::vector<CellView> cells;
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -134,7 +134,7 @@ TEST_CASE("header cells naming no known column are kept for a warning, up to a l
     void no_table(const SheetInfo&) override {}
   } keep;
   HeaderDetector det(keep, diags);
-  det.begin_sheet(SheetInfo{"t.csv", "", 0, false});
+  det.begin_sheet(SheetInfo{"t.csv", "", 0, false, false});
   std::vector<CellView> cells;
   for (std::size_t i = 0; i < header.size(); ++i)
     cells.push_back(CellView{static_cast<std::uint32_t>(i + 1), CellType::text, header[i]});

@@ -61,6 +61,7 @@ void add_template_command(CLI::App& app, int& result);
 void add_init_command(CLI::App& app, int& result);
 void add_status_command(CLI::App& app, int& result);
 void add_units_command(CLI::App& app, int& result);
+void add_inspect_command(CLI::App& app, int& result);
 
 /// Runs a command body, turning an escaped exception into an internal error (exit 4).
 int guarded(const std::function<int()>& body);
