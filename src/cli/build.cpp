@@ -40,9 +40,10 @@ void print_missing(const BuildReport& report) {
       partial += row.status == RowStatus::partial ? 1 : 0;
     }
     if (missing + partial == 0) continue;
-    std::printf("ntreport: %s: %zu of %zu units not reported, %zu reported in part "
-                "(column \"Ghi chú\")\n",
-                doc.id.c_str(), missing, units, partial);
+    std::printf(
+        "ntreport: %s: %zu of %zu units not reported, %zu reported in part "
+        "(column \"Ghi chú\")\n",
+        doc.id.c_str(), missing, units, partial);
   }
 }
 
