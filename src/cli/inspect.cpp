@@ -19,14 +19,9 @@ struct InspectOptions {
 
 int run_inspect(const InspectOptions& o) {
   Diagnostics diags;
-  PeriodOptions p = o.period;
-  p.needs_inputs = false;
-  const auto config = resolve_config(p, diags);
-  const auto registry = config ? load_registry(*config, diags) : std::nullopt;
-  if (!registry) {
-    print_diagnostics(diags, false);
-    return exit_code(diags, false);
-  }
+  std::optional<BuildConfig> config;
+  const auto registry = registry_of(o.period, config, diags);
+  if (!registry) return exit_code(diags, false);
   Inspector inspector(*registry);
   HeaderDetector detector(inspector, diags);
   read_input(o.file, config->limits, detector, diags);
@@ -45,12 +40,7 @@ void add_inspect_command(CLI::App& app, int& result) {
       "Show what ntreport sees in one input: its sheets, the header row, what each column and "
       "each row is");
   sub->add_option("FILE", o->file, "An input file (XLSX, XLS, CSV)")->required();
-  sub->add_option("--config", o->period.config,
-                  "The period's ntreport.toml (default: ./ntreport.toml if present)");
-  sub->add_option("--registry", o->period.registry,
-                  "Unit registry CSV (default: the shipped Ninh Thuận registry)");
-  sub->add_option("--levels", o->period.levels, "Level definitions CSV");
-  sub->add_option("--aliases", o->period.aliases, "Alias CSV files (alias,code); repeatable");
+  add_registry_options(*sub, o->period);
   sub->callback([o, &result] { result = guarded([&] { return run_inspect(*o); }); });
 }
 

@@ -3,31 +3,21 @@
 #include <fmt/format.h>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/write/cells.hpp"
 
 namespace ntr {
 
 namespace {
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 std::string sheet_title(const InspectSheet& s) {
   if (!s.info.is_workbook) return "## The table";
-  return fmt::format("## Sheet '{}'{}", cell(s.info.name), s.info.hidden ? " (hidden)" : "");
+  return fmt::format("## Sheet '{}'{}", md_cell(s.info.name), s.info.hidden ? " (hidden)" : "");
 }
 }  // namespace
 
 std::string render_inspect_markdown(const std::string& file,
                                     const std::vector<InspectSheet>& sheets) {
-  std::string out = fmt::format("# {}\n", cell(file));
+  std::string out = fmt::format("# {}\n", md_cell(file));
   if (sheets.empty()) out += "\nNo sheet.\n";
   for (const auto& s : sheets) {
     out += '\n' + sheet_title(s) + "\n\n";
@@ -40,12 +30,12 @@ std::string render_inspect_markdown(const std::string& file,
                : fmt::format("Header: rows {}–{}.\n\n", s.header_first, s.header_last);
     out += "| Cột | Tiêu đề | Đọc là |\n|---|---|---|\n";
     for (const auto& c : s.columns) {
-      out +=
-          fmt::format("| {} | {} | {} |\n", column_letters(c.col), cell(c.header), cell(c.meaning));
+      out += fmt::format("| {} | {} | {} |\n", column_letters(c.col), md_cell(c.header),
+                         md_cell(c.meaning));
     }
     out += "\n| Dòng | Đơn vị | Là |\n|---:|---|---|\n";
     for (const auto& r : s.rows) {
-      out += fmt::format("| {} | {} | {} |\n", r.row, cell(r.label), cell(r.what));
+      out += fmt::format("| {} | {} | {} |\n", r.row, md_cell(r.label), md_cell(r.what));
     }
     if (s.more_rows > 0) out += fmt::format("\n… and {} more rows.\n", s.more_rows);
   }

@@ -3,22 +3,11 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
+#include "ntreport/write/cells.hpp"
 
 namespace ntr {
 
 namespace {
-
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 std::string labels(const std::vector<Field>& fs) {
   std::vector<std::string_view> out;
@@ -45,8 +34,8 @@ void field_keys(json::Out& out, const std::vector<Field>& fs) {
 
 void table_rows(std::string& out, const std::vector<UnitStatus>& units, std::string_view status) {
   for (const auto& u : units) {
-    out += fmt::format("| {} | {} | {} | {} |\n", status, cell(u.code), cell(u.name),
-                       cell(what_to_fix(u)));
+    out += fmt::format("| {} | {} | {} | {} |\n", status, md_cell(u.code), md_cell(u.name),
+                       md_cell(what_to_fix(u)));
   }
 }
 

@@ -2,21 +2,9 @@
 
 #include <fmt/format.h>
 
-namespace ntr {
+#include "ntreport/write/cells.hpp"
 
-namespace {
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
-}  // namespace
+namespace ntr {
 
 std::string render_units_markdown(const Registry& registry, const std::vector<UnitId>& units) {
   std::string out = "| Mã đơn vị | Tên đơn vị | Cấp | Thuộc |\n|---|---|---|---|\n";
@@ -27,8 +15,8 @@ std::string render_units_markdown(const Registry& registry, const std::vector<Un
       const Unit& p = registry.unit(u.parent);
       parent = fmt::format("{} ({})", p.code, p.name);
     }
-    out += fmt::format("| {} | {} | {} | {} |\n", cell(u.code), cell(u.name),
-                       cell(registry.levels()[u.level].label), cell(parent));
+    out += fmt::format("| {} | {} | {} | {} |\n", md_cell(u.code), md_cell(u.name),
+                       md_cell(registry.levels()[u.level].label), md_cell(parent));
   }
   return out;
 }

@@ -45,6 +45,15 @@ struct PeriodOptions {
   unsigned jobs = 0;         ///< threads reading inputs; 0: one per core
 };
 
+/// Declares the options that name a registry (--config, --registry, --levels, --aliases) on a
+/// subcommand that reads no inputs.
+void add_registry_options(CLI::App& app, PeriodOptions& o);
+
+/// The registry those options name; nothing (and the problems printed) when it cannot be
+/// loaded. `config` receives the configuration.
+std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildConfig>& config,
+                                    Diagnostics& diags);
+
 /// Declares the period options on a subcommand.
 void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs);
 
