@@ -48,10 +48,21 @@ std::string format_loc(const SourceLoc& loc) {
   return out;
 }
 
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "error";
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out =
-      fmt::format("{}: {}[{}]: {}", format_loc(d.loc),
-                  d.severity == Severity::error ? "error" : "warning", d.code, d.message);
+  std::string out = fmt::format("{}: {}[{}]: {}", format_loc(d.loc), severity_name(d.severity),
+                                d.code, d.message);
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
   return out;
 }
@@ -87,13 +98,21 @@ void Diagnostics::warning(std::string_view code, SourceLoc loc, std::string mess
                  std::move(hint)});
 }
 
+void Diagnostics::note(std::string_view code, SourceLoc loc, std::string message,
+                       std::string hint) {
+  add(Diagnostic{Severity::note, std::string(code), std::move(loc), std::move(message),
+                 std::move(hint)});
+}
+
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error) {
     ++errors_;
     const ExitCode c = code_info(d.code).exit;
     if (severity_rank(c) > severity_rank(worst_)) worst_ = c;
-  } else {
+  } else if (d.severity == Severity::warning) {
     ++warnings_;
+  } else {
+    ++notes_;
   }
   auto it = per_file_.find(d.loc.file);
   if (it == per_file_.end()) it = per_file_.emplace(d.loc.file, 0).first;
@@ -117,13 +136,19 @@ void Diagnostics::merge(Diagnostics&& other) {
   for (auto& d : other.items_) add(std::move(d));
   // What `other` counted without keeping stays counted.
   std::size_t kept_errors = 0;
-  for (const auto& d : other.items_) kept_errors += d.severity == Severity::error ? 1 : 0;
+  std::size_t kept_warnings = 0;
+  for (const auto& d : other.items_) {
+    kept_errors += d.severity == Severity::error ? 1 : 0;
+    kept_warnings += d.severity == Severity::warning ? 1 : 0;
+  }
+  const std::size_t kept_notes = other.items_.size() - kept_errors - kept_warnings;
   errors_ += other.errors_ - kept_errors;
-  warnings_ += other.warnings_ - (other.items_.size() - kept_errors);
+  warnings_ += other.warnings_ - kept_warnings;
+  notes_ += other.notes_ - kept_notes;
   if (severity_rank(other.worst_) > severity_rank(worst_)) worst_ = other.worst_;
   other.items_.clear();
   other.per_file_.clear();
-  other.errors_ = other.warnings_ = 0;
+  other.errors_ = other.warnings_ = other.notes_ = 0;
   other.worst_ = ExitCode::ok;
 }
 

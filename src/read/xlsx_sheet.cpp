@@ -351,7 +351,7 @@ class SheetHandler final : public XmlHandler {
 };
 
 SheetResult SheetReader::read(const SheetEntry& entry) {
-  SheetInfo info{source_.display(), entry.name, entry.index, true};
+  SheetInfo info{source_.display(), entry.name, entry.index, true, entry.hidden};
   SheetHandler handler(*this, entry, info);
   SheetResult result;
   result.ok = source_.parse(entry.part, info.loc(), handler);

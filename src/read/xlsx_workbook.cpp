@@ -40,6 +40,7 @@ class RelsHandler final : public XmlHandler {
 struct SheetRef {
   std::string name;
   std::string rel_id;
+  bool hidden = false;
 };
 
 // Collects `<sheets><sheet name=… r:id=…/>` in document order.
@@ -69,7 +70,9 @@ class WorkbookHandler final : public XmlHandler {
                                 sheet_name == nullptr ? "name" : "relationship id"));
       return stop();
     }
-    sheets_.push_back(SheetRef{sheet_name, rel_id});
+    const char* state = find_attr(attrs, "state");
+    const bool hidden = state != nullptr && std::string_view(state) != "visible";
+    sheets_.push_back(SheetRef{sheet_name, rel_id, hidden});
   }
   void on_end(std::string_view /*name*/) override {
     if (depth_-- == 2) in_sheets_ = false;
@@ -158,7 +161,7 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
       return false;
     }
     if (!ends_with(rel->type, "/worksheet")) continue;  // chartsheets, dialogsheets, macros
-    SheetEntry entry{sheets[i].name, {}, static_cast<std::uint32_t>(i)};
+    SheetEntry entry{sheets[i].name, {}, static_cast<std::uint32_t>(i), sheets[i].hidden};
     if (!resolve_target(base, rel->target, entry.part)) {
       source.error("not-a-workbook", source.file_loc(),
                    fmt::format("sheet '{}' refers to \"{}\", outside the package", sheets[i].name,

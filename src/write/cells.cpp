@@ -18,4 +18,17 @@ std::string_view display_text(const Row& row, const Column& column, std::size_t 
 
 bool is_numeric(ColumnKind kind) { return kind == ColumnKind::count || kind == ColumnKind::rate; }
 
+std::string md_cell(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else {
+      out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+  }
+  return out;
+}
+
 }  // namespace ntr

@@ -99,7 +99,7 @@ TEST_CASE("docs/errors.md documents every catalogued code as the catalogue does"
     REQUIRE(rows.count(code) == 1);
     const DocRow& row = rows.at(code);
     CHECK(row.exit == exit_text(info.exit));
-    CHECK(row.severity == (info.severity == ntr::Severity::error ? "error" : "warning"));
+    CHECK(row.severity == ntr::severity_name(info.severity));
     CHECK(row.meaning == info.summary);
   }
   for (const auto& [code, row] : rows) {

@@ -13,7 +13,12 @@ namespace ntr {
 /// Process exit status, one per kind of failure (SPEC §8).
 enum class ExitCode : int { ok = 0, data = 1, usage = 2, io = 3, internal = 4 };
 
-enum class Severity : std::uint8_t { warning, error };
+/// error: nothing is written; warning: written, fails only under --strict; note: a fact worth
+/// knowing (a figure derived from others), never a failure.
+enum class Severity : std::uint8_t { warning, error, note };
+
+/// "error", "warning", "note", as printed.
+std::string_view severity_name(Severity s);
 
 /// Where a problem is: file, sheet (empty for CSV), cell. Row and column are 1-based; 0 means
 /// "the whole sheet" (row 0) or "the whole row" (col 0).
@@ -59,6 +64,7 @@ class Diagnostics {
  public:
   void error(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
   void warning(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
+  void note(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic d);
 
   /// Diagnostics kept in full per file; beyond that they are counted only, so that a file of
@@ -67,6 +73,7 @@ class Diagnostics {
 
   [[nodiscard]] std::size_t error_count() const { return errors_; }
   [[nodiscard]] std::size_t warning_count() const { return warnings_; }
+  [[nodiscard]] std::size_t note_count() const { return notes_; }
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   /// The diagnostics kept (all but those past kKeptPerFile of one file), in the order found.
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
@@ -81,6 +88,7 @@ class Diagnostics {
   std::map<std::string, std::size_t, std::less<>> per_file_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  std::size_t notes_ = 0;
   ExitCode worst_ = ExitCode::ok;
 };
 
