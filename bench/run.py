@@ -144,7 +144,8 @@ def check_totals(folder):
         for level, values in appendix["levels"].items():
             ours.setdefault(level, {})
             for key, value in values.items():
-                if key != "label":  # the printed label, not a figure
+                # the printed label and what the row covers are not figures
+                if key not in ("label", "units", "units_reported", "coverage_note"):
                     ours[level][key] = value
     problems = []
     for level, values in peer.items():

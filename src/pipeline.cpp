@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/read/csv.hpp"
@@ -190,6 +191,7 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
+  check_sums(registry, totals, diags);
   for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
     ReportOptions options;
     options.period = config.period;
@@ -205,10 +207,46 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
     options.highlight_lowest = config.highlight_lowest;
     report.appendices.push_back(build_report(*def, registry, totals, options));
   }
+  // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
+  // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the reference.
+  for (std::size_t i = 0; i < report.appendices.size(); ++i) {
+    report.appendices[i].number_line = fmt::format("Phụ lục {}", i + 1);
+    report.appendices[i].reference = config.report_reference;
+  }
   for (auto& d : diags.sorted()) {
-    if (d.severity == Severity::warning) report.warnings.push_back(std::move(d));
+    if (d.severity != Severity::warning) continue;
+    if (d.loc.file != "ntreport")
+      d.loc.file = path_from_root(d.loc.file, config.root, config.inputs);
+    report.warnings.push_back(std::move(d));
   }
   return report;
+}
+
+std::string path_from_root(const std::string& path, const std::string& root,
+                           const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto absolute = [&ec](const std::string& s) {
+    fs::path a = fs::absolute(s.empty() ? "." : s, ec).lexically_normal();
+    return a.has_filename() ? a : a.parent_path();
+  };
+  const fs::path p = absolute(path);
+  fs::path base = p.parent_path();
+  if (!root.empty()) {
+    base = absolute(root);
+  } else {
+    for (const auto& in : inputs) {
+      const fs::path a = absolute(in);
+      const auto within = p.lexically_relative(a);
+      if (a == p || (!within.empty() && *within.begin() != "..")) {
+        base = a.parent_path();
+        break;
+      }
+    }
+  }
+  if (ec) return path;
+  const fs::path rel = p.lexically_relative(base);
+  return rel.empty() ? path : rel.generic_string();
 }
 
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
@@ -222,7 +260,6 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
-    options.report_reference = config.report_reference;
     out.add_file(
         "phu-luc.xlsx",
         [&](const std::string& tmp) { return write_xlsx(tmp, report.appendices, options, diags); },

@@ -38,7 +38,10 @@ struct BuildConfig {
   std::string title;                ///< the province's title line, for the input forms
   std::string return_to;            ///< who filled forms go back to, for the input forms
   std::string forms_dir = "forms";  ///< where `ntreport template` writes the forms
-  unsigned highlight_lowest = 0;    ///< mark the N lowest units of each level per rate; 0: off
+  /// What the file paths of summary.json are relative to: the period folder (of
+  /// ntreport.toml); empty without one (then: the folder holding the input that named it).
+  std::string root;
+  unsigned highlight_lowest = 0;  ///< mark the N lowest units of each level per rate; 0: off
   bool strict = false;
   bool force = false;  ///< replace or remove files in the output folder ntreport did not write
   ReadLimits limits;
@@ -78,6 +81,13 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
                     const TargetsInput& targets, Diagnostics& diags);
+
+/// How summary.json names a file: relative to `root` when there is one, else to the folder
+/// holding the input (file or folder) it was found under, else to its own folder; lexically,
+/// in forward slashes: the same text whatever folder ntreport runs in and however the paths
+/// were spelled.
+std::string path_from_root(const std::string& path, const std::string& root,
+                           const std::vector<std::string>& inputs);
 
 /// Writes the outputs, all together or not at all, into a folder that then holds this build
 /// only; returns the paths written, and sets `removed` to the files of the previous build this

@@ -1,16 +1,63 @@
 #include "ntreport/aggregate/aggregate.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
+#include "ntreport/ingest/count.hpp"
+#include "ntreport/text/numbers.hpp"
+
 namespace ntr {
+
+namespace {
+
+enum class Own : std::uint8_t { none, partial, complete };
+
+Own own_state(const Values& v, Group g) {
+  if (v.complete(g)) return Own::complete;
+  return v.has_group(g) ? Own::partial : Own::none;
+}
+
+// A unit's cover from its own figures and its sub-units' covers (computed before it).
+Cover cover_from(Own own, const Registry& registry, UnitId u, Group g,
+                 const std::vector<std::array<Cover, kGroupCount>>& cover) {
+  bool any = false;
+  bool all_full = true;
+  for (UnitId c : registry.unit(u).children) {
+    const Cover k = cover[static_cast<std::size_t>(c)][static_cast<std::size_t>(g)];
+    any = any || k != Cover::none;
+    all_full = all_full && k == Cover::full;
+  }
+  switch (own) {
+    case Own::partial:
+      return Cover::part;
+    case Own::complete:
+      return !any || all_full ? Cover::full : Cover::part;
+    case Own::none:
+      break;
+  }
+  if (!any) return Cover::none;
+  return all_full ? Cover::full : Cover::part;
+}
+
+}  // namespace
+
+std::uint32_t complete_mask(const Values& v) {
+  std::uint32_t m = 0;
+  for (const auto& g : groups()) {
+    if (v.complete(g.id)) m |= group_mask(g.id);
+  }
+  return m;
+}
 
 Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
   const std::size_t n = registry.size();
   Totals t;
-  t.subtree.assign(own.begin(), own.end());
   t.subtree.resize(n);
+  t.cover.resize(n);
   t.level.resize(registry.levels().size());
+  auto own_of = [&](std::size_t i) { return i < own.size() ? own[i] : Values{}; };
 
   // Deepest units first, so each subtree is complete before it is added to its parent.
   std::vector<UnitId> order(n);
@@ -18,19 +65,81 @@ Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
   std::stable_sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
     return registry.unit(a).depth > registry.unit(b).depth;
   });
+  std::vector<Values> sum(n);              // the complete figures of each subtree
+  std::vector<std::uint32_t> below(n, 0);  // figures given anywhere below each unit
   for (UnitId u : order) {
+    const auto i = static_cast<std::size_t>(u);
+    const Values mine = own_of(i);
+    sum[i].add(mine.only(complete_mask(mine)));
+    for (const auto& g : groups()) {
+      t.cover[i][static_cast<std::size_t>(g.id)] =
+          cover_from(own_state(mine, g.id), registry, u, g.id, t.cover);
+    }
+    std::uint32_t from_own = 0;  // a group nothing below reports: the row shows its own
+    for (const auto& g : groups()) {
+      if ((below[i] & group_mask(g.id)) == 0) from_own |= group_mask(g.id);
+    }
+    t.subtree[i] = mine.only(from_own);
+    t.subtree[i].add(sum[i].only(~from_own));
     const UnitId p = registry.unit(u).parent;
-    if (p != kNoUnit)
-      t.subtree[static_cast<std::size_t>(p)].add(t.subtree[static_cast<std::size_t>(u)]);
+    if (p == kNoUnit) continue;
+    sum[static_cast<std::size_t>(p)].add(sum[i]);
+    below[static_cast<std::size_t>(p)] |= below[i] | mine.present;
+  }
+  // Shallowest first: a unit without figures under one that reports as a whole is covered.
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const auto i = static_cast<std::size_t>(*it);
+    const UnitId p = registry.unit(*it).parent;
+    if (p == kNoUnit) continue;
+    const auto pi = static_cast<std::size_t>(p);
+    for (const auto& g : groups()) {
+      const auto k = static_cast<std::size_t>(g.id);
+      const bool whole = own_of(pi).has_group(g.id) && (below[pi] & group_mask(g.id)) == 0;
+      if (t.cover[i][k] == Cover::none && (whole || t.cover[pi][k] == Cover::by_parent))
+        t.cover[i][k] = Cover::by_parent;
+    }
   }
 
   for (std::size_t i = 0; i < n && i < own.size(); ++i) {
     const Unit& u = registry.unit(static_cast<UnitId>(i));
-    t.level[u.level].add(own[i]);
-    if (u.area != kNoUnit) t.group[{u.level, u.area}].add(own[i]);
+    const Values counted = own[i].only(complete_mask(own[i]));
+    t.level[u.level].add(counted);
+    if (u.area != kNoUnit) t.group[{u.level, u.area}].add(counted);
   }
   for (const auto& l : t.level) t.total.add(l);
   return t;
+}
+
+namespace {
+
+void check_row(const Values& v, const std::string& what, Diagnostics& diags) {
+  for (const auto& f : fields()) {
+    if (!v.has(f.id) || v.get(f.id) <= kMaxCount) continue;
+    diags.error("count-overflow", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                fmt::format("\"{}\" of {} sums to more than {}, the largest count ntreport adds "
+                            "up and prints",
+                            f.label, what, format_count(kMaxCount)),
+                "a figure is far larger than any real count: check the inputs");
+  }
+}
+
+}  // namespace
+
+void check_sums(const Registry& registry, const Totals& totals, Diagnostics& diags) {
+  for (std::size_t i = 0; i < totals.subtree.size(); ++i) {
+    const Unit& u = registry.unit(static_cast<UnitId>(i));
+    check_row(totals.subtree[i], fmt::format("the unit \"{}\" ({})", u.name, u.code), diags);
+  }
+  for (LevelId l = 0; l < totals.level.size(); ++l) {
+    check_row(totals.level[l], fmt::format("the level \"{}\"", registry.levels()[l].label), diags);
+  }
+  for (const auto& [key, v] : totals.group) {
+    check_row(v,
+              fmt::format("the level \"{}\" in \"{}\"", registry.levels()[key.first].label,
+                          registry.unit(key.second).name),
+              diags);
+  }
+  check_row(totals.total, "the total row", diags);
 }
 
 }  // namespace ntr

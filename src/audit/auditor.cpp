@@ -97,6 +97,8 @@ void Auditor::begin_table(const TableHeader& header) {
       case ColumnRole::stt:
         t.stt_col = c.col;
         break;
+      case ColumnRole::note:
+        break;
     }
   }
   find_implied(t);

@@ -2,10 +2,26 @@
 // they cover: each count from the sum, each rate from the recomputed sums.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ntreport/text/numbers.hpp"
 #include "table_audit.hpp"
 
 namespace ntr::audit {
+
+namespace {
+// The rows whose figure f went into the sum: those not left out of its group.
+std::vector<std::uint32_t> counted_rows(const Bounds& sum, Field f) {
+  std::vector<std::uint32_t> out = sum.left_out[static_cast<std::size_t>(field_def(f).group)];
+  if (out.empty()) return sum.rows;
+  std::sort(out.begin(), out.end());
+  std::vector<std::uint32_t> in;
+  for (std::uint32_t r : sum.rows) {
+    if (!std::binary_search(out.begin(), out.end(), r)) in.push_back(r);
+  }
+  return in;
+}
+}  // namespace
 
 void TableAudit::check_subtotal(const Row& r, const Bounds& sum) {
   for (Field f : printed_fields()) {
@@ -14,9 +30,14 @@ void TableAudit::check_subtotal(const Row& r, const Bounds& sum) {
     ++checks_;
     const std::int64_t want = sum.range(f).lo;
     if (r.values.get(f) == want) continue;
+    std::string how =
+        fmt::format("sum of {} = {}", rows_text(counted_rows(sum, f)), format_count(want));
+    if (const auto& out = sum.left_out[static_cast<std::size_t>(field_def(f).group)];
+        !out.empty()) {
+      how += fmt::format("; {} left out, with blank figures", rows_text(out));
+    }
     add(r, t_.field_col[fi], t_.field_header[fi], std::string(field_def(f).key), r.text[fi],
-        format_count(want), fmt::format("sum of {} = {}", rows_text(sum.rows), format_count(want)),
-        AuditFinding::Check::sum);
+        format_count(want), std::move(how), AuditFinding::Check::sum);
   }
   for (const auto& def : rates()) {
     if (t_.rate_col[static_cast<std::size_t>(def.id)] != 0) {

@@ -21,6 +21,8 @@ void Bounds::add(const Bounds& o) {
   lo.present |= o.lo.present;
   broken |= o.broken;
   rows.insert(rows.end(), o.rows.begin(), o.rows.end());
+  for (std::size_t g = 0; g < kGroupCount; ++g)
+    left_out[g].insert(left_out[g].end(), o.left_out[g].begin(), o.left_out[g].end());
 }
 
 Range Bounds::range(Field f) const {
@@ -153,9 +155,37 @@ Bounds TableAudit::covered(const Row& sub) const {
   }
   Bounds sum;
   for (std::size_t i : rows) {
-    if (covers(sub, t_.rows[i])) sum.add(bounds_[i]);
+    if (covers(sub, t_.rows[i])) sum.add(counted(bounds_[i]));
   }
   return sum;
+}
+
+// The blank-cell policy of a build (docs/blank-cells.md): a row's figures of a group go into
+// the sums only when it prints every figure of that group the table has.
+Bounds TableAudit::counted(const Bounds& b) const {
+  std::uint32_t mask = 0;
+  std::array<bool, kGroupCount> left_out_of{};
+  for (const auto& g : groups()) {
+    std::uint32_t printed = 0;
+    for (const auto& f : fields()) {
+      const auto fi = static_cast<std::size_t>(f.id);
+      if (f.group == g.id && (t_.field_col[fi] != 0 || t_.implied_by[fi]))
+        printed |= field_bit(f.id);
+    }
+    // A cell that is not a count is given, though unreadable: the checks it touches are
+    // skipped (Bounds::broken), the row still counts.
+    if (((b.lo.present | b.broken) & printed) == printed) {
+      mask |= group_mask(g.id);
+    } else if ((b.lo.present & printed) != 0) {
+      left_out_of[static_cast<std::size_t>(g.id)] = true;
+    }
+  }
+  Bounds out = b;
+  out.lo.present &= mask;
+  for (std::size_t g = 0; g < kGroupCount; ++g) {
+    if (left_out_of[g]) out.left_out[g] = b.rows;
+  }
+  return out;
 }
 
 std::vector<Field> TableAudit::printed_fields() const {
@@ -255,8 +285,12 @@ AuditTable TableAudit::run() {
   for (const Row& r : t_.rows) {
     if (r.additive) continue;
     ++out.subtotal_rows;
-    if (has_unknown_) continue;
-    check_subtotal(r, covered(r));
+    const std::size_t before = findings_.size();
+    if (!has_unknown_) check_subtotal(r, covered(r));
+    // A subtotal keeps every invariant of a unit row. Where a count disagrees with its sum,
+    // that finding says more (and names the right cell); elsewhere this is what catches a
+    // subtotal over different units in different columns when its rows cannot be summed.
+    if (findings_.size() == before) check_invariants(r);
   }
   out.checks = checks_;
   return out;

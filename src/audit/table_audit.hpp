@@ -34,6 +34,8 @@ struct Bounds {
   std::array<std::int64_t, kFieldCount> hi{};
   std::uint32_t broken = 0;         ///< fields some row could not give
   std::vector<std::uint32_t> rows;  ///< the rows summed
+  /// per group: the rows left out of its sums, their figures of the group being incomplete
+  std::array<std::vector<std::uint32_t>, kGroupCount> left_out;
   void add(const Bounds& o);
   [[nodiscard]] Range range(Field f) const;
   /// The range of a rate's numerator or denominator; nullopt when a field is absent or broken.
@@ -71,6 +73,8 @@ class TableAudit {
   [[nodiscard]] bool covers(const Row& sub, const Row& r) const;
   /// The sum of the rows a subtotal row covers.
   [[nodiscard]] Bounds covered(const Row& sub) const;
+  /// A row's figures as they enter sums: only the families it prints in full.
+  [[nodiscard]] Bounds counted(const Bounds& b) const;
   /// The fields the table prints, in column order.
   [[nodiscard]] std::vector<Field> printed_fields() const;
   // unit_checks.cpp: a unit row's rates and invariants, implied fields

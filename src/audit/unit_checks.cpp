@@ -47,6 +47,8 @@ void TableAudit::check_unit(const Row& r, Bounds& b) {
 void TableAudit::check_invariants(const Row& r) {
   if (printed_all(r, {F::received, F::received_direct, F::received_online, F::received_postal})) {
     check_sum_of(r, F::received, kChannels);
+  } else {
+    for (const Term& c : kChannels) check_at_most(r, c.field, F::received);
   }
   if (printed_all(r, {F::not_digitized, F::resolved, F::digitized})) {
     check_sum_of(r, F::not_digitized, kNotDigitized);
@@ -94,7 +96,10 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   const auto ri = static_cast<std::size_t>(def.id);
   const auto den = b.eval(def.denominator);
   const auto& p = r.rates[ri];
-  if (!p || !den || !den->exact()) {
+  // A blank rate implies nothing: the figure is blank, and the row's figures of its group
+  // stay out of the sums, as in a build (counted()).
+  if (!p) return;
+  if (!den || !den->exact()) {
     b.broken |= field_bit(f);
     return;
   }

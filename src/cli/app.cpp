@@ -59,11 +59,14 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
   std::string message = e.what();
   std::string hint = command == &app ? "see 'ntreport --help'"
                                      : fmt::format("see 'ntreport {} --help'", command->get_name());
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  const std::string commands = fmt::format("the commands are {}", fmt::join(names, ", "));
   if (command == &app && e.get_name() == "RequiredError") {
-    message = "no command given; the commands are build and check";
+    message = "no command given; " + commands;
   }
   if (command == &app && argc > 1 && argv[1][0] != '-') {
-    message = fmt::format("\"{}\" is not a command; the commands are build and check", argv[1]);
+    message = fmt::format("\"{}\" is not a command; {}", argv[1], commands);
     if (const std::string c = closest_command(app, argv[1]); !c.empty()) {
       hint = fmt::format("did you mean {}?", c);
     }
@@ -100,6 +103,8 @@ int run_cli(int argc, char** argv) {
   cli::add_template_command(app, result);
   cli::add_init_command(app, result);
   cli::add_status_command(app, result);
+  cli::add_units_command(app, result);
+  cli::add_inspect_command(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -37,8 +37,9 @@ int run(const AuditOptions& o) {
   const ExitCode failed = diags.has_errors() ? diags.exit_code() : ExitCode::ok;
   // A file that could not be read has nothing to report; data problems leave a report.
   if (failed != ExitCode::io && failed != ExitCode::usage) {
-    const std::string out = o.format == "json" ? render_audit_json(report, diags.sorted(), o.file)
-                                               : render_audit_text(report, o.file);
+    const std::string out = o.format == "json"
+                                ? render_audit_json(report, diags.sorted(), o.file)
+                                : render_audit_text(report, o.file, diags.error_count());
     std::fputs(out.c_str(), stdout);
   }
   print_diagnostics(diags, o.quiet);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
 #include "ntreport/read/input.hpp"
@@ -39,12 +40,31 @@ void no_figures(const BuildConfig& c, bool build, Diagnostics& diags) {
                 "fill in the input workbooks, or name the files that hold the figures");
 }
 
+// Per appendix, the units whose rows say "Chưa báo cáo" or "Thiếu số liệu": a build with most
+// units missing must not look finished.
+void print_missing(const BuildReport& report) {
+  for (const auto& doc : report.appendices) {
+    std::size_t units = 0, missing = 0, partial = 0;
+    for (const auto& row : doc.rows) {
+      if (row.kind != RowKind::unit) continue;
+      ++units;
+      missing += row.status == RowStatus::not_reported ? 1 : 0;
+      partial += row.status == RowStatus::partial ? 1 : 0;
+    }
+    if (missing + partial == 0) continue;
+    std::printf(
+        "ntreport: %s: %zu of %zu units not reported, %zu reported in part "
+        "(column \"Ghi chú\")\n",
+        doc.id.c_str(), missing, units, partial);
+  }
+}
+
 int run(const PeriodOptions& o, bool write) {
   Diagnostics diags;
   Progress progress(o.quiet);
   auto finish = [&] {
     progress.clear();
-    print_diagnostics(diags, o.quiet);
+    print_diagnostics(diags, o.quiet, o.strict);
     if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
       std::fprintf(stderr, "ntreport: --strict: warnings fail the %s%s\n",
                    write ? "build" : "check", write ? "; nothing was written" : "");
@@ -66,7 +86,8 @@ int run(const PeriodOptions& o, bool write) {
                   [&](std::size_t done, std::size_t total) { progress.files(done, total); });
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
-  if (!write) {  // validation needs no documents: only the choice of appendices can fail
+  if (!write) {  // validation needs no documents: the sums and the choice of appendices
+    check_sums(*registry, aggregate(*registry, figures.own), diags);
     if (select_appendices(*config, defs, figures, diags).empty() && !diags.has_errors())
       no_figures(*config, false, diags);
     return finish();
@@ -82,6 +103,7 @@ int run(const PeriodOptions& o, bool write) {
   const auto written = write_outputs(*config, report, diags, &removed);
   const int code = finish();
   if (code == 0 && !o.quiet) {
+    print_missing(report);
     std::vector<std::string> ids;
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();

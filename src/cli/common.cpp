@@ -15,22 +15,30 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 }  // namespace
 
-void print_diagnostics(const Diagnostics& diags, bool quiet) {
+void print_diagnostics(const Diagnostics& diags, bool quiet, bool strict) {
+  // Under --strict the warnings fail the command: they are shown even with --quiet.
+  const bool warnings_shown = !quiet || strict;
+  auto shown_kind = [&](Severity s) {
+    return s == Severity::error || (s == Severity::warning ? warnings_shown : !quiet);
+  };
   std::size_t shown = 0;
   for (const auto& d : diags.sorted()) {
-    if (quiet && d.severity != Severity::error) continue;
+    if (!shown_kind(d.severity)) continue;
     if (shown == kMaxShown) break;
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     ++shown;
   }
   const std::size_t errors = diags.error_count();
   const std::size_t warnings = diags.warning_count();
+  const std::size_t notes = quiet ? 0 : diags.note_count();
   // Counted from the totals: past a thousand per file, diagnostics are counted, not kept.
-  const std::size_t hidden = (quiet ? errors : errors + warnings + diags.note_count()) - shown;
+  const std::size_t hidden = errors + (warnings_shown ? warnings : 0) + notes - shown;
   if (hidden > 0) std::fprintf(stderr, "… and %zu more\n", hidden);
-  if (errors > 0 || (!quiet && warnings > 0)) {
-    std::fprintf(stderr, "ntreport: %s, %s\n", plural(errors, "error", "errors").c_str(),
-                 plural(warnings, "warning", "warnings").c_str());
+  if (errors > 0 || (warnings_shown && warnings > 0) || notes > 0) {
+    std::string totals =
+        plural(errors, "error", "errors") + ", " + plural(warnings, "warning", "warnings");
+    if (notes > 0) totals += ", " + plural(notes, "note", "notes");
+    std::fprintf(stderr, "ntreport: %s\n", totals.c_str());
   }
 }
 

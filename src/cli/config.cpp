@@ -170,14 +170,28 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
 
 }  // namespace
 
-void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
-  app.add_option("inputs", o.inputs, "Input files or folders (XLSX, CSV), read recursively");
+void add_registry_options(CLI::App& app, PeriodOptions& o) {
   app.add_option("--config", o.config,
                  "The period's ntreport.toml (default: ./ntreport.toml if present)");
   app.add_option("--registry", o.registry,
                  "Unit registry CSV (default: the shipped Ninh Thuận registry)");
   app.add_option("--levels", o.levels, "Level definitions CSV (default: tinh, huyen, xa)");
   app.add_option("--aliases", o.aliases, "Alias CSV files (alias,code); repeatable");
+}
+
+std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildConfig>& config,
+                                    Diagnostics& diags) {
+  PeriodOptions p = o;
+  p.needs_inputs = false;
+  config = resolve_config(p, diags);
+  auto registry = config ? load_registry(*config, diags) : std::nullopt;
+  if (!registry) print_diagnostics(diags, false);
+  return registry;
+}
+
+void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
+  app.add_option("inputs", o.inputs, "Input files or folders (XLSX, XLS, CSV), read recursively");
+  add_registry_options(app, o);
   app.add_option("--templates", o.template_dirs, "Folders of extra appendix definitions (*.toml)");
   app.add_option("--targets", o.targets, "Targets CSV for the chi-tieu appendix");
   app.add_option("--results", o.results, "Results CSV for targets not computed from unit figures");
@@ -240,6 +254,12 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   c.strict = o.strict;
   c.force = o.force;
   c.jobs = o.jobs;
+  // summary.json names files from the period folder, else from where the outputs go: the
+  // same whatever the working folder and however the paths are spelled.
+  if (!config.empty()) {
+    const auto dir = std::filesystem::path(config).parent_path().generic_string();
+    c.root = dir.empty() ? "." : dir;
+  }
   check_config(c, config.empty() ? "ntreport" : config, diags);
   if (c.inputs.empty() && o.needs_inputs) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},

@@ -73,7 +73,8 @@ int run_status(const StatusOptions& o) {
   const auto fams = status_families(*config, defs, totals, diags);
   print_diagnostics(diags, o.period.quiet);
   if (diags.exit_code() == ExitCode::usage) return exit_code(diags, false);
-  const StatusReport status = build_status(*registry, totals, fams, config->period);
+  const StatusReport status =
+      build_status(*registry, totals, figures.own, figures.invalid, fams, config->period);
   const std::string text =
       o.format == "json" ? render_status_json(status) : render_status_markdown(status, o.all);
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -12,6 +12,7 @@ constexpr ExitCode IO = ExitCode::io;
 constexpr Severity E = Severity::error;
 constexpr Severity W = Severity::warning;
 constexpr Severity N = Severity::note;
+constexpr ExitCode OK = ExitCode::ok;
 
 // Keep sorted by code: code_info() searches it by bisection.
 constexpr std::array kCatalogue = {
@@ -27,7 +28,10 @@ constexpr std::array kCatalogue = {
              "summary.json of ntreport; the path of each bad member is named"},
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
     CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
+    CodeInfo{"count-overflow", D, E, "a sum of counts is larger than the largest count (10^15)"},
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
+    CodeInfo{"derived-figure", OK, N,
+             "a blank figure is derived exactly from the unit's other figures"},
     CodeInfo{"digitized-exceeds-resolved", D, E, "more results digitized than dossiers resolved"},
     CodeInfo{"duplicate-column", D, E, "two columns of one table carry the same figure"},
     CodeInfo{"duplicate-conflict", D, E,
@@ -53,11 +57,14 @@ constexpr std::array kCatalogue = {
              "`ntreport audit`: a check the printed table does not allow (subtotals over rows that "
              "name no registry unit)"},
     CodeInfo{"not-digitized-mismatch", D, E, "not digitized differs from resolved - digitized"},
-    CodeInfo{"output-recovered", D, N,
+    CodeInfo{"output-recovered", OK, N,
              "an output folder held the files of a command stopped half way: put back as they "
              "were, or finished"},
     CodeInfo{"paid-exceeds-with-fee", D, E, "more dossiers paid online than dossiers with a fee"},
     CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
+    CodeInfo{"partial-figures", D, W,
+             "some figures of a group are blank: the unit's figures of that group are left out of "
+             "the sums"},
     CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
     CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
     CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},
@@ -68,14 +75,20 @@ constexpr std::array kCatalogue = {
     CodeInfo{"registry-unknown-parent", U, E,
              "a registry row names a parent code that does not exist"},
     CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
-    CodeInfo{"skipped-sheet", D, N,
+    CodeInfo{"skipped-files", OK, N,
+             "files in an input folder that are not inputs (not .xlsx, .xlsm, .xls, .csv, .tsv)"},
+    CodeInfo{"skipped-sheet", OK, N,
              "a workbook lists a sheet without a part (Excel's macro sheets): it is skipped"},
     CodeInfo{"subtotal-mismatch", D, W,
              "a printed subtotal differs from the sum of the rows it covers"},
     CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
     CodeInfo{"text-too-large", D, E,
              "a worksheet row or shared string holds more text than the limit (1 MiB)"},
+    CodeInfo{"unknown-column", D, W,
+             "a header cell names no column ntreport reads: the column is not read"},
     CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
+    CodeInfo{"unsupported-format", D, E,
+             "a spreadsheet in a format ntreport does not read (.ods, .xlsb, .numbers)"},
     CodeInfo{"usage", U, E, "the command line is invalid"},
     CodeInfo{"would-overwrite", U, E,
              "a command would replace or remove a file ntreport did not write (or one changed "

@@ -135,15 +135,18 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 ExitCode Diagnostics::exit_code() const { return worst_; }
 
 void Diagnostics::merge(Diagnostics&& other) {
+  for (auto& d : other.items_) add(std::move(d));
   // What `other` counted without keeping stays counted.
-  std::size_t kept[3] = {0, 0, 0};
-  for (auto& d : other.items_) {
-    ++kept[static_cast<std::size_t>(d.severity)];
-    add(std::move(d));
+  std::size_t kept_errors = 0;
+  std::size_t kept_warnings = 0;
+  for (const auto& d : other.items_) {
+    kept_errors += d.severity == Severity::error ? 1 : 0;
+    kept_warnings += d.severity == Severity::warning ? 1 : 0;
   }
-  errors_ += other.errors_ - kept[static_cast<std::size_t>(Severity::error)];
-  warnings_ += other.warnings_ - kept[static_cast<std::size_t>(Severity::warning)];
-  notes_ += other.notes_ - kept[static_cast<std::size_t>(Severity::note)];
+  const std::size_t kept_notes = other.items_.size() - kept_errors - kept_warnings;
+  errors_ += other.errors_ - kept_errors;
+  warnings_ += other.warnings_ - kept_warnings;
+  notes_ += other.notes_ - kept_notes;
   if (severity_rank(other.worst_) > severity_rank(worst_)) worst_ = other.worst_;
   other.items_.clear();
   other.per_file_.clear();

@@ -92,7 +92,9 @@ std::string format_rate(const Decimal& rate) {
 
 std::string rate_change(const Decimal& old_rate, const Decimal& new_rate) {
   const i128 delta = new_rate.units - old_rate.units;
-  const auto h = static_cast<std::int64_t>(divide_rounded(delta, pow10(Decimal::kScale - 4)));
+  // From the rates as the tables print them: 99,05% → 98,52% is −0,53 points, whatever the
+  // unrounded rates were.
+  const std::int64_t h = new_rate.percent_hundredths() - old_rate.percent_hundredths();
   if (h == 0 && delta != 0) return fmt::format("{}<0,01 điểm %", delta > 0 ? '+' : '-');
   return signed_hundredths(h) + " điểm %";
 }

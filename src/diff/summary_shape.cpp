@@ -112,18 +112,18 @@ class Shape {
       const JsonValue* rows = a.find(k);
       const std::string at = member_path(path, k);
       if (rows == nullptr || !expect(*rows, Kind::object, at, "an object of rows by key")) continue;
-      for (const auto& m : rows->members) row(m.value, member_path(at, m.key), false);
+      for (const auto& m : rows->members) row(m.value, member_path(at, m.key));
     }
     for (const char* k : {"groups", "items"}) {
       const JsonValue* rows = a.find(k);
       const std::string at = member_path(path, k);
       if (rows == nullptr || !expect(*rows, Kind::array, at, "an array of rows")) continue;
       for (std::size_t i = 0; i < rows->items.size(); ++i) {
-        row(rows->items[i], fmt::format("{}[{}]", at, i), k == std::string_view("items"));
+        row(rows->items[i], fmt::format("{}[{}]", at, i));
       }
     }
     if (const JsonValue* t = a.find("total"); t != nullptr && !t->is(Kind::null)) {
-      row(*t, member_path(path, "total"), false);
+      row(*t, member_path(path, "total"));
     }
     if (const JsonValue* nr = a.find("not_reported")) {
       const std::string at = member_path(path, "not_reported");
@@ -135,21 +135,24 @@ class Shape {
     }
   }
 
-  void row(const JsonValue& r, const std::string& path, bool item) {
+  // A row: what names it (strings), how many units it covers, its figures (whole numbers ≥ 0)
+  // and rates (≥ 0 or null). Members a later version may add are any single value.
+  void row(const JsonValue& r, const std::string& path) {
     if (!expect(r, Kind::object, path, "an object")) return;
     for (const auto& m : r.members) {
       const std::string at = member_path(path, m.key);
       const JsonValue& v = m.value;
-      if (m.key == "name" || m.key == "level" || m.key == "label" || m.key == "area") {
+      if (m.key == "name" || m.key == "level" || m.key == "label" || m.key == "area" ||
+          m.key == "status" || m.key == "coverage_note") {
         expect(v, Kind::string, at, "a string");
       } else if (m.key == "stt") {
         if (!v.is(Kind::string) && !v.is(Kind::number)) bad(at, v, "a row number");
-      } else if (field_by_key(m.key)) {
+      } else if (field_by_key(m.key) || m.key == "units" || m.key == "units_reported") {
         if (!is_count(v)) bad(at, v, "a whole number ≥ 0");
       } else if (rate_by_key(m.key) || m.key == "result") {
         if (!is_rate(v)) bad(at, v, "a rate ≥ 0, or null");
-      } else if (!v.is(Kind::number) && !v.is(Kind::null) && !(item && v.is(Kind::string))) {
-        bad(at, v, item ? "a number, a note or null" : "a number or null");
+      } else if (v.is(Kind::array) || v.is(Kind::object)) {
+        bad(at, v, "a number, a text or null");
       }
     }
   }

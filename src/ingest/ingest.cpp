@@ -57,6 +57,7 @@ void Ingest::begin_table(const TableHeader& header) {
   ++s_->file_tables;
   TableInfo t;
   t.sheet = header.sheet;
+  t.header_row = header.last_row;
   for (const auto& c : header.columns) {
     if (c.col >= t.role_of_col.size()) t.role_of_col.resize(c.col + 1, kColIgnored);
     switch (c.meaning.role) {
@@ -67,6 +68,7 @@ void Ingest::begin_table(const TableHeader& header) {
         break;
       case ColumnRole::name:
         t.role_of_col[c.col] = kColName;
+        t.name_col = c.col;
         break;
       case ColumnRole::code:
         t.role_of_col[c.col] = kColCode;
@@ -74,9 +76,11 @@ void Ingest::begin_table(const TableHeader& header) {
         break;
       case ColumnRole::stt:
       case ColumnRole::rate:
+      case ColumnRole::note:
         break;
     }
   }
+  s_->warn_unknown_columns(header);
   s_->tables.push_back(std::move(t));
   s_->open_table();
 }
@@ -109,6 +113,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
       rec.values.set(field, *v);
     } else {
       bad = true;
+      rec.bad |= field_bit(field);
       s_->diags.error("not-a-count", t.sheet.loc(row, c.col),
                       fmt::format("\"{}\" expects a whole number ≥ 0, got \"{}\"",
                                   s_->header(table, field), c.text),
@@ -131,11 +136,35 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   rec.unit = id.unit;
   rec.level = id.level;
   if (rec.kind != RowIdentity::Kind::unit) rec.label = std::string(trim(name));
-  if (rec.kind == RowIdentity::Kind::unit && rec.values.empty()) return;
+  if (rec.kind == RowIdentity::Kind::unit && rec.values.empty() && rec.bad == 0) return;
   s_->add_row(std::move(rec));
 }
 
 void Ingest::end_table() { s_->close_table(); }
+
+// Nothing silently ignored: a column whose header names nothing ntreport knows is not read,
+// and said so, with the known header nearest to it.
+void Ingest::State::warn_unknown_columns(const TableHeader& header) {
+  for (const auto& u : header.unknown) {
+    std::string hint = "rename the header to one ntreport reads, or leave the column out";
+    if (column_hints_left > 0) {
+      --column_hints_left;
+      if (const auto near = nearest_header(u.text)) {
+        hint = fmt::format("did you mean \"{}\", {}? {}", near->first, near->second, hint);
+      }
+    }
+    diags.warning("unknown-column", header.sheet.loc(u.row, u.col),
+                  fmt::format("column {} \"{}\" is not a column ntreport reads: its cells are "
+                              "not counted",
+                              column_letters(u.col), u.text),
+                  std::move(hint));
+  }
+  if (header.unknown_count > header.unknown.size()) {
+    diags.warning("unknown-column", header.sheet.loc(header.last_row, 0),
+                  fmt::format("{} more header cells name no column ntreport reads",
+                              header.unknown_count - header.unknown.size()));
+  }
+}
 
 Figures Ingest::finish() { return s_->finish(); }
 

@@ -1,5 +1,5 @@
-// After every file: the invariants of SPEC §2.4 on each unit's figures, and the totals a file
-// may leave out (received = the channels, not digitized = resolved − digitized).
+// After every file: each unit's figures checked and completed (completeness.cpp), and the
+// hints for cells that are not counts.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -10,15 +10,6 @@
 #include "state.hpp"
 
 namespace ntr {
-
-namespace {
-bool all_of(const Values& v, std::initializer_list<Field> fs) {
-  for (Field f : fs) {
-    if (!v.has(f)) return false;
-  }
-  return true;
-}
-}  // namespace
 
 namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -59,70 +50,14 @@ std::string not_a_count_hint(CellType type, std::string_view text) {
   return {};
 }
 
-void Ingest::State::check_unit(UnitId u) {
-  Values& v = own[static_cast<std::size_t>(u)];
-  const std::string_view name = registry.unit(u).name;
-  auto hdr = [&](Field f) -> std::string {
-    const Origin o = origin(u, f);
-    return o.table == kNone ? std::string(field_def(f).label) : header(o.table, f);
-  };
-  auto at = [&](Field f) { return loc(origin(u, f), f); };
-
-  using F = Field;
-  if (all_of(v, {F::received_direct, F::received_online, F::received_postal})) {
-    const std::int64_t sum =
-        v.get(F::received_direct) + v.get(F::received_online) + v.get(F::received_postal);
-    if (!v.has(F::received)) {
-      v.set(F::received, sum);
-    } else if (v.get(F::received) != sum) {
-      diags.error(
-          "channels-dont-sum", at(F::received),
-          fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" + \"{}\" + \"{}\" = {} + {} + {} = {}",
-                      hdr(F::received), name, format_count(v.get(F::received)),
-                      hdr(F::received_direct), hdr(F::received_online), hdr(F::received_postal),
-                      format_count(v.get(F::received_direct)),
-                      format_count(v.get(F::received_online)),
-                      format_count(v.get(F::received_postal)), format_count(sum)));
-    }
-  }
-  if (all_of(v, {F::resolved, F::digitized})) {
-    if (v.get(F::digitized) > v.get(F::resolved)) {
-      diags.error("digitized-exceeds-resolved", at(F::digitized),
-                  fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(F::digitized),
-                              name, format_count(v.get(F::digitized)), hdr(F::resolved),
-                              format_count(v.get(F::resolved))));
-    } else if (!v.has(F::not_digitized)) {
-      v.set(F::not_digitized, v.get(F::resolved) - v.get(F::digitized));
-    } else if (v.get(F::not_digitized) != v.get(F::resolved) - v.get(F::digitized)) {
-      diags.error("not-digitized-mismatch", at(F::not_digitized),
-                  fmt::format("\"{}\" of \"{}\" is {}, but \"{}\" − \"{}\" = {} − {} = {}",
-                              hdr(F::not_digitized), name, format_count(v.get(F::not_digitized)),
-                              hdr(F::resolved), hdr(F::digitized), format_count(v.get(F::resolved)),
-                              format_count(v.get(F::digitized)),
-                              format_count(v.get(F::resolved) - v.get(F::digitized))));
-    }
-  }
-  if (all_of(v, {F::with_fee, F::paid_online}) && v.get(F::paid_online) > v.get(F::with_fee)) {
-    diags.error("paid-exceeds-with-fee", at(F::paid_online),
-                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(F::paid_online),
-                            name, format_count(v.get(F::paid_online)), hdr(F::with_fee),
-                            format_count(v.get(F::with_fee))));
-  }
-  if (all_of(v, {F::docs_out, F::docs_out_signed}) &&
-      v.get(F::docs_out_signed) > v.get(F::docs_out)) {
-    diags.error("signed-exceeds-out", at(F::docs_out_signed),
-                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})",
-                            hdr(F::docs_out_signed), name, format_count(v.get(F::docs_out_signed)),
-                            hdr(F::docs_out), format_count(v.get(F::docs_out))));
-  }
-}
-
 Figures Ingest::State::finish() {
   for (std::size_t u = 0; u < own.size(); ++u) {
-    if (!own[u].empty()) check_unit(static_cast<UnitId>(u));
+    if (!own[u].empty() || invalid[u] != 0) check_unit(static_cast<UnitId>(u));
   }
+  report_no_column();
   Figures out;
   out.own = std::move(own);
+  out.invalid = std::move(invalid);
   out.files = std::move(files_with_tables);
   out.tables = static_cast<std::uint32_t>(tables.size());
   out.unit_rows = unit_rows;

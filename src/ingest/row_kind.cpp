@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ntreport/registry/search.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr {
@@ -50,10 +51,24 @@ std::string or_list(std::string_view prefix, const std::vector<std::string>& ite
   return out;
 }
 
-std::string suggestion_hint(const Registry& registry, const std::vector<UnitId>& units) {
+// The names closest to `name`, and the exact line an aliases file needs for the first: the
+// analyst copies it, or finds another code with `ntreport units`.
+std::string suggestion_hint(const Registry& registry, std::string_view name,
+                            const std::vector<UnitId>& units) {
   std::vector<std::string> names;
   for (UnitId u : units) names.push_back(fmt::format("'{}'", registry.unit(u).name));
-  return or_list("did you mean ", names, "?");
+  const std::string line =
+      units.empty() ? alias_line(name, "CODE") : alias_line(name, registry.unit(units[0]).code);
+  const std::string alias = fmt::format(
+      "{} add the line `{}` to the aliases file{}", units.size() == 1 ? "if so," : "for the first,",
+      line, units.size() == 1 ? "" : "; `ntreport units TEXT` lists the codes");
+  if (units.empty()) {
+    return fmt::format(
+        "find the code with `ntreport units TEXT` and add the line `{}` to the "
+        "aliases file",
+        line);
+  }
+  return or_list("did you mean ", names, "? ") + alias;
 }
 
 std::string code_hint(const Registry& registry, const std::vector<UnitId>& units) {
@@ -69,7 +84,7 @@ RowIdentity unknown(const Registry& registry, std::string_view name, std::string
   RowIdentity id;
   id.problem_code = "unknown-unit";
   id.message = fmt::format("no {} in the registry is named \"{}\"", what, name);
-  if (with_hint) id.hint = suggestion_hint(registry, registry.suggest(name));
+  if (with_hint) id.hint = suggestion_hint(registry, name, registry.suggest(name));
   return id;
 }
 

@@ -13,7 +13,7 @@
 namespace ntr {
 
 Ingest::State::State(const Registry& r, Diagnostics& d)
-    : registry(r), diags(d), own(r.size()), origins(r.size()) {}
+    : registry(r), diags(d), own(r.size()), invalid(r.size()), origins(r.size()) {}
 
 std::uint32_t Ingest::State::intern(const std::string& header) {
   const auto [it, inserted] =
@@ -162,6 +162,7 @@ void Ingest::State::merge_row(const RowRec& r) {
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
   const auto ui = static_cast<std::size_t>(r.unit);
   Values& mine = own[ui];
+  invalid[ui] |= r.bad;
   const Origin here{table, r.row};
   std::size_t repeated = 0;  // figures given before with the same value
   Field first_repeated = Field::docs_in;

@@ -5,7 +5,9 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -30,6 +32,8 @@ struct TableInfo {
   std::array<std::uint32_t, kFieldCount> col_of_field{};
   std::array<std::uint32_t, kFieldCount> header_of_field{};  ///< index into State::headers
   std::uint32_t code_col = 0;
+  std::uint32_t name_col = 0;
+  std::uint32_t header_row = 0;  ///< the last header row
 };
 
 /// One body row of the table being read.
@@ -39,7 +43,8 @@ struct RowRec {
   LevelId level = 0;
   std::uint32_t row = 0;
   Values values;
-  std::string label;  ///< the name cell, for messages about subtotal rows
+  std::uint32_t bad = 0;  ///< field_bit() of the cells that are not counts
+  std::string label;      ///< the name cell, for messages about subtotal rows
 };
 
 /// Where one figure of a unit came from.
@@ -87,7 +92,8 @@ struct Ingest::State {
   TableSums sums;
 
   std::vector<Values> own;
-  std::vector<UnitOrigin> origins;                          ///< per unit
+  std::vector<std::uint32_t> invalid;  ///< per unit: field_bit() of figures found wrong
+  std::vector<UnitOrigin> origins;     ///< per unit
   std::unordered_map<std::uint64_t, Origin> other_origins;  ///< (unit, field) not from base
   std::uint32_t unit_rows = 0;
   // Suggestions for the first unknown units only: rows are read in the order diagnostics are
@@ -110,6 +116,31 @@ struct Ingest::State {
   void report_repeated(const RowRec& r, Field first, std::size_t count);
   Figures finish();
   void check_unit(UnitId u);
+
+  // completeness.cpp: derived figures and blank cells (the blank-cell policy)
+  struct Blank {
+    std::uint32_t table = kNone;
+    Field field = Field::docs_in;
+    bool derived = false;  ///< derived from the unit's other figures, not left out
+    bool operator<(const Blank& o) const {
+      return std::tie(table, field, derived) < std::tie(o.table, o.field, o.derived);
+    }
+  };
+  /// Blank figures of tables that have no column for them: one message per table and figure.
+  std::map<Blank, std::vector<UnitId>> no_column;
+  void derive_channels(UnitId u);
+  void derive_so_hoa(UnitId u);
+  void check_at_most(UnitId u, Field small, Field big, const char* code);
+  void report_partial(UnitId u);
+  void derived(UnitId u, Field f, Field from, std::string how);
+  [[nodiscard]] std::optional<SourceLoc> blank_loc(UnitId u, Field f, Field sibling) const;
+  [[nodiscard]] std::string hdr(UnitId u, Field f) const;
+  void report_no_column();
+
+  /// Suggestions of a known header for the first unknown columns only (hints_left's reason).
+  std::size_t column_hints_left = 200;
+  /// A warning per header cell that names no known column (the column is not read).
+  void warn_unknown_columns(const TableHeader& header);
 };
 
 /// A hint for a cell that is not a count, or empty.

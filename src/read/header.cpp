@@ -29,6 +29,7 @@ HeaderIndex build_index() {
   for (auto h : name_headers()) put(h, HeaderMeaning{ColumnRole::name, {}, {}});
   for (auto h : code_headers()) put(h, HeaderMeaning{ColumnRole::code, {}, {}});
   for (auto h : stt_headers()) put(h, HeaderMeaning{ColumnRole::stt, {}, {}});
+  for (auto h : note_headers()) put(h, HeaderMeaning{ColumnRole::note, {}, {}});
   return idx;
 }
 
@@ -56,7 +57,8 @@ struct TextHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// What a column carries, for messages: the figure "Qua mạng", unit names, …
+}  // namespace
+
 std::string meaning_name(const HeaderMeaning& m) {
   switch (m.role) {
     case ColumnRole::field:
@@ -69,10 +71,20 @@ std::string meaning_name(const HeaderMeaning& m) {
       return "unit codes";
     case ColumnRole::stt:
       return "row numbers";
+    case ColumnRole::note:
+      return "notes";
   }
   return {};
 }
 
+namespace {
+// At most `max` bytes of s, cut before a UTF-8 continuation byte.
+std::string clipped(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
 }  // namespace
 
 // The rows seen while scanning for a header, kept in three flat buffers rather than a vector
@@ -242,7 +254,7 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
   scan.header_columns(first, last, texts_);
   const std::uint32_t first_row = scan.rows[first].row;
   const std::uint32_t lower_row = scan.rows[last].row;
-  TableHeader h{sheet_, first_row, lower_row, {}};
+  TableHeader h{sheet_, first_row, lower_row, {}, {}, 0};
   // The column already found for each unit role and each field: a second one is a duplicate.
   std::array<std::size_t, kFieldCount + 2> seen;
   seen.fill(SIZE_MAX);
@@ -264,8 +276,14 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
         text = up;
       }
     }
-    if (!m) continue;
     const std::uint32_t at_row = lo.empty() ? first_row : lower_row;
+    if (!m) {
+      const std::string_view own = lo.empty() ? up : lo;
+      if (!own.empty() && h.unknown_count++ < TableHeader::kMaxUnknownColumns)
+        h.unknown.push_back(
+            UnknownColumn{at_row, t.col, clipped(own, TableHeader::kMaxUnknownText)});
+      continue;
+    }
     const std::size_t slot = m->role == ColumnRole::field  ? static_cast<std::size_t>(m->field)
                              : m->role == ColumnRole::name ? kFieldCount
                              : m->role == ColumnRole::code ? kFieldCount + 1

@@ -11,6 +11,7 @@
 
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/file.hpp"
+#include "ntreport/read/xls.hpp"
 #include "ntreport/read/xlsx.hpp"
 
 namespace ntr {
@@ -19,6 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
+
 std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -26,14 +29,40 @@ std::string lower_extension(const fs::path& p) {
   return ext;
 }
 
-bool is_input_name(const fs::path& p) {
-  const std::string name = p.filename().string();
-  if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) return false;
-  const std::string ext = lower_extension(p);
-  return ext == ".xlsx" || ext == ".xlsm" || ext == ".csv" || ext == ".tsv";
+// Spreadsheets of formats ntreport does not read: refused by name rather than skipped.
+bool is_refused_format(const std::string& ext) {
+  return ext == ".ods" || ext == ".xlsb" || ext == ".numbers";
 }
 
-SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
+// Hidden files and Office lock files ("~$…") are no one's input.
+bool is_hidden_name(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0;
+}
+
+bool is_input_name(const fs::path& p) {
+  if (is_hidden_name(p)) return false;
+  const std::string ext = lower_extension(p);
+  return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".csv" || ext == ".tsv" ||
+         is_refused_format(ext);
+}
+
+// One note per folder for the files in it that are not inputs: nothing is skipped silently.
+void note_skipped(const fs::path& dir, const std::vector<std::string>& skipped,
+                  Diagnostics& diags) {
+  if (skipped.empty()) return;
+  constexpr std::size_t kNamed = 10;
+  std::vector<std::string> names(
+      skipped.begin(),
+      skipped.begin() + static_cast<std::ptrdiff_t>(std::min(skipped.size(), kNamed)));
+  std::string list = fmt::format("{}", fmt::join(names, ", "));
+  if (skipped.size() > kNamed) list += fmt::format(" and {} more", skipped.size() - kNamed);
+  diags.note("skipped-files", file_loc(dir.generic_string()),
+             fmt::format("{} {} in the folder {} not read, not being .xlsx, .xlsm, .xls, .csv or "
+                         ".tsv: {}",
+                         skipped.size(), skipped.size() == 1 ? "file" : "files",
+                         skipped.size() == 1 ? "is" : "are", list));
+}
 
 // A path named like an input that is no regular file (a FIFO, a device, a link to nothing):
 // refused by name, never opened.
@@ -47,6 +76,7 @@ void refuse_not_regular(const std::string& path, Diagnostics& diags) {
 }
 
 void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags) {
+  std::vector<std::string> skipped;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
@@ -65,13 +95,20 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
       it.disable_recursion_pending();  // hidden folders (.git …) hold no inputs
       continue;
     }
-    if (!is_input_name(p) || it->is_directory(ec)) continue;
-    if (it->is_regular_file(ec)) {
+    if (it->is_directory(ec) || is_hidden_name(p)) continue;
+    if (!it->is_regular_file(ec)) {
+      // Named like an input but a FIFO, a device or a link to nothing: refused by name.
+      if (is_input_name(p)) refuse_not_regular(p.generic_string(), diags);
+      continue;
+    }
+    if (is_input_name(p)) {
       out.push_back(p.generic_string());
     } else {
-      refuse_not_regular(p.generic_string(), diags);
+      skipped.push_back(p.lexically_relative(dir).generic_string());
     }
   }
+  std::sort(skipped.begin(), skipped.end());
+  note_skipped(dir, skipped, diags);
 }
 
 }  // namespace
@@ -88,9 +125,10 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
       const std::size_t errors = diags.error_count();
       walk(a, out, diags);
       if (out.size() == before && diags.error_count() == errors) {
-        diags.error("usage", file_loc(a),
-                    "the folder holds no input files; expected .xlsx, .xlsm, .csv or .tsv files "
-                    "in it or in its subfolders");
+        diags.error(
+            "usage", file_loc(a),
+            "the folder holds no input files; expected .xlsx, .xlsm, .xls, .csv or .tsv files "
+            "in it or in its subfolders");
       }
     } else if (!fs::is_regular_file(st)) {
       refuse_not_regular(a, diags);
@@ -112,9 +150,18 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
     return false;
   }
   const std::string ext = lower_extension(path);
+  if (is_refused_format(ext)) {
+    diags.error("unsupported-format", file_loc(path),
+                fmt::format("a spreadsheet saved as {} is not read; expected .xlsx, .xlsm, .xls or "
+                            ".csv",
+                            ext),
+                "open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365)");
+    return false;
+  }
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
     return read_csv(path, path, visitor, diags, limits);
   }
+  if (ext == ".xls") return read_xls(path, path, limits, visitor, diags);
   return read_xlsx(path, path, limits, visitor, diags);
 }
 

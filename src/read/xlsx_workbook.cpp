@@ -89,8 +89,7 @@ class WorkbookHandler final : public XmlHandler {
       return stop();
     }
     const char* state = find_attr(attrs, "state");
-    const bool hidden = state != nullptr && (std::string_view(state) == "hidden" ||
-                                             std::string_view(state) == "veryHidden");
+    const bool hidden = state != nullptr && std::string_view(state) != "visible";
     sheets_.push_back(SheetRef{sheet_name, rel_id, hidden});
   }
   void on_end(std::string_view /*name*/) override {

@@ -15,7 +15,7 @@ struct SheetEntry {
   std::string name;
   std::string part;
   std::uint32_t index = 0;  ///< position among all sheets of the workbook, chartsheets included
-  bool hidden = false;      ///< state="hidden" or "veryHidden" in the workbook part
+  bool hidden = false;      ///< state="hidden" or "veryHidden"
 };
 
 /// What the reader needs to know before reading cells.

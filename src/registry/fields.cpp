@@ -14,6 +14,15 @@ constexpr std::array kFamilies = {
     FamilyDef{Family::thanh_toan, "thanh-toan", "thanh toán trực tuyến"},
 };
 
+constexpr std::array kGroups = {
+    GroupDef{Group::docs_in, Family::van_ban, "VB đến"},
+    GroupDef{Group::docs_out, Family::van_ban, "VB đi"},
+    GroupDef{Group::received, Family::ho_so, "Tiếp nhận"},
+    GroupDef{Group::done, Family::ho_so, "Đã xử lý"},
+    GroupDef{Group::so_hoa, Family::so_hoa, "Số hóa"},
+    GroupDef{Group::thanh_toan, Family::thanh_toan, "Thanh toán trực tuyến"},
+};
+
 // Header texts as printed in the appendices and as seen in unit files (SPEC §2.4, §5). The
 // field key itself is accepted too, for files written by other programs.
 constexpr std::array<sv, 4> hDocsIn = {"VB đến", "Văn bản đến", "Số văn bản đến", "docs_in"};
@@ -41,23 +50,30 @@ constexpr std::array<sv, 5> hPaid = {"Số HS đã TTTT", "Số HS đã TTTT (c�
                                      "Số hồ sơ đã thanh toán trực tuyến", "paid_online"};
 
 constexpr std::array kFields = {
-    FieldDef{Field::docs_in, "docs_in", Family::van_ban, "VB đến", hDocsIn},
-    FieldDef{Field::docs_out, "docs_out", Family::van_ban, "VB đi", hDocsOut},
-    FieldDef{Field::docs_out_signed, "docs_out_signed", Family::van_ban, "VB đi ký số",
-             hDocsSigned},
-    FieldDef{Field::received, "received", Family::ho_so, "Tổng số (trong kỳ)", hReceived},
-    FieldDef{Field::received_direct, "received_direct", Family::ho_so, "Trực tiếp", hDirect},
-    FieldDef{Field::received_online, "received_online", Family::ho_so, "Qua mạng", hOnline},
-    FieldDef{Field::received_postal, "received_postal", Family::ho_so, "Qua BCCI", hPostal},
-    FieldDef{Field::done_early, "done_early", Family::ho_so, "Trước hạn", hEarly},
-    FieldDef{Field::done_ontime, "done_ontime", Family::ho_so, "Đúng hạn", hOntime},
-    FieldDef{Field::done_late, "done_late", Family::ho_so, "Quá hạn", hLate},
-    FieldDef{Field::resolved, "resolved", Family::so_hoa, "Đã giải quyết", hResolved},
-    FieldDef{Field::digitized, "digitized", Family::so_hoa, "Đã số hóa", hDigitized},
-    FieldDef{Field::not_digitized, "not_digitized", Family::so_hoa, "Chưa số hóa", hNotDigitized},
-    FieldDef{Field::with_fee, "with_fee", Family::thanh_toan, "Tổng HS có nghĩa vụ tài chính",
-             hWithFee},
-    FieldDef{Field::paid_online, "paid_online", Family::thanh_toan, "Số HS đã TTTT", hPaid},
+    FieldDef{Field::docs_in, "docs_in", Family::van_ban, Group::docs_in, "VB đến", hDocsIn},
+    FieldDef{Field::docs_out, "docs_out", Family::van_ban, Group::docs_out, "VB đi", hDocsOut},
+    FieldDef{Field::docs_out_signed, "docs_out_signed", Family::van_ban, Group::docs_out,
+             "VB đi ký số", hDocsSigned},
+    FieldDef{Field::received, "received", Family::ho_so, Group::received, "Tổng số (trong kỳ)",
+             hReceived},
+    FieldDef{Field::received_direct, "received_direct", Family::ho_so, Group::received, "Trực tiếp",
+             hDirect},
+    FieldDef{Field::received_online, "received_online", Family::ho_so, Group::received, "Qua mạng",
+             hOnline},
+    FieldDef{Field::received_postal, "received_postal", Family::ho_so, Group::received, "Qua BCCI",
+             hPostal},
+    FieldDef{Field::done_early, "done_early", Family::ho_so, Group::done, "Trước hạn", hEarly},
+    FieldDef{Field::done_ontime, "done_ontime", Family::ho_so, Group::done, "Đúng hạn", hOntime},
+    FieldDef{Field::done_late, "done_late", Family::ho_so, Group::done, "Quá hạn", hLate},
+    FieldDef{Field::resolved, "resolved", Family::so_hoa, Group::so_hoa, "Đã giải quyết",
+             hResolved},
+    FieldDef{Field::digitized, "digitized", Family::so_hoa, Group::so_hoa, "Đã số hóa", hDigitized},
+    FieldDef{Field::not_digitized, "not_digitized", Family::so_hoa, Group::so_hoa, "Chưa số hóa",
+             hNotDigitized},
+    FieldDef{Field::with_fee, "with_fee", Family::thanh_toan, Group::thanh_toan,
+             "Tổng HS có nghĩa vụ tài chính", hWithFee},
+    FieldDef{Field::paid_online, "paid_online", Family::thanh_toan, Group::thanh_toan,
+             "Số HS đã TTTT", hPaid},
 };
 
 constexpr std::array<sv, 4> rSigned = {"Tỷ lệ văn bản ký số", "Tỷ lệ VB ký số",
@@ -106,6 +122,7 @@ constexpr std::array<sv, 6> kNameHeaders = {
     "Đơn vị", "Tên đơn vị", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Đơn vị thực hiện", "name"};
 constexpr std::array<sv, 4> kCodeHeaders = {"Mã đơn vị", "Mã", "Mã ĐV", "code"};
 constexpr std::array<sv, 3> kSttHeaders = {"STT", "Số TT", "TT"};
+constexpr std::array<sv, 3> kNoteHeaders = {"Ghi chú", "Chú thích", "Note"};
 
 template <typename Arr, typename Key>
 auto find_key(const Arr& arr, std::string_view key) -> std::optional<Key> {
@@ -117,6 +134,9 @@ auto find_key(const Arr& arr, std::string_view key) -> std::optional<Key> {
 }  // namespace
 
 std::span<const FamilyDef> families() { return kFamilies; }
+std::span<const GroupDef> groups() { return kGroups; }
+const GroupDef& group_def(Group g) { return kGroups[static_cast<std::size_t>(g)]; }
+Group rate_group(Rate r) { return field_def(rate_def(r).denominator[0].field).group; }
 std::span<const FieldDef> fields() { return kFields; }
 std::span<const RateDef> rates() { return kRates; }
 
@@ -134,16 +154,26 @@ std::optional<Rate> rate_by_key(std::string_view key) {
   return find_key<decltype(kRates), Rate>(kRates, key);
 }
 
-std::uint32_t family_mask(Family f) {
-  std::uint32_t m = 0;
-  for (const auto& d : kFields) {
-    if (d.family == f) m |= field_bit(d.id);
-  }
+namespace {
+constexpr std::array<std::uint32_t, kFamilyCount> kFamilyMasks = [] {
+  std::array<std::uint32_t, kFamilyCount> m{};
+  for (const auto& d : kFields) m[static_cast<std::size_t>(d.family)] |= field_bit(d.id);
   return m;
-}
+}();
+constexpr std::array<std::uint32_t, kGroupCount> kGroupMasks = [] {
+  std::array<std::uint32_t, kGroupCount> m{};
+  for (const auto& d : kFields) m[static_cast<std::size_t>(d.group)] |= field_bit(d.id);
+  return m;
+}();
+
+}  // namespace
+
+std::uint32_t family_mask(Family f) { return kFamilyMasks[static_cast<std::size_t>(f)]; }
+std::uint32_t group_mask(Group g) { return kGroupMasks[static_cast<std::size_t>(g)]; }
 
 std::span<const std::string_view> name_headers() { return kNameHeaders; }
 std::span<const std::string_view> code_headers() { return kCodeHeaders; }
 std::span<const std::string_view> stt_headers() { return kSttHeaders; }
+std::span<const std::string_view> note_headers() { return kNoteHeaders; }
 
 }  // namespace ntr

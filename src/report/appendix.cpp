@@ -99,12 +99,23 @@ struct Parser {
 void collect_families(AppendixDef& def) {
   for (const auto& c : def.columns) {
     std::optional<Family> fam;
-    if (auto f = field_by_key(c.show)) fam = field_def(*f).family;
-    if (auto r = rate_by_key(c.show)) fam = rate_def(*r).family;
+    std::optional<Group> group;
+    if (auto f = field_by_key(c.show)) {
+      fam = field_def(*f).family;
+      group = field_def(*f).group;
+    }
+    if (auto r = rate_by_key(c.show)) {
+      fam = rate_def(*r).family;
+      group = rate_group(*r);
+    }
     if (fam && std::find(def.families.begin(), def.families.end(), *fam) == def.families.end()) {
       def.families.push_back(*fam);
     }
+    if (group && std::find(def.groups.begin(), def.groups.end(), *group) == def.groups.end()) {
+      def.groups.push_back(*group);
+    }
   }
+  std::sort(def.groups.begin(), def.groups.end());
 }
 
 }  // namespace

@@ -86,6 +86,7 @@ void Builder::emit_unit(UnitId u, const std::string& stt, std::uint32_t depth, b
   r.depth = depth;
   r.unit_code = unit.code;
   r.level_id = reg.levels()[unit.level].id;
+  mark_unit(r, u, reg, tot, def.groups);
   unsigned i = 0;
   for (UnitId c : ordered(unit.children)) emit_unit(c, fmt::format("{}.{}", stt, ++i), depth + 1);
 }
@@ -97,6 +98,7 @@ void Builder::emit_units(const std::vector<UnitId>& units, unsigned& counter) {
 void Builder::level_total(LevelId l, std::string stt, std::string label) {
   add_row(RowKind::level, std::move(stt), std::move(label), tot.level[l], true);
   doc.rows.back().level_id = reg.levels()[l].id;
+  mark_subtotal(doc.rows.back(), tops[l], tot, def.groups);
 }
 
 void Builder::by_level() {
@@ -109,6 +111,9 @@ void Builder::by_level() {
     emit_units(units, counter);
   }
   add_row(RowKind::total, "", "Tổng cộng", tot.total, true);
+  std::vector<UnitId> all;
+  for (const auto& units : tops) all.insert(all.end(), units.begin(), units.end());
+  mark_subtotal(doc.rows.back(), all, tot, def.groups);
 }
 
 void Builder::by_area() {
@@ -143,6 +148,7 @@ void Builder::by_area() {
               it == tot.group.end() ? Values{} : it->second, true);
       doc.rows.back().level_id = reg.levels()[l].id;
       doc.rows.back().area_code = area.code;
+      mark_subtotal(doc.rows.back(), members, tot, def.groups);
       for (UnitId u : members) placed[static_cast<std::size_t>(u)] = true;
       emit_units(members, counters[l]);
     }
@@ -192,13 +198,14 @@ ReportDoc build_report(const AppendixDef& def, const Registry& registry, const T
     b.by_level();
   }
   for (std::size_t i = 0; i < registry.size(); ++i) {
-    const Values& v = totals.subtree[i];
-    const bool reported = std::any_of(def.families.begin(), def.families.end(),
-                                      [&](Family f) { return v.has_family(f); });
-    if (!reported) b.doc.not_reported.emplace_back(registry.unit(static_cast<UnitId>(i)).code);
+    const auto u = static_cast<UnitId>(i);
+    const bool absent = std::all_of(def.groups.begin(), def.groups.end(),
+                                    [&](Group g) { return totals.cover_of(u, g) == Cover::none; });
+    if (absent) b.doc.not_reported.emplace_back(registry.unit(u).code);
   }
   add_highlights(b.doc, registry, options.targets, options.highlight_lowest);
   b.doc.charts = build_charts(b.doc, registry, totals, options);
+  add_note_column(b.doc);
   return std::move(b.doc);
 }
 

@@ -41,6 +41,7 @@ Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text) {
   c.exact = static_cast<double>(num) / static_cast<double>(den);
   c.rounded = static_cast<double>(hundredths) / 10000.0;
   c.text = format_hundredths(hundredths);
+  c.decimals = hundredths % 100 == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2;
   return c;
 }
 

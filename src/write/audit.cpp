@@ -80,7 +80,8 @@ void problem_json(json::Out& j, const Diagnostic& d) {
 
 }  // namespace
 
-std::string audit_summary_line(const AuditReport& report, std::string_view file) {
+std::string audit_summary_line(const AuditReport& report, std::string_view file,
+                               std::size_t errors) {
   std::uint32_t units = 0;
   std::uint32_t subtotals = 0;
   for (const auto& t : report.tables) {
@@ -88,20 +89,26 @@ std::string audit_summary_line(const AuditReport& report, std::string_view file)
     subtotals += t.subtotal_rows;
   }
   const std::size_t n = report.findings.size();
+  // Rows not understood fail the audit as disagreements do: the line says so first.
+  const std::string problems =
+      errors == 0 ? std::string()
+                  : plural(errors, "row or cell not understood", "rows or cells not understood") +
+                        " (see above), ";
   return fmt::format(
-      "ntreport: audit of {}: {} among {} ({}: {}, {})\n", printable(file),
+      "ntreport: audit of {}: {}{} among {} ({}: {}, {})\n", printable(file), problems,
       n == 0 ? std::string("no disagreements") : plural(n, "disagreement", "disagreements"),
       plural(report.checks(), "check", "checks"), plural(report.tables.size(), "table", "tables"),
       plural(units, "unit row", "unit rows"), plural(subtotals, "subtotal row", "subtotal rows"));
 }
 
-std::string render_audit_text(const AuditReport& report, std::string_view file) {
+std::string render_audit_text(const AuditReport& report, std::string_view file,
+                              std::size_t errors) {
   std::string out;
   for (const auto& f : report.findings) {
     out += printable(format_finding(f));  // one line each, whatever the cells hold
     out += '\n';
   }
-  return out + audit_summary_line(report, file);
+  return out + audit_summary_line(report, file, errors);
 }
 
 std::string render_audit_json(const AuditReport& report, const std::vector<Diagnostic>& problems,

@@ -58,6 +58,33 @@ void row_values(json::Out& out, Members& members, const ReportDoc& doc, const Ro
   }
 }
 
+std::string_view status_name(RowStatus s) {
+  switch (s) {
+    case RowStatus::reported:
+      return "reported";
+    case RowStatus::partial:
+      return "partial";
+    case RowStatus::not_reported:
+      return "not_reported";
+  }
+  return "reported";
+}
+
+// A subtotal row: the units it numbers and how many of them are in every sum.
+void coverage(json::Out& out, Members& members, const Row& row) {
+  members.key("units");
+  out.integer(row.units);
+  members.key("units_reported");
+  out.integer(row.units_reported);
+}
+
+// What the "Ghi chú" column says of the row, when it says something.
+void note(json::Out& out, Members& members, const Row& row) {
+  if (row.note.empty()) return;
+  members.key("coverage_note");
+  out.string(row.note);
+}
+
 void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
   out.begin_object();
   Members rows(out);
@@ -71,11 +98,15 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
       out.string(row.label);
       members.key("level");
       out.string(row.level_id);
+      members.key("status");
+      out.string(status_name(row.status));
     } else {
       members.key("label");
       out.string(row.label);
+      coverage(out, members, row);
     }
     row_values(out, members, doc, row);
+    note(out, members, row);
     out.end_object();
   }
   out.end_object();
@@ -93,7 +124,9 @@ void group_rows(json::Out& out, const ReportDoc& doc) {
     out.string(row.area_code);
     members.key("label");
     out.string(row.label);
+    coverage(out, members, row);
     row_values(out, members, doc, row);
+    note(out, members, row);
     out.end_object();
   }
   out.end_array();
@@ -106,7 +139,9 @@ void total_row(json::Out& out, const ReportDoc& doc) {
     Members members(out);
     members.key("label");
     out.string(row.label);
+    coverage(out, members, row);
     row_values(out, members, doc, row);
+    note(out, members, row);
     out.end_object();
     return;
   }

@@ -46,8 +46,25 @@ std::string body_line(const ReportDoc& doc, const Row& row) {
 }  // namespace
 
 std::string render_markdown(const ReportDoc& doc) {
-  std::string out = "## " + one_line(doc.title, false) + "\n";
-  if (!doc.period_line.empty()) out += one_line(doc.period_line, false) + "\n";
+  // The lines above the table of phu-luc.xlsx, in the same order.
+  std::string out;
+  if (!doc.number_line.empty()) {
+    out += "**";
+    out += one_line(doc.number_line, false);
+    out += "**\n\n";
+  }
+  out += "## ";
+  out += one_line(doc.title, false);
+  out += '\n';
+  if (!doc.period_line.empty()) {
+    out += one_line(doc.period_line, false);
+    out += '\n';
+  }
+  if (!doc.reference.empty()) {
+    out += '\n';
+    out += one_line(doc.reference, false);
+    out += '\n';
+  }
   out += '\n';
 
   std::vector<std::string> header;

@@ -3,26 +3,39 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
-#include "ntreport/text/printable.hpp"
+#include "ntreport/write/cells.hpp"
 
 namespace ntr {
 
 namespace {
 
-// A pipe or a line break would end the table cell; a control character could act on a
-// terminal.
-std::string cell(std::string_view text) { return markdown_text(text, true); }
+std::string labels(const std::vector<Field>& fs) {
+  std::vector<std::string_view> out;
+  for (Field f : fs) out.push_back(field_def(f).label);
+  return fmt::format("{}", fmt::join(out, ", "));
+}
 
-std::string missing_labels(const UnitStatus& u) {
-  std::vector<std::string_view> labels;
-  for (Field f : u.missing) labels.push_back(field_def(f).label);
-  return fmt::format("{}", fmt::join(labels, ", "));
+// What a partly reported unit has to fix, in words: "sai: Đã số hóa, Đã giải quyết; chưa
+// nhập: Qua BCCI; đơn vị trực thuộc chưa đủ: so-b.y".
+std::string what_to_fix(const UnitStatus& u) {
+  std::vector<std::string> parts;
+  if (!u.invalid.empty()) parts.push_back("sai: " + labels(u.invalid));
+  if (!u.missing.empty()) parts.push_back("chưa nhập: " + labels(u.missing));
+  if (!u.sub_units.empty())
+    parts.push_back(fmt::format("đơn vị trực thuộc chưa đủ: {}", fmt::join(u.sub_units, ", ")));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void field_keys(json::Out& out, const std::vector<Field>& fs) {
+  out.begin_array();
+  for (Field f : fs) out.string(field_def(f).key);
+  out.end_array();
 }
 
 void table_rows(std::string& out, const std::vector<UnitStatus>& units, std::string_view status) {
   for (const auto& u : units) {
-    out += fmt::format("| {} | {} | {} | {} |\n", status, cell(u.code), cell(u.name),
-                       cell(missing_labels(u)));
+    out += fmt::format("| {} | {} | {} | {} |\n", status, md_cell(u.code), md_cell(u.name),
+                       md_cell(what_to_fix(u)));
   }
 }
 
@@ -36,8 +49,12 @@ void json_units(json::Out& out, const std::vector<UnitStatus>& units, bool with_
     out.string(u.name);
     if (with_missing) {
       out.key("missing");
+      field_keys(out, u.missing);
+      out.key("invalid");
+      field_keys(out, u.invalid);
+      out.key("sub_units");
       out.begin_array();
-      for (Field f : u.missing) out.string(field_def(f).key);
+      for (const auto& c : u.sub_units) out.string(c);
       out.end_array();
     }
     out.end_object();
@@ -56,7 +73,7 @@ std::string render_status_markdown(const StatusReport& status, bool all) {
                        fam.key, fam.label, s.reported.size(), s.partly.size(),
                        s.not_reported.size(), status.units);
     if (s.partly.empty() && s.not_reported.empty() && !all) continue;
-    out += "\n| Tình trạng | Mã đơn vị | Đơn vị | Còn thiếu |\n|---|---|---|---|\n";
+    out += "\n| Tình trạng | Mã đơn vị | Đơn vị | Cần sửa, bổ sung |\n|---|---|---|---|\n";
     table_rows(out, s.not_reported, "chưa báo cáo");
     table_rows(out, s.partly, "báo cáo thiếu");
     if (all) table_rows(out, s.reported, "đã báo cáo");

@@ -33,10 +33,10 @@ class SheetWriter {
   SheetWriter(lxw_worksheet* ws, xlsx::Styles& styles, const ReportDoc& doc, FirstError& error)
       : ws_(ws), styles_(styles), doc_(doc), error_(error), widths_(column_widths(doc)) {}
 
-  void write(const XlsxOptions& options);
+  void write();
 
  private:
-  lxw_row_t write_titles(const XlsxOptions& options);
+  lxw_row_t write_titles();
   lxw_row_t write_header(lxw_row_t first);
   void write_row(lxw_row_t r, const Row& row);
   void write_cell(lxw_row_t r, std::size_t i, const Row& row);
@@ -54,6 +54,11 @@ class SheetWriter {
 };
 
 lxw_col_t col_index(std::size_t c) { return static_cast<lxw_col_t>(c); }
+
+const std::string& rate_format(std::uint8_t decimals) {
+  static const std::string kFormats[] = {"0%", "0.0%", "0.00%"};
+  return kFormats[decimals < 2 ? decimals : 2];
+}
 
 void SheetWriter::check(lxw_error e, lxw_row_t r, std::size_t c) { error_.check(e, r, c); }
 
@@ -74,16 +79,21 @@ double SheetWriter::span_width(std::size_t first, std::size_t last) const {
   return sum;
 }
 
-lxw_row_t SheetWriter::write_titles(const XlsxOptions& options) {
+lxw_row_t SheetWriter::write_titles() {
   const std::size_t last = std::max<std::size_t>(doc_.columns.size(), 1) - 1;
   const double width = span_width(0, last);
   lxw_row_t r = 0;
+  if (!doc_.number_line.empty()) {
+    merge(r, 0, r, last, doc_.number_line, styles_.get(Role::title));
+    worksheet_set_row(ws_, r, kTitleLineHeight, nullptr);
+    ++r;
+  }
   merge(r, 0, r, last, doc_.title, styles_.get(Role::title));
   const auto title_lines = wrapped_lines(doc_.title, width / (kTitleLineHeight / kLineHeight));
   // Excel does not grow a merged row to fit its text.
   worksheet_set_row(ws_, r, kTitleLineHeight * static_cast<double>(title_lines), nullptr);
   ++r;
-  for (const std::string* line : {&doc_.period_line, &options.report_reference}) {
+  for (const std::string* line : {&doc_.period_line, &doc_.reference}) {
     if (line->empty()) continue;
     merge(r, 0, r, last, *line, styles_.get(Role::subtitle));
     const auto lines = wrapped_lines(*line, width);
@@ -142,7 +152,10 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
     check(worksheet_write_string(ws_, r, c, text.c_str(), styles_.get(key)), r, i);
     return;
   }
-  const StyleKey number{Role::number, row.bold, 0, column.number_format, cell.lowest};
+  // A rate shows the digits the Markdown shows: rounded to 0,01%, trailing zeros dropped.
+  const std::string& format =
+      cell.kind == Cell::Kind::rate ? rate_format(cell.decimals) : column.number_format;
+  const StyleKey number{Role::number, row.bold, 0, format, cell.lowest};
   const StyleKey as_text{is_numeric(column.kind) ? Role::centred : Role::text, row.bold, 0, {}};
   switch (cell.kind) {
     case Cell::Kind::count:
@@ -194,11 +207,11 @@ void SheetWriter::page_setup(lxw_row_t header_first, lxw_row_t first_data_row) {
   check(worksheet_set_footer(ws_, "&CTrang &P/&N"), 0, 0);
 }
 
-void SheetWriter::write(const XlsxOptions& options) {
+void SheetWriter::write() {
   for (std::size_t i = 0; i < widths_.size(); ++i) {
     check(worksheet_set_column(ws_, col_index(i), col_index(i), widths_[i], nullptr), 0, i);
   }
-  const lxw_row_t header_first = write_titles(options);
+  const lxw_row_t header_first = write_titles();
   lxw_row_t r = write_header(header_first);
   const lxw_row_t first_data_row = r;
   for (const Row& row : doc_.rows) write_row(r++, row);
@@ -269,7 +282,7 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
       error.code = LXW_ERROR_PARAMETER_VALIDATION;
       break;
     }
-    SheetWriter(ws, styles, docs[i], error).write(options);
+    SheetWriter(ws, styles, docs[i], error).write();
   }
   if (charts && error.code == LXW_NO_ERROR) {
     error.sheet = names.back();

@@ -32,9 +32,12 @@ def generated_rows(path):
     rows = []
     with open(path, encoding='utf-8') as f:
         lines = [l for l in f if l.startswith('|')]
+    header = [c.strip() for c in lines[0].strip().strip('|').split(' | ')]
+    # The "Ghi chú" column (which units a row covers) is ntreport's own: not printed.
+    end = header.index('Ghi chú') if 'Ghi chú' in header else len(header)
     for line in lines[2:]:
         cells = [c.strip() for c in line.strip().strip('|').split(' | ')]
-        rows.append((cells[1].strip('*'), tuple(norm(c) for c in cells[2:])))
+        rows.append((cells[1].strip('*'), tuple(norm(c) for c in cells[2:end])))
     return rows
 
 

@@ -2,8 +2,9 @@
 """Builds one sample period twice and compares every output file byte for byte.
 
 The two builds differ in everything that must not matter: the time (a second apart), the time
-zone (TZ), the locale (LC_ALL), the working folder and the order of the inputs on the command
-line. SOURCE_DATE_EPOCH is unset for both. Any difference in the set of files or in one byte of
+zone (TZ), the locale (LC_ALL), the working folder, how the paths of the inputs and of
+ntreport.toml are spelled (absolute, or relative to the working folder) and the order of the
+inputs on the command line. SOURCE_DATE_EPOCH is unset for both. Any difference in the set of files or in one byte of
 one file fails the test.
 Usage: determinism.py NTREPORT_BINARY PERIOD_FOLDER
 """
@@ -19,11 +20,15 @@ def inputs_of(period):
     return sorted(found)
 
 
-def build(binary, period, inputs, cwd, tz, locale):
+def build(binary, period, inputs, cwd, tz, locale, relative=False):
     os.makedirs(cwd)
     env = {k: v for k, v in os.environ.items() if k not in ('SOURCE_DATE_EPOCH', 'LANG')}
     env.update(TZ=tz, LC_ALL=locale)
-    args = [binary, 'build', '--config', os.path.join(period, 'ntreport.toml'), '-q', '-o', 'out']
+    config = os.path.join(period, 'ntreport.toml')
+    if relative:  # the same files, spelled from the working folder, the config with a "./"
+        config = './' + os.path.relpath(config, cwd)
+        inputs = [os.path.relpath(i, cwd) for i in inputs]
+    args = [binary, 'build', '--config', config, '-q', '-o', 'out']
     result = subprocess.run(args + inputs, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f'build in {cwd} exited {result.returncode}:\n{result.stderr}')
@@ -41,7 +46,7 @@ def main():
         time.sleep(1.1)
         # UTC-14 and UTC+12 are a day apart: a date taken from the clock would differ.
         second = build(binary, period, list(reversed(inputs)),
-                       os.path.join(tmp, 'b', 'elsewhere'), 'XYZ-14', 'POSIX')
+                       os.path.join(tmp, 'b', 'elsewhere'), 'XYZ-14', 'POSIX', relative=True)
         names = sorted(os.listdir(first))
         if names != sorted(os.listdir(second)):
             sys.exit(f'different files: {names} vs {sorted(os.listdir(second))}')

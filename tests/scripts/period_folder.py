@@ -53,6 +53,11 @@ def main():
               f'second init: exit {code}, {err!r}')
 
         shutil.copy(os.path.join(sample, 'aliases.csv'), folder)
+        # the sample's reference line, which the golden appendices print under their titles
+        reference = next(l for l in read(os.path.join(sample, 'ntreport.toml')).splitlines()
+                         if l.startswith('reference = '))
+        with open(os.path.join(folder, 'ntreport.toml'), 'w', encoding='utf-8') as f:
+            f.write(reference + '\n' + toml)
         for name in sorted(os.listdir(os.path.join(sample, 'inputs'))):
             shutil.copy(os.path.join(sample, 'inputs', name), os.path.join(folder, 'inputs'))
 

@@ -17,10 +17,14 @@ def md_tables(out):
             continue
         with open(os.path.join(out, name), encoding='utf-8') as f:
             lines = f.read().splitlines()
-        title = lines[0][3:]
+        title = next(l[3:] for l in lines if l.startswith('## '))
         table = [[c.strip().strip('*') for c in l.strip()[1:-1].split(' | ')]
                  for l in lines if l.startswith('|')]
-        tables[title] = (table[0], table[2:])
+        # the lines above the table, as the sheet must print them above its own
+        heading = [l.strip('*') for l in lines[:lines.index(next(l for l in lines if l.startswith('|')))]
+                   if l and not l.startswith('|')]
+        heading = [l[3:] if l.startswith('## ') else l for l in heading]
+        tables[title] = (table[0], table[2:], heading)
     return tables
 
 
@@ -53,10 +57,14 @@ def main():
         wb = openpyxl.load_workbook(os.path.join(out, 'phu-luc.xlsx'))
         problems, cells = 0, 0
         for ws in wb.worksheets:
-            title = ws['A1'].value
+            title = ws['A2'].value
             if title not in tables:
                 continue
-            header, rows = tables.pop(title)
+            header, rows, heading = tables.pop(title)
+            above = [ws.cell(r, 1).value for r in range(1, len(heading) + 1)]
+            if above != heading:
+                print(f'{ws.title}: the lines above the table are {above!r}, md {heading!r}')
+                problems += 1
             # the first data row: the one holding the first Markdown row's label
             top = next(r for r in range(1, ws.max_row + 1)
                        if ws.cell(r, 2).value == rows[0][1] and (ws.cell(r, 1).value or '') == rows[0][0])

@@ -2,6 +2,7 @@
 // Small ReportDocs built by hand for the writer tests: every figure and display text below is
 // written out, as the report stage would hand it over; the writers must only render them.
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -104,6 +105,12 @@ inline ReportDoc dossiers() {
           true),
   };
   d.not_reported = {"ban-x"};
+  d.rows[4].status = RowStatus::not_reported;
+  for (auto [r, units, reported] : {std::tuple{0U, 3U, 2U}, {5U, 2U, 2U}, {8U, 5U, 4U}}) {
+    d.rows[r].units = units;
+    d.rows[r].units_reported = reported;
+    if (reported < units) d.rows[r].status = RowStatus::partial;
+  }
   // The provincial units' online rates against a 60% target; the lowest of each level.
   for (std::size_t r : {2U, 3U}) d.rows[r].cells[4].below_target = true;
   for (std::size_t r : {2U, 3U, 6U}) d.rows[r].cells[4].lowest = true;

@@ -12,10 +12,10 @@ int main(int argc, char** argv) {
   }
   ntr::XlsxOptions options;
   options.created = 1724803200;  // 2024-08-28T00:00:00Z, the end of the sample period
-  options.report_reference = "(Kèm theo Công văn số 123/STTTT-CĐS)";
   ntr::Diagnostics diags;
-  const std::vector<ntr::ReportDoc> docs = {ntr::sample::dossiers(), ntr::sample::documents(),
-                                            ntr::sample::targets()};
+  std::vector<ntr::ReportDoc> docs = {ntr::sample::dossiers(), ntr::sample::documents(),
+                                      ntr::sample::targets()};
+  for (auto& doc : docs) doc.reference = "(Kèm theo Công văn số 123/STTTT-CĐS)";
   if (!ntr::write_xlsx(argv[1], docs, options, diags)) {
     for (const auto& d : diags.all()) fmt::print(stderr, "{}\n", ntr::format_diagnostic(d));
     return 3;

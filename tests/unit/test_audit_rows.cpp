@@ -98,7 +98,8 @@ TEST_CASE("unmatched names are reported with suggestions, and subtotals left unc
               "registry unit, so which rows each subtotal covers is not known (add an alias for "
               "each unmatched name (--aliases) and run again)",
               "t.csv:B4: error[unknown-unit]: no unit in the registry is named \"Sở Ạ\" (did you "
-              "mean 'Sở A' or 'Sở B'?)"});
+              "mean 'Sở A' or 'Sở B'? for the first, add the line `Sở Ạ,a` to the aliases file; "
+              "`ntreport units TEXT` lists the codes)"});
   CHECK(r.report.tables.at(0).unit_rows == 2);
   CHECK(r.report.tables.at(0).subtotal_rows == 1);
 }
@@ -114,8 +115,9 @@ TEST_CASE("cells that are neither counts nor rates", "[audit]") {
         Lines{"t.csv:E3: error[not-a-count]: \"Đã số hóa\" expects a whole number ≥ 0, got \"5a5\"",
               "t.csv:F4: error[not-a-rate]: \"Tỷ lệ số hóa kết quả\" expects a percentage such as "
               "99,83%, got \"abc\""});
-  // Sở B's invariants and the level row's two other counts
-  CHECK(r.report.checks() == 4);
+  // Sở B's invariants, the level row's two other counts and its invariants (a subtotal keeps
+  // those of a unit row)
+  CHECK(r.report.checks() == 6);
 }
 
 TEST_CASE("numbers stored by a spreadsheet: counts, and rates as percent-formatted fractions",
@@ -128,7 +130,7 @@ TEST_CASE("numbers stored by a spreadsheet: counts, and rates as percent-formatt
     return ntr::OwnedCell{col, CellType::number, t};
   };
   ntr::OwnedSheet sheet;
-  sheet.info = ntr::SheetInfo{"t.xlsx", "Phụ lục 2", 0, true};
+  sheet.info = ntr::SheetInfo{"t.xlsx", "Phụ lục 2", 0, true, false};
   sheet.rows = {
       {1,
        {text(1, "Đơn vị"), text(2, "Đã giải quyết"), text(3, "Đã số hóa"),

@@ -40,8 +40,9 @@ TEST_CASE("a clean table: no disagreement", "[audit]") {
   CHECK(t.unit_rows == 5);
   CHECK(t.subtotal_rows == 4);
   CHECK(t.header_row == 1);
-  // 5 units × (not digitized, digitized ≤ resolved, rate) + 4 subtotals × (3 counts, rate)
-  CHECK(t.checks == 31);
+  // 5 units × (not digitized, digitized ≤ resolved, rate) + 4 subtotals × (3 counts, rate,
+  // not digitized, digitized ≤ resolved)
+  CHECK(t.checks == 39);
 }
 
 TEST_CASE("a parent, a level and a total row that disagree", "[audit]") {
@@ -126,4 +127,31 @@ TEST_CASE("by area: group rows, level rows at the foot, counts implied by printe
               "t.csv:E7: Xã Một — Tỷ lệ văn bản ký số: printed 51%, recomputed 50% or 60% (no "
               "whole number of VB đi ký số out of 10 gives 51%: 5 / 10 = 50%, 6 / 10 = 60%)",
               "t.csv:D13: Cấp huyện — VB đi: printed 51, recomputed 50 (sum of rows 5, 9 = 50)"});
+}
+
+TEST_CASE("a level row that breaks a unit row's invariant, its rows not all matched", "[audit]") {
+  // The rows cannot be summed (one name matches no unit), but the level row prints more
+  // dossiers online than received: a subtotal over different units in different columns.
+  const AuditRun r = audit_csv(
+      "STT,Đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI\n"
+      "I,Cấp xã,30,2,40,\n"
+      "1,Xã Một,30,0,30,\n"
+      "2,Xã Không Có,,2,10,\n");
+  CHECK(r.lines == Lines{"t.csv:E2: Cấp xã — Qua mạng: printed 40, recomputed at most 30 (Qua "
+                         "mạng ≤ Tổng số (trong kỳ) = 30)"});
+}
+
+TEST_CASE("rows with blank figures stay out of the sums of their group, as in a build", "[audit]") {
+  // Xã Một prints no "Quá hạn": its dossiers resolved are not in the level's sums; its
+  // dossiers received are.
+  const AuditRun r = audit_csv(
+      "STT,Đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI,Trước hạn,Đúng hạn,Quá hạn\n"
+      "I,Cấp xã,42,2,40,0,26,15,1\n"
+      "1,Xã Một,30,0,30,0,20,10,\n"
+      "2,Phường Phủ Hà,12,2,10,0,6,5,1\n");
+  CHECK(r.lines ==
+        Lines{"t.csv:G2: Cấp xã — Trước hạn: printed 26, recomputed 6 (sum of row 4 = 6; row 3 "
+              "left out, with blank figures)",
+              "t.csv:H2: Cấp xã — Đúng hạn: printed 15, recomputed 5 (sum of row 4 = 5; row 3 "
+              "left out, with blank figures)"});
 }

@@ -39,8 +39,10 @@ TEST_CASE("everything else is not a count") {
 TEST_CASE("numeric cells of plain digits read as integers, up to the largest count") {
   CHECK(parse_count(CellType::number, "0") == 0);
   CHECK(parse_count(CellType::number, "007") == 7);
-  CHECK(parse_count(CellType::number, "9007199254740992") == 9007199254740992);  // 2^53
-  CHECK_FALSE(parse_count(CellType::number, "9007199254740993").has_value());
+  CHECK(parse_count(CellType::number, "1000000000000000") == 1000000000000000);  // 10^15
+  CHECK_FALSE(parse_count(CellType::number, "1000000000000001").has_value());
+  CHECK_FALSE(parse_count(CellType::number, "9007199254740992").has_value());  // 2^53
+  CHECK_FALSE(parse_count(CellType::text, "1.000.000.000.000.001").has_value());
   // 17 digits take the floating-point way, and still mean what they say
   CHECK(parse_count(CellType::number, "00000000000000012") == 12);
   CHECK_FALSE(parse_count(CellType::number, "10000000000000000").has_value());

@@ -49,7 +49,11 @@ TEST_CASE("Decimal: parses JSON numbers exactly, rounds percentages half away fr
   CHECK(dec("0.5") == dec("5e-1"));
 }
 
-TEST_CASE("rate_change: percentage points from the unrounded rates") {
+TEST_CASE("rate_change: percentage points between the rates as printed") {
+  // 99,045% prints 99,05%, 98,5249% prints 98,52%: the tables show a fall of 0,53 points,
+  // where the unrounded rates are 0,5201 points apart.
+  CHECK(rate_change(dec("0.99045"), dec("0.985249")) == "-0,53 điểm %");
+  CHECK(rate_change(dec("0.985249"), dec("0.99045")) == "+0,53 điểm %");
   CHECK(rate_change(dec("0.966"), dec("0.9665")) == "+0,05 điểm %");
   CHECK(rate_change(dec("0.9"), dec("0.87")) == "-3 điểm %");
   CHECK(rate_change(dec("0.5"), dec("0.50001")) == "+<0,01 điểm %");

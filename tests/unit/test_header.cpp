@@ -30,7 +30,7 @@ using Rows = std::vector<std::pair<std::uint32_t, std::vector<std::string>>>;
 std::vector<std::string> detect(const Rows& rows, Diagnostics& diags) {
   Recorder rec;
   HeaderDetector det(rec, diags);
-  det.begin_sheet(SheetInfo{"t.xlsx", "Số liệu", 0, true});
+  det.begin_sheet(SheetInfo{"t.xlsx", "Số liệu", 0, true, false});
   for (const auto& [r, texts] : rows) {
     std::vector<CellView> cells;
     for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -107,4 +107,42 @@ TEST_CASE("two columns for the same figure") {
         "t.xlsx:'Số liệu'!C1: error[duplicate-column]: \"Trực tuyến\" is a second column for the "
         "figure \"Qua mạng\"; the first is \"Qua mạng\" in column B (keep one of the two "
         "columns; the table is skipped until then)");
+}
+
+TEST_CASE("the known header nearest to an unknown one, for texts of a header's length only") {
+  const auto online = nearest_header("Nộp trực tuyến");
+  REQUIRE(online);
+  CHECK(online->first == "Trực tuyến");
+  CHECK(online->second == "the figure \"Qua mạng\"");
+  const auto late = nearest_header("Qúa hạn");  // the tone mark on the wrong letter
+  REQUIRE(late);
+  CHECK(late->first == "Quá hạn");
+  CHECK_FALSE(nearest_header("Số điện thoại liên hệ của cán bộ").has_value());
+  CHECK_FALSE(nearest_header(std::string(100000, 'x')).has_value());  // not compared at all
+  CHECK_FALSE(nearest_header("").has_value());
+}
+
+TEST_CASE("header cells naming no known column are kept for a warning, up to a limit") {
+  Diagnostics diags;
+  std::vector<std::string> header = {"Đơn vị", "Qua mạng", "Ghi chú"};
+  for (int i = 0; i < 150; ++i) header.push_back("Cột " + std::to_string(i));
+  struct Keep final : TableVisitor {
+    std::optional<TableHeader> h;
+    void begin_table(const TableHeader& t) override { h = t; }
+    void row(std::uint32_t, std::span<const CellView>) override {}
+    void end_table() override {}
+    void no_table(const SheetInfo&) override {}
+  } keep;
+  HeaderDetector det(keep, diags);
+  det.begin_sheet(SheetInfo{"t.csv", "", 0, false, false});
+  std::vector<CellView> cells;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    cells.push_back(CellView{static_cast<std::uint32_t>(i + 1), CellType::text, header[i]});
+  det.row(1, cells);
+  det.end_sheet({});
+  REQUIRE(keep.h);
+  CHECK(keep.h->unknown_count == 150);  // "Ghi chú" is known: a column of notes
+  REQUIRE(keep.h->unknown.size() == TableHeader::kMaxUnknownColumns);
+  CHECK(keep.h->unknown[0].col == 4);
+  CHECK(keep.h->unknown[0].text == "Cột 0");
 }

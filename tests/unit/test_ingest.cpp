@@ -65,6 +65,9 @@ TEST_CASE("unit rows add up; level, group, total and parent rows are checked, no
                          ",Tổng cộng,22,14\n"}});
   CHECK(r.messages ==
         std::vector<std::string>{
+            "t.csv:A2: warning[partial-figures]: the table has no column \"VB đi ký số\": "
+            "without it, \"VB đi\" of 'Sở A', 'Văn phòng Sở B', 'Chi nhánh Sở B' and 3 more "
+            "are left out of the level, area and total rows (add a column \"VB đi ký số\")",
             "t.csv:D9: warning[subtotal-mismatch]: \"VB đi\" of \"UBND cấp xã – huyện "
             "Một\" is 5, but the rows it covers sum to 4",
             "t.csv:D12: warning[subtotal-mismatch]: \"VB đi\" of \"Tổng cộng\" is 14, "
@@ -92,8 +95,11 @@ TEST_CASE("counts that are not counts, units that are not units") {
           "u.csv:C2: error[not-a-count]: \"Trực tiếp\" expects a whole number ≥ 0, got \"-5\" "
           "(counts cannot be negative)",
           "u.csv:A3: error[unknown-unit]: no unit in the registry is named \"Phường Phú Hà\" (did "
-          "you mean 'Phường Phủ Hà'?)",
-          "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\"",
+          "you mean 'Phường Phủ Hà'? if so, add the line `Phường Phú Hà,h1.x2` to the aliases "
+          "file)",
+          "u.csv:A4: error[unknown-unit]: no unit in the registry is named \"Xã Không Có\" (find "
+          "the code with `ntreport units TEXT` and add the line `Xã Không Có,CODE` to the "
+          "aliases file)",
           "u.csv:A5: error[unknown-unit]: the row has figures but no unit name or code"});
 }
 
@@ -157,14 +163,61 @@ TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
       std::vector<std::string>{
           "h.csv:B2: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Sở A\" is 10, but "
           "\"Trực tiếp\" + \"Qua mạng\" + \"Qua BCCI\" = 1 + 2 + 3 = 6",
+          "h.csv:B3: note[derived-figure]: \"Tổng số (trong kỳ)\" of \"Văn phòng Sở B\" is "
+          "blank; derived as \"Trực tiếp\" + \"Qua mạng\" + \"Qua BCCI\" = 1 + 2 + 3 = 6",
           "s.csv:C2: error[digitized-exceeds-resolved]: \"Đã số hóa\" of \"Sở A\" is 6, more than "
           "\"Đã giải quyết\" (5)",
+          "s.csv:D3: note[derived-figure]: \"Chưa số hóa\" of \"Xã Một\" is blank; derived as "
+          "\"Đã giải quyết\" − \"Đã số hóa\" = 10 − 7 = 3",
           "s.csv:D4: error[not-digitized-mismatch]: \"Chưa số hóa\" of \"Phường Phủ Hà\" is 2, but "
           "\"Đã giải quyết\" − \"Đã số hóa\" = 10 − 7 = 3",
           "t.csv:C2: error[paid-exceeds-with-fee]: \"Số HS đã TTTT\" of \"Xã Một\" is 4, more than "
           "\"Tổng HS có nghĩa vụ tài chính\" (3)"});
   CHECK(r.of("b.vp").get(Field::received) == 6);        // derived from the channels
   CHECK(r.of("h1.x1").get(Field::not_digitized) == 3);  // derived: resolved − digitized
+  CHECK(r.figures.invalid.at(static_cast<std::size_t>(registry().find_code("a"))) ==
+        (field_bit(Field::received) | field_bit(Field::received_direct) |
+         field_bit(Field::received_online) | field_bit(Field::received_postal) |
+         field_bit(Field::resolved) | field_bit(Field::digitized)));
+}
+
+TEST_CASE("blank figures: derived when the others give them exactly, else named") {
+  const Run r = ingest(
+      {{"h.csv",
+        "Mã đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI,Trước hạn,Đúng hạn,Quá hạn\n"
+        "a,10,1,9,,5,5,0\n"      // one channel blank: 10 − 1 − 9 = 0
+        "b.vp,10,1,,,5,5,\n"     // two channels and one late count blank: named
+        "b.cn,10,8,4,,1,1,1\n"   // the channels given already exceed the total
+        "h1.x1,,1,2,,1,1,1\n"},  // no total and a channel blank: nothing derived
+       {"s.csv", "Đơn vị,Đã số hóa,Chưa số hóa\nPhường Phủ Hà,7,3\n"}});
+  CHECK(r.messages ==
+        std::vector<std::string>{
+            "h.csv:E2: note[derived-figure]: \"Qua BCCI\" of \"Sở A\" is blank; derived as "
+            "\"Tổng số (trong kỳ)\" − \"Trực tiếp\" − \"Qua mạng\" = 10 − 1 − 9 = 0",
+            "h.csv:D3: warning[partial-figures]: \"Qua mạng\" of \"Văn phòng Sở B\" is blank, but "
+            "\"Tổng số (trong kỳ)\" and \"Trực tiếp\" are given: the unit is left out of the sums "
+            "of these figures in the level, area and total rows (a blank is not 0: write 0 if "
+            "there were none)",
+            "h.csv:E3: warning[partial-figures]: \"Qua BCCI\" of \"Văn phòng Sở B\" is blank, but "
+            "\"Tổng số (trong kỳ)\" and \"Trực tiếp\" are given: the unit is left out of the sums "
+            "of these figures in the level, area and total rows (a blank is not 0: write 0 if "
+            "there were none)",
+            "h.csv:H3: warning[partial-figures]: \"Quá hạn\" of \"Văn phòng Sở B\" is blank, but "
+            "\"Trước hạn\" and \"Đúng hạn\" are given: the unit is left out of the sums of these "
+            "figures in the level, area and total rows (a blank is not 0: write 0 if there were "
+            "none)",
+            "h.csv:B4: error[channels-dont-sum]: \"Tổng số (trong kỳ)\" of \"Chi nhánh Sở B\" is "
+            "10, but \"Trực tiếp\" + \"Qua mạng\" = 8 + 4 = 12 already",
+            "h.csv:E5: warning[partial-figures]: \"Qua BCCI\" of \"Xã Một\" is blank, but "
+            "\"Trực tiếp\" and \"Qua mạng\" are given: the unit is left out of the sums of these "
+            "figures in the level, area and total rows (a blank is not 0: write 0 if there were "
+            "none)",
+            "s.csv:A1: note[derived-figure]: the table has no column \"Đã giải quyết\": it is "
+            "derived from the other figures of 'Phường Phủ Hà'"});
+  CHECK(r.of("a").get(Field::received_postal) == 0);
+  CHECK_FALSE(r.of("b.vp").has(Field::received_online));
+  CHECK_FALSE(r.of("h1.x1").has(Field::received));
+  CHECK(r.of("h1.x2").get(Field::resolved) == 10);  // 7 + 3
 }
 
 TEST_CASE("a file without any table") {

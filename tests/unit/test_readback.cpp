@@ -95,7 +95,8 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
       }
     }
   }
-  CHECK(compared == 2392);  // every cell of the three tables, as openpyxl counts them too
+  CHECK(compared ==
+        2704);  // every cell of the three tables (23 columns and 3 "Ghi chú" × 104 rows)
 }
 
 namespace {
@@ -206,23 +207,24 @@ TEST_CASE("the 2023 sample with targets, read back by ntreport's reader: merges,
   SheetCollector book;
   REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
   REQUIRE(book.sheets.size() == 3);
-  // van-ban: title and period over the five columns, a one-row header (nothing to merge),
-  // 111 table rows from row 5, a blank row, then the two legend lines across B:E.
+  // van-ban: "Phụ lục 1", title and period over the five columns, a one-row header (nothing
+  // to merge), 111 table rows from row 6, a blank row, then the two legend lines across B:E.
   const OwnedSheet& documents = book.sheets[0];
   CHECK(documents.info.name == "Văn bản");
   CHECK(merge_names(documents) ==
-        std::vector<std::string>{"A1:E1", "A2:E2", "B117:E117", "B118:E118"});
+        std::vector<std::string>{"A1:E1", "A2:E2", "A3:E3", "B118:E118", "B119:E119"});
   REQUIRE(documents.rows.size() >= 2);
   const OwnedRow& below = documents.rows[documents.rows.size() - 2];
   const OwnedRow& lowest = documents.rows.back();
-  CHECK(below.row == 117);
+  CHECK(below.row == 118);
   CHECK(below.at(2) ==
         "Tỷ lệ văn bản ký số thấp hơn chỉ tiêu của cấp: Cấp tỉnh 100%, Cấp huyện 95%, Cấp xã 75%.");
-  CHECK(lowest.row == 118);
+  CHECK(lowest.row == 119);
   CHECK(lowest.at(2) ==
         "3 đơn vị có tỷ lệ thấp nhất của mỗi cấp (Tỷ lệ văn bản ký số), kể cả đơn vị có tỷ lệ "
         "bằng đơn vị thứ 3.");
-  CHECK(merge_names(book.sheets[1]) == std::vector<std::string>{"A1:F1", "A2:F2"});
+  CHECK(merge_names(book.sheets[1]) == std::vector<std::string>{"A1:F1", "A2:F2", "A3:F3"});
+  CHECK(documents.rows.front().at(1) == "Phụ lục 1");
 
   // The chart sheet: its title and period over the 16 chart columns; the by-area chart's data
   // has a target column per level, the plan's 95% (districts) and 75% (communes) in every row.

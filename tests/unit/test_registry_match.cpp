@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ntreport/registry/registry.hpp"
+#include "ntreport/registry/search.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "test_support.hpp"
 
@@ -187,4 +188,11 @@ TEST_CASE("match: several units under one name or bare name are ambiguous") {
   CHECK(matched(reg, "An Hải") == "h1.ah");
   CHECK(matched(reg, "Thị trấn An Hải") == "h2.ah");
   CHECK(reg.areas() == std::vector<ntr::UnitId>{0, 1});
+}
+
+TEST_CASE("alias lines as an aliases file needs them") {
+  CHECK(ntr::alias_line("Phường Phú Hà", "h1.x2") == "Phường Phú Hà,h1.x2");
+  CHECK(ntr::alias_line("Sở Lao động, Thương binh", "so-ld") ==
+        "\"Sở Lao động, Thương binh\",so-ld");
+  CHECK(ntr::alias_line("Xã \"Một\"", "x1") == "\"Xã \"\"Một\"\"\",x1");
 }

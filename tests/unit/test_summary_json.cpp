@@ -44,12 +44,16 @@ TEST_CASE("render_summary_json: the whole document") {
       "levels": {
         "tinh": {
           "label": "Cấp tỉnh",
+          "units": 3,
+          "units_reported": 2,
           "received": 1250,
           "received_online": 696,
           "online_ratio": 0.5568
         },
         "xa": {
           "label": "Cấp xã",
+          "units": 2,
+          "units_reported": 2,
           "received": 3,
           "received_online": 2,
           "online_ratio": 0.6666666666666666
@@ -58,6 +62,8 @@ TEST_CASE("render_summary_json: the whole document") {
       "groups": [],
       "total": {
         "label": "Tổng cộng",
+        "units": 5,
+        "units_reported": 4,
         "received": 1253,
         "received_online": 698,
         "online_ratio": 0.5570630486831604
@@ -66,6 +72,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "so-tp": {
           "name": "Sở Tư pháp | Thanh tra",
           "level": "tinh",
+          "status": "reported",
           "received": 1000,
           "received_online": 613,
           "online_ratio": 0.613
@@ -73,6 +80,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "so-tnmt": {
           "name": "Sở Tài nguyên và Môi trường",
           "level": "tinh",
+          "status": "reported",
           "received": 250,
           "received_online": 83,
           "online_ratio": 0.332
@@ -80,17 +88,20 @@ TEST_CASE("render_summary_json: the whole document") {
         "so-tnmt.van-phong": {
           "name": "Văn phòng Sở",
           "level": "tinh",
+          "status": "reported",
           "received": 250,
           "received_online": 83,
           "online_ratio": 0.332
         },
         "ban-x": {
           "name": "=SUM(A1)",
-          "level": "tinh"
+          "level": "tinh",
+          "status": "not_reported"
         },
         "xa.phuoc-ha": {
           "name": "Xã Phước Hà",
           "level": "xa",
+          "status": "reported",
           "received": 3,
           "received_online": 2,
           "online_ratio": 0.6666666666666666
@@ -98,6 +109,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "xa.loi-hai": {
           "name": "Xã Lợi Hải",
           "level": "xa",
+          "status": "reported",
           "received": 0,
           "received_online": 0,
           "online_ratio": null
@@ -114,18 +126,24 @@ TEST_CASE("render_summary_json: the whole document") {
       "levels": {
         "tinh": {
           "label": "Các Sở, ban, ngành",
+          "units": 0,
+          "units_reported": 0,
           "docs_in": 120,
           "docs_out": 80,
           "signed_ratio": 0.9875
         },
         "xa": {
           "label": "Cấp xã",
+          "units": 0,
+          "units_reported": 0,
           "docs_in": 30,
           "docs_out": 20,
           "signed_ratio": 0.95
         },
         "huyen": {
           "label": "Cấp huyện",
+          "units": 0,
+          "units_reported": 0,
           "docs_in": 50,
           "docs_out": 40,
           "signed_ratio": 1
@@ -136,6 +154,8 @@ TEST_CASE("render_summary_json: the whole document") {
           "level": "xa",
           "area": "bac-ai",
           "label": "UBND cấp xã – huyện Bác Ái",
+          "units": 0,
+          "units_reported": 0,
           "docs_in": 30,
           "docs_out": 20,
           "signed_ratio": 0.95
@@ -146,6 +166,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "so-nv": {
           "name": "Sở Nội vụ",
           "level": "tinh",
+          "status": "reported",
           "docs_in": 120,
           "docs_out": 80,
           "signed_ratio": 0.9875
@@ -153,6 +174,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "bac-ai": {
           "name": "UBND huyện Bác Ái",
           "level": "huyen",
+          "status": "reported",
           "docs_in": 50,
           "docs_out": 40,
           "signed_ratio": 1
@@ -160,6 +182,7 @@ TEST_CASE("render_summary_json: the whole document") {
         "bac-ai.phuoc-binh": {
           "name": "Xã Phước Bình",
           "level": "xa",
+          "status": "reported",
           "docs_in": 30,
           "docs_out": 20,
           "signed_ratio": 0.95

@@ -26,9 +26,11 @@ const std::string kPrefix = "not a summary.json of ntreport: ";
 
 TEST_CASE("A summary.json as ntreport writes it has the shape") {
   CHECK(problems(R"({"period": null, "appendices": {"ho-so": {"title": "T", "layout": "level",
-      "levels": {"tinh": {"label": "Cấp tỉnh", "received": 5, "online_ratio": 0.5}},
+      "levels": {"tinh": {"label": "Cấp tỉnh", "units": 19, "units_reported": 18, "received": 5,
+                          "online_ratio": 0.5, "coverage_note": "18/19 đơn vị"}},
       "groups": [{"level": "xa", "area": "h", "label": "L", "received": 0, "online_ratio": null}],
-      "total": null, "units": {"so-y-te": {"name": "Sở Y tế", "level": "tinh", "received": 5}},
+      "total": null, "units": {"so-y-te": {"name": "Sở Y tế", "level": "tinh",
+                                           "status": "reported", "received": 5}},
       "items": [{"stt": "1", "label": "x", "target": 90, "note": "trên 90%"}],
       "not_reported": ["a"]}}, "warnings": []})")
             .empty());
@@ -42,7 +44,7 @@ TEST_CASE("Each member of the wrong shape is named by its path") {
         std::vector<std::string>{kPrefix +
                                  "appendices is an array; expected an object of appendices by id"});
   CHECK(problems(R"({"appendices": {"ho-so": {"units": {"xa.a": {"received": 1e3,
-      "docs_in": "12", "signed_ratio": "x", "odd": true}}}}})") ==
+      "docs_in": "12", "signed_ratio": "x", "odd": [true], "status": 1, "units": -1}}}}})") ==
         std::vector<std::string>{
             kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].received is 1e3; expected a whole "
                       "number ≥ 0",
@@ -50,8 +52,11 @@ TEST_CASE("Each member of the wrong shape is named by its path") {
                       "whole number ≥ 0",
             kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].signed_ratio is a string; expected "
                       "a rate ≥ 0, or null",
-            kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].odd is true or false; expected a "
-                      "number or null"});
+            kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].odd is an array; expected a "
+                      "number, a text or null",
+            kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].status is 1; expected a string",
+            kPrefix + "appendices[\"ho-so\"].units[\"xa.a\"].units is -1; expected a whole "
+                      "number ≥ 0"});
   CHECK(problems(R"({"appendices": {"v": {"groups": {}, "items": [3], "total": [],
       "period": 1}}, "period": {"from": 20240101}})") ==
         std::vector<std::string>{

@@ -27,8 +27,10 @@ Read read_excel(const std::string& name) {
   return r;
 }
 
-const std::string kHeader = "row 1\nA1 text \"Đơn vị\"\nB1 text \"VB đến\"\nC1 text \"VB đi\"\n";
-const std::string kUnitRow = "row 2\nA2 text \"Sở Y tế\"\nB2 number \"12\"\nC2 number \"10\"\n";
+const std::string kHeader =
+    "row 1\nA1 text \"Đơn vị\"\nB1 text \"VB đến\"\nC1 text \"VB đi\"\nD1 text \"VB đi ký số\"\n";
+const std::string kUnitRow =
+    "row 2\nA2 text \"Sở Y tế\"\nB2 number \"12\"\nC2 number \"10\"\nD2 number \"9\"\n";
 
 }  // namespace
 
@@ -65,7 +67,7 @@ TEST_CASE("A date cell (t=\"d\") is a date, not text") {
   CHECK(r.diags.empty());
   CHECK(r.log == "begin 0 'Số liệu' date-cell.xlsx\n" + kHeader +
                      "row 2\nA2 text \"Sở Y tế\"\nB2 date \"2024-01-12T00:00:00\"\n"
-                     "C2 number \"10\"\nend\n");
+                     "C2 number \"10\"\nD2 number \"9\"\nend\n");
 }
 
 TEST_CASE("Whole-column and whole-row merges are ranges to the sheet's edges") {
@@ -80,7 +82,8 @@ TEST_CASE("A hidden sheet is read, and the reader says it is hidden") {
   CHECK(r.diags.empty());
   CHECK(r.log == "begin 0 'Số liệu' hidden-sheet.xlsx\n" + kHeader + kUnitRow + "end\n" +
                      "begin 1 'Kỳ trước' hidden-sheet.xlsx (hidden)\n" + kHeader +
-                     "row 2\nA2 text \"Sở Tư pháp\"\nB2 number \"8\"\nC2 number \"5\"\nend\n");
+                     "row 2\nA2 text \"Sở Tư pháp\"\nB2 number \"8\"\nC2 number \"5\"\n"
+                     "D2 number \"5\"\nend\n");
 }
 
 TEST_CASE("Two <v> in one cell are ambiguous") {

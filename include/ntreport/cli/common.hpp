@@ -13,8 +13,9 @@
 namespace ntr::cli {
 
 /// Prints diagnostics to stderr: sorted, at most 100 (then "… and N more"), then a line with
-/// the totals. With quiet, warnings are left out.
-void print_diagnostics(const Diagnostics& diags, bool quiet);
+/// the totals. With quiet, warnings and notes are left out — but not the warnings that fail a
+/// command run with strict.
+void print_diagnostics(const Diagnostics& diags, bool quiet, bool strict = false);
 
 /// The exit code for a finished command: the errors' code, or 1 for warnings under --strict.
 int exit_code(const Diagnostics& diags, bool strict);
@@ -45,6 +46,15 @@ struct PeriodOptions {
   unsigned jobs = 0;         ///< threads reading inputs; 0: one per core
 };
 
+/// Declares the options that name a registry (--config, --registry, --levels, --aliases) on a
+/// subcommand that reads no inputs.
+void add_registry_options(CLI::App& app, PeriodOptions& o);
+
+/// The registry those options name; nothing (and the problems printed) when it cannot be
+/// loaded. `config` receives the configuration.
+std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildConfig>& config,
+                                    Diagnostics& diags);
+
 /// Declares the period options on a subcommand.
 void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs);
 
@@ -60,6 +70,8 @@ void add_diff_command(CLI::App& app, int& result);
 void add_template_command(CLI::App& app, int& result);
 void add_init_command(CLI::App& app, int& result);
 void add_status_command(CLI::App& app, int& result);
+void add_units_command(CLI::App& app, int& result);
+void add_inspect_command(CLI::App& app, int& result);
 
 /// Runs a command body, turning an escaped exception into an internal error (exit 4).
 int guarded(const std::function<int()>& body);

@@ -13,11 +13,11 @@ namespace ntr {
 /// Process exit status, one per kind of failure (SPEC §8).
 enum class ExitCode : int { ok = 0, data = 1, usage = 2, io = 3, internal = 4 };
 
-/// A note says what was done with something unusual that is no problem (a macro sheet skipped);
-/// it fails nothing, not even under --strict, and --quiet leaves it out.
+/// error: nothing is written; warning: written, fails only under --strict; note: a fact worth
+/// knowing (a figure derived from others), never a failure.
 enum class Severity : std::uint8_t { warning, error, note };
 
-/// "error", "warning" or "note", as printed.
+/// "error", "warning", "note", as printed.
 std::string_view severity_name(Severity s);
 
 /// Where a problem is: file, sheet (empty for CSV), cell. Row and column are 1-based; 0 means

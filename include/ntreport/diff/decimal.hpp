@@ -25,8 +25,9 @@ struct Decimal {
 /// A rate as the tables print it: "99,84%", "96,6%", "100%".
 std::string format_rate(const Decimal& rate);
 
-/// The change of a rate in percentage points, rounded half away from zero to two decimals:
-/// "+0,12 điểm %", "-3 điểm %"; "+<0,01 điểm %" for a change that rounds to nothing.
+/// The change of a rate in percentage points, between the two rates as the tables print them
+/// (each rounded half away from zero to two decimals): "+0,12 điểm %", "-3 điểm %";
+/// "+<0,01 điểm %" when the printed rates are equal but the rates are not.
 std::string rate_change(const Decimal& old_rate, const Decimal& new_rate);
 
 }  // namespace ntr

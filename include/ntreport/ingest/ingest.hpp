@@ -17,7 +17,9 @@ namespace ntr {
 
 /// What one build collected from every input.
 struct Figures {
-  std::vector<Values> own;         ///< per unit (registry order): the figures it reported itself
+  std::vector<Values> own;  ///< per unit (registry order): the figures it reported itself
+  /// per unit: field_bit() of the figures found wrong (not a count, or breaking an invariant)
+  std::vector<std::uint32_t> invalid;
   std::vector<std::string> files;  ///< inputs that held at least one table, in reading order
   std::uint32_t tables = 0;        ///< tables read
   std::uint32_t unit_rows = 0;     ///< unit rows added

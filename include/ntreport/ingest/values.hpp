@@ -3,10 +3,15 @@
 // An absent field means "not reported", which is not 0.
 #include <array>
 #include <cstdint>
+#include <limits>
 
 #include "ntreport/registry/fields.hpp"
 
 namespace ntr {
+
+/// What a sum becomes when it passes the largest int64: it stays there, far above the largest
+/// count (kMaxCount), so that whoever prints it sees an overflow, never a wrapped number.
+inline constexpr std::int64_t kSaturated = std::numeric_limits<std::int64_t>::max();
 
 struct Values {
   std::array<std::int64_t, kFieldCount> v{};
@@ -19,11 +24,24 @@ struct Values {
     present |= field_bit(f);
   }
   [[nodiscard]] bool has_family(Family fam) const { return (present & family_mask(fam)) != 0; }
+  [[nodiscard]] bool has_group(Group g) const { return (present & group_mask(g)) != 0; }
+  /// Every field of the group is present.
+  [[nodiscard]] bool complete(Group g) const { return (present & group_mask(g)) == group_mask(g); }
   [[nodiscard]] bool empty() const { return present == 0; }
-  /// Adds every present field of `o`; a field becomes present when either side has it.
+  /// The same figures restricted to the fields in `mask`.
+  [[nodiscard]] Values only(std::uint32_t mask) const {
+    Values out;
+    for (std::size_t i = 0; i < kFieldCount; ++i) {
+      if ((present & mask) >> i & 1U) out.v[i] = v[i];
+    }
+    out.present = present & mask;
+    return out;
+  }
+  /// Adds every present field of `o`; a field becomes present when either side has it. Sums
+  /// of counts (≥ 0) saturate at kSaturated instead of overflowing.
   void add(const Values& o) {
     for (std::size_t i = 0; i < kFieldCount; ++i) {
-      if ((o.present >> i) & 1U) v[i] += o.v[i];
+      if ((o.present >> i) & 1U) v[i] = v[i] > kSaturated - o.v[i] ? kSaturated : v[i] + o.v[i];
     }
     present |= o.present;
   }

@@ -14,7 +14,8 @@
 
 namespace ntr {
 
-enum class ColumnRole : std::uint8_t { code, name, stt, field, rate };
+/// note: a column known to hold no figure ("Ghi chú"), read by no one.
+enum class ColumnRole : std::uint8_t { code, name, stt, field, rate, note };
 
 /// What a header text names, or nothing when it is not a known header.
 struct HeaderMeaning {
@@ -25,10 +26,24 @@ struct HeaderMeaning {
 /// Looks a header text up among the known headers (compared by match_key).
 std::optional<HeaderMeaning> lookup_header(std::string_view text);
 
+/// The known header closest to `text` (fewest edits between their keys), as printed, with
+/// what it names ("the figure \"Qua mạng\""); nothing for a text of more than 60 characters
+/// or without a header within half its length.
+std::optional<std::pair<std::string, std::string>> nearest_header(std::string_view text);
+
+/// What a column carries, for messages: "the figure \"Qua mạng\"", "unit names", …
+std::string meaning_name(const HeaderMeaning& m);
+
 struct HeaderColumn {
   std::uint32_t col = 0;
   HeaderMeaning meaning;
   std::string text;  ///< as printed; "Tiếp nhận – Qua mạng" when under a group header
+};
+
+/// A header cell that names no known column: its column is not read.
+struct UnknownColumn {
+  std::uint32_t row = 0, col = 0;
+  std::string text;  ///< the cell's text, at most kMaxUnknownText bytes
 };
 
 struct TableHeader {
@@ -36,6 +51,11 @@ struct TableHeader {
   std::uint32_t first_row = 0;        ///< first header row
   std::uint32_t last_row = 0;         ///< last header row; the body starts below it
   std::vector<HeaderColumn> columns;  ///< known columns only, sorted by column
+  /// the first kMaxUnknownColumns header cells that name no known column, sorted by column
+  std::vector<UnknownColumn> unknown;
+  std::uint32_t unknown_count = 0;  ///< all of them
+  static constexpr std::size_t kMaxUnknownColumns = 100;
+  static constexpr std::size_t kMaxUnknownText = 200;
 
   /// The column of a role (code, name, stt), if any.
   [[nodiscard]] const HeaderColumn* find(ColumnRole role) const;

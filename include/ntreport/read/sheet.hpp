@@ -36,7 +36,7 @@ struct SheetInfo {
   std::string name;          ///< sheet name; empty for CSV
   std::uint32_t index = 0;   ///< 0-based position in the workbook
   bool is_workbook = false;  ///< true for XLSX sheets (diagnostics then quote the sheet name)
-  bool hidden = false;       ///< a hidden sheet of a workbook (read like any other, with a warning)
+  bool hidden = false;       ///< a workbook sheet its workbook hides (read all the same)
 
   /// A SourceLoc for a cell of this sheet (row 0 = the whole sheet).
   [[nodiscard]] SourceLoc loc(std::uint32_t row = 0, std::uint32_t col = 0) const {

@@ -13,6 +13,13 @@ namespace ntr {
 enum class Family : std::uint8_t { van_ban, ho_so, so_hoa, thanh_toan };
 inline constexpr std::size_t kFamilyCount = 4;
 
+/// The smallest sets of figures closed under the invariants and the rates: "VB đi" with "VB
+/// đi ký số", "Tổng số" with its three channels, the three "Đã xử lý" columns, … A unit's
+/// figures of a group enter a sum only when it gave every figure of the group
+/// (docs/blank-cells.md).
+enum class Group : std::uint8_t { docs_in, docs_out, received, done, so_hoa, thanh_toan };
+inline constexpr std::size_t kGroupCount = 6;
+
 /// Every figure a unit may report.
 enum class Field : std::uint8_t {
   docs_in,
@@ -50,10 +57,17 @@ struct FamilyDef {
   std::string_view label;  ///< Vietnamese name of the family, for messages
 };
 
+struct GroupDef {
+  Group id;
+  Family family;
+  std::string_view label;  ///< "Tiếp nhận", for the notes of rows that cover some units only
+};
+
 struct FieldDef {
   Field id;
   std::string_view key;  ///< "received_online"
   Family family;
+  Group group;
   std::string_view label;  ///< the main printed header, "Qua mạng"
   /// Header texts that name this field in an input (compared by match_key), the label first.
   std::span<const std::string_view> headers;
@@ -76,10 +90,14 @@ struct RateDef {
 };
 
 std::span<const FamilyDef> families();
+std::span<const GroupDef> groups();
 std::span<const FieldDef> fields();
 std::span<const RateDef> rates();
 
 const FamilyDef& family_def(Family f);
+const GroupDef& group_def(Group g);
+/// The group of a rate's numerator and denominator (one group holds them all).
+Group rate_group(Rate r);
 const FieldDef& field_def(Field f);
 const RateDef& rate_def(Rate r);
 
@@ -91,11 +109,15 @@ std::optional<Rate> rate_by_key(std::string_view key);
 constexpr std::uint32_t field_bit(Field f) { return 1U << static_cast<unsigned>(f); }
 /// The bits of every field of a family.
 std::uint32_t family_mask(Family f);
+/// The bits of every field of a group.
+std::uint32_t group_mask(Group g);
 
 /// Header texts (besides field and rate headers) the reader knows: the unit name and code
 /// columns and the row number column.
 std::span<const std::string_view> name_headers();
 std::span<const std::string_view> code_headers();
 std::span<const std::string_view> stt_headers();
+/// Header texts of columns the reader knows it need not read ("Ghi chú").
+std::span<const std::string_view> note_headers();
 
 }  // namespace ntr

@@ -29,6 +29,7 @@ struct AppendixDef {
   std::string layout;  ///< "level", "area" or "targets"
   std::vector<ColumnDef> columns;
   std::vector<Family> families;  ///< the families of the figures the columns show
+  std::vector<Group> groups;     ///< the groups of the figures and rates the columns show
   std::string source;            ///< where the definition came from, for messages
 };
 

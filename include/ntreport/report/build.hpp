@@ -66,4 +66,15 @@ std::vector<Chart> build_charts(const ReportDoc& doc, const Registry& registry,
 /// I, II, III, IV …
 std::string roman(unsigned n);
 
+/// A level, area or total row over `members` (the units it numbers): how many are in its
+/// sums for every group of figures of the appendix, and its note when not all are.
+void mark_subtotal(Row& row, const std::vector<UnitId>& members, const Totals& totals,
+                   const std::vector<Group>& groups);
+/// A unit row: reported, partly ("Thiếu số liệu", or "n/N đơn vị" of its sub-units) or not
+/// ("Chưa báo cáo"), in the groups of figures of the appendix.
+void mark_unit(Row& row, UnitId u, const Registry& registry, const Totals& totals,
+               const std::vector<Group>& groups);
+/// Appends the "Ghi chú" column of the rows' notes, when some row has one.
+void add_note_column(ReportDoc& doc);
+
 }  // namespace ntr

@@ -37,6 +37,7 @@ struct Cell {
   std::string text;           ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
   bool below_target = false;  ///< a unit's rate below its level's target (Mark::below_target)
   bool lowest = false;        ///< among the N lowest rates of its level (Mark::lowest)
+  std::uint8_t decimals = 2;  ///< kind == rate, den > 0: the decimals `text` shows (0–2)
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
 };
@@ -50,6 +51,13 @@ enum class RowKind : std::uint8_t {
   item,     ///< a row that is not a unit (a target)
 };
 
+/// Whether a row's figures are all there (the blank-cell policy, docs/blank-cells.md).
+enum class RowStatus : std::uint8_t {
+  reported,      ///< every figure (a unit), or every unit it covers (a subtotal row)
+  partial,       ///< a unit with blank figures, or a subtotal row over some units only
+  not_reported,  ///< a unit without figures
+};
+
 struct Row {
   RowKind kind = RowKind::unit;
   std::string stt;
@@ -60,6 +68,11 @@ struct Row {
   std::string level_id;     ///< level, group and unit rows
   std::string area_code;    ///< group rows
   std::vector<Cell> cells;  ///< one per column
+  RowStatus status = RowStatus::reported;
+  /// level, group and total rows: the units they cover (their numbered rows) and how many of
+  /// those are in every sum; a unit with sub-units: its sub-units, likewise
+  std::uint32_t units = 0, units_reported = 0;
+  std::string note;  ///< what the "Ghi chú" column says: "Chưa báo cáo", "62/65 đơn vị", …
 };
 
 /// What a highlight of a rate cell means.
@@ -113,7 +126,9 @@ struct Chart {
 struct ReportDoc {
   std::string id;  ///< "ho-so"
   std::string title;
+  std::string number_line;  ///< "Phụ lục 1": the appendix's place in the build, above the title
   std::string period_line;  ///< "(Từ ngày 01/01/2024 đến ngày 28/08/2024)", or empty
+  std::string reference;    ///< "(Kèm theo Công văn số …)" under the period line, or empty
   std::string sheet_name;   ///< worksheet name in phu-luc.xlsx
   std::string layout;       ///< "level", "area" or "targets"
   std::vector<Column> columns;

@@ -1,7 +1,7 @@
 #pragma once
 // Who has reported (`ntreport status`): per family of figures, the units whose figures are
-// all there, those with some missing, and those with none — judged, like the appendices' list
-// of units not reported, on each unit with its sub-units.
+// all in the appendices' sums, those with something wrong or missing, and those with none —
+// judged as the appendices judge them (docs/blank-cells.md), on each unit with its sub-units.
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,13 +15,15 @@ namespace ntr {
 struct UnitStatus {
   std::string code;
   std::string name;
-  std::vector<Field> missing;  ///< partly reported units: the fields they lack
+  std::vector<Field> missing;          ///< partly: figures the form asks for that were not given
+  std::vector<Field> invalid;          ///< partly: figures given but wrong (the errors say why)
+  std::vector<std::string> sub_units;  ///< partly: codes of sub-units not (fully) reported
 };
 
 struct FamilyStatus {
   Family family;
-  std::vector<UnitStatus> reported;      ///< every field of the family, registry order
-  std::vector<UnitStatus> partly;        ///< some fields
+  std::vector<UnitStatus> reported;      ///< every figure, registry order
+  std::vector<UnitStatus> partly;        ///< some figures missing or wrong
   std::vector<UnitStatus> not_reported;  ///< none
 };
 
@@ -31,8 +33,11 @@ struct StatusReport {
   std::vector<FamilyStatus> families;
 };
 
-/// The status of every registry unit in each of `families`.
+/// The status of every registry unit in each of `families`; `invalid` holds per unit the
+/// figures found wrong (Figures::invalid). A sub-unit whose parent reports for it as a whole
+/// counts as reported.
 StatusReport build_status(const Registry& registry, const Totals& totals,
+                          const std::vector<Values>& own, const std::vector<std::uint32_t>& invalid,
                           const std::vector<Family>& families, const std::optional<Period>& period);
 
 }  // namespace ntr

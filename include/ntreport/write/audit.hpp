@@ -10,11 +10,15 @@
 
 namespace ntr {
 
-/// Every finding as format_finding prints it, then "ntreport: audit of FILE: …".
-std::string render_audit_text(const AuditReport& report, std::string_view file);
+/// Every finding as format_finding prints it, then "ntreport: audit of FILE: …"; `errors`:
+/// the rows and cells the audit could not understand (unmatched names, not counts), which the
+/// summary line counts first.
+std::string render_audit_text(const AuditReport& report, std::string_view file,
+                              std::size_t errors = 0);
 
 /// The summary line alone.
-std::string audit_summary_line(const AuditReport& report, std::string_view file);
+std::string audit_summary_line(const AuditReport& report, std::string_view file,
+                               std::size_t errors = 0);
 
 /// {"file", "checks", "tables": [...], "findings": [...], "problems": [...]}; problems are the
 /// diagnostics of the run (unmatched names, cells that are not counts or rates).

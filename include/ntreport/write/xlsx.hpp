@@ -12,7 +12,6 @@ struct XlsxOptions {
   /// The workbook's `created` property, seconds since the epoch (from the period end or
   /// SOURCE_DATE_EPOCH, never the clock), so the same inputs give the same bytes.
   std::int64_t created = 0;
-  std::string report_reference;  ///< optional line under the title ("Kèm theo Công văn số …")
 };
 
 /// Writes `phu-luc.xlsx`: one worksheet per appendix, laid out like the printed appendix.

@@ -1,0 +1,45 @@
+#include "ntreport/write/inspect.hpp"
+
+#include <fmt/format.h>
+
+#include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/write/cells.hpp"
+
+namespace ntr {
+
+namespace {
+
+std::string sheet_title(const InspectSheet& s) {
+  if (!s.info.is_workbook) return "## The table";
+  return fmt::format("## Sheet '{}'{}", md_cell(s.info.name), s.info.hidden ? " (hidden)" : "");
+}
+}  // namespace
+
+std::string render_inspect_markdown(const std::string& file,
+                                    const std::vector<InspectSheet>& sheets) {
+  std::string out = fmt::format("# {}\n", md_cell(file));
+  if (sheets.empty()) out += "\nNo sheet.\n";
+  for (const auto& s : sheets) {
+    out += '\n' + sheet_title(s) + "\n\n";
+    if (!s.has_table) {
+      out += "No header row found: no figure of this sheet is read.\n";
+      continue;
+    }
+    out += s.header_first == s.header_last
+               ? fmt::format("Header: row {}.\n\n", s.header_first)
+               : fmt::format("Header: rows {}–{}.\n\n", s.header_first, s.header_last);
+    out += "| Cột | Tiêu đề | Đọc là |\n|---|---|---|\n";
+    for (const auto& c : s.columns) {
+      out += fmt::format("| {} | {} | {} |\n", column_letters(c.col), md_cell(c.header),
+                         md_cell(c.meaning));
+    }
+    out += "\n| Dòng | Đơn vị | Là |\n|---:|---|---|\n";
+    for (const auto& r : s.rows) {
+      out += fmt::format("| {} | {} | {} |\n", r.row, md_cell(r.label), md_cell(r.what));
+    }
+    if (s.more_rows > 0) out += fmt::format("\n… and {} more rows.\n", s.more_rows);
+  }
+  return out;
+}
+
+}  // namespace ntr
