@@ -103,3 +103,20 @@ TEST_CASE("A CSV file within the limits of rows, cells, cells of a row and text 
                         "text, the limit for one row" +
                         hint}});
 }
+
+TEST_CASE("An .xls workbook's cells count against the budget of an input") {
+  ntr::ReadLimits limits;
+  limits.max_cells = 50;
+  ntr::SheetCollector sheets;
+  ntr::Diagnostics diags;
+  const std::string path = NTR_TEST_DATA "/fixtures/xls/ho-so-2024.xls";
+  CHECK_FALSE(ntr::read_input(path, limits, sheets, diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].code == "input-too-large");
+  CHECK_THAT(diags.all()[0].message,
+             Catch::StartsWith("the workbook has more than 50 cells holding a value in all"));
+  ntr::Diagnostics whole;
+  ntr::SheetCollector all;
+  CHECK(ntr::read_input(path, ntr::ReadLimits{}, all, whole));
+  CHECK(whole.error_count() == 0);
+}
