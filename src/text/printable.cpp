@@ -45,18 +45,9 @@ bool acts(char32_t cp) {
 }
 
 void escape(std::string& out, char32_t cp) {
-  switch (cp) {
-    case '\n':
-      out += "\\n";
-      return;
-    case '\r':
-      out += "\\r";
-      return;
-    case '\t':
-      out += "\\t";
-      return;
-    default:
-      break;
+  if (cp == '\n' || cp == '\r' || cp == '\t') {
+    out += cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t";
+    return;
   }
   out += cp < 0x80 ? fmt::format("\\x{:02X}", static_cast<unsigned>(cp))
                    : fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
