@@ -46,6 +46,11 @@ def seeds(target):
         return [open(f, "rb").read() for f in files(*csv, "data/samples/*/inputs/*.csv")]
     if target == "count":
         return [open(f, "rb").read() for f in files("fuzz/seeds/count/*")]
+    if target == "header":
+        return [open(f, "rb").read() for f in files("fuzz/seeds/header/*")]
+    if target == "summary":
+        return [open(f, "rb").read() for f in files("tests/golden/**/*.json",
+                                                      "tests/errors/**/*.json")]
     if target == "xlsx":
         out = []
         for f in files("tests/fixtures/**/*.xlsx", "tests/errors/**/*.xlsx"):

@@ -10,7 +10,11 @@ set(NTR_REPLAY_SEEDS_ingest ${NTR_REPLAY_SEEDS_csv} ${PROJECT_SOURCE_DIR}/data/s
 set(NTR_REPLAY_SEEDS_xlsx ${NTR_FIXTURES}/xlsx ${NTR_FIXTURES}/ho-so-2024/libreoffice.xlsx
                           ${NTR_FIXTURES}/ho-so-2024/xlsxwriter.xlsx ${PROJECT_SOURCE_DIR}/tests/errors)
 set(NTR_REPLAY_SEEDS_count ${NTR_FUZZ_DIR}/seeds/count)
-foreach(target csv xlsx count ingest)
+set(NTR_REPLAY_SEEDS_header ${NTR_FUZZ_DIR}/seeds/header)
+set(NTR_REPLAY_SEEDS_summary ${PROJECT_SOURCE_DIR}/tests/golden/diff-bom
+                             ${PROJECT_SOURCE_DIR}/tests/golden/sample-2024/expected/summary.json
+                             ${PROJECT_SOURCE_DIR}/tests/errors/bad-json)
+foreach(target csv xlsx count ingest header summary)
   add_executable(fuzz_replay_${target} ${NTR_FUZZ_DIR}/fuzz_${target}.cpp
                                        ${NTR_FUZZ_DIR}/replay_main.cpp)
   target_compile_options(fuzz_replay_${target} PRIVATE ${NTR_WARNINGS})

@@ -3,14 +3,14 @@
 # the other, from the seeds of fuzz/make_seeds.py and the corpus kept in build-fuzz/corpus/.
 # An input that crashes, leaks, hangs or exhausts memory is copied to
 # fuzz/regressions/<target>/ (commit it with the fix: every build replays it) and the run fails.
-# Usage: fuzz/run.sh [SECONDS] [TARGET…]      targets: csv xlsx count ingest
+# Usage: fuzz/run.sh [SECONDS] [TARGET…]      targets: csv xlsx count ingest header summary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if (( ${#targets[@]} == 0 )); then targets=(csv xlsx count ingest); fi
+if (( ${#targets[@]} == 0 )); then targets=(csv xlsx count ingest header summary); fi
 build=build-fuzz
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
@@ -27,6 +27,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     csv | ingest) dict=(-dict=fuzz/csv.dict) ;;
     xlsx) dict=(-dict=fuzz/xlsx.dict) ;;
+    summary) dict=(-dict=fuzz/json.dict) ;;
   esac
   log="$build/fuzz-$t.log"
   status=0

@@ -250,8 +250,8 @@ std::string path_from_root(const std::string& path, const std::string& root,
 }
 
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
-                                       Diagnostics& diags) {
-  OutputSet out(config.out_dir);
+                                       Diagnostics& diags, std::vector<std::string>* removed) {
+  OutputSet out(config.out_dir, OutputOptions{Ownership::replace, config.force});
   const std::size_t errors = diags.error_count();
   if (config.formats.count("md")) {
     for (const auto& doc : report.appendices)
@@ -268,6 +268,7 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   if (config.formats.count("json"))
     out.add_text("summary.json", render_summary_json(report), diags);
   if (diags.error_count() > errors || !out.commit(diags)) return {};
+  if (removed != nullptr) *removed = out.removed();
   return out.paths();
 }
 

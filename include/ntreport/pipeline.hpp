@@ -43,6 +43,7 @@ struct BuildConfig {
   std::string root;
   unsigned highlight_lowest = 0;  ///< mark the N lowest units of each level per rate; 0: off
   bool strict = false;
+  bool force = false;  ///< replace or remove files in the output folder ntreport did not write
   ReadLimits limits;
   unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
 };
@@ -88,9 +89,12 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
 std::string path_from_root(const std::string& path, const std::string& root,
                            const std::vector<std::string>& inputs);
 
-/// Writes the outputs atomically; returns the paths written.
+/// Writes the outputs, all together or not at all, into a folder that then holds this build
+/// only; returns the paths written, and sets `removed` to the files of the previous build this
+/// one no longer writes, which it removed.
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags,
+                                       std::vector<std::string>* removed = nullptr);
 
 /// Reads one printed appendix (every table of it) and recomputes it from its own rows.
 AuditReport audit_input(const std::string& path, const Registry& registry, const ReadLimits& limits,

@@ -107,6 +107,7 @@ std::optional<PrintedRate> parse_printed_rate(CellType type, std::string_view te
     }
     case CellType::empty:
     case CellType::boolean:
+    case CellType::date:
       return std::nullopt;
   }
   return std::nullopt;

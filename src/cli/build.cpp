@@ -8,6 +8,9 @@
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
+#include "ntreport/read/input.hpp"
+#include "ntreport/text/printable.hpp"
+#include "ntreport/write/output.hpp"
 
 namespace ntr::cli {
 
@@ -26,6 +29,15 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
   };
   for (const auto& id : c.only) check(id, "--only");
   for (const auto& [id, layout] : c.layouts) check(id, "--layout");
+}
+
+void no_figures(const BuildConfig& c, bool build, Diagnostics& diags) {
+  diags.warning("no-figures", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                build ? fmt::format("the inputs hold no figures: nothing was written, and {} is "
+                                    "as it was",
+                                    c.out_dir.empty() ? "." : c.out_dir)
+                      : std::string("the inputs hold no figures: a build would write nothing"),
+                "fill in the input workbooks, or name the files that hold the figures");
 }
 
 // Per appendix, the units whose rows say "Chưa báo cáo" or "Thiếu số liệu": a build with most
@@ -64,6 +76,9 @@ int run(const PeriodOptions& o, bool write) {
   const auto registry = load_registry(*config, diags);
   const auto defs = load_appendices(*config, diags);
   check_only(*config, defs, diags);
+  if (write && check_output_folder(config->out_dir, config->inputs, diags)) {
+    recover_output_folder(config->out_dir, diags);  // however this build ends, one build there
+  }
   if (!registry || diags.has_errors()) return finish();
   const TargetsInput targets = load_targets(*config, *registry, diags);
   const Figures figures =
@@ -73,13 +88,19 @@ int run(const PeriodOptions& o, bool write) {
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
   if (!write) {  // validation needs no documents: the sums and the choice of appendices
     check_sums(*registry, aggregate(*registry, figures.own), diags);
-    select_appendices(*config, defs, figures, diags);
+    if (select_appendices(*config, defs, figures, diags).empty() && !diags.has_errors())
+      no_figures(*config, false, diags);
     return finish();
   }
   const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
   progress.appendices(report.appendices.size());
-  if (diags.has_errors() || !write || (o.strict && diags.warning_count() > 0)) return finish();
-  const auto written = write_outputs(*config, report, diags);
+  // Blank forms would blank the outputs of the last build: a build with nothing to write
+  // writes nothing.
+  if (report.appendices.empty() && !diags.has_errors()) no_figures(*config, true, diags);
+  if (diags.has_errors() || report.appendices.empty() || (o.strict && diags.warning_count() > 0))
+    return finish();
+  std::vector<std::string> removed;
+  const auto written = write_outputs(*config, report, diags, &removed);
   const int code = finish();
   if (code == 0 && !o.quiet) {
     print_missing(report);
@@ -87,8 +108,13 @@ int run(const PeriodOptions& o, bool write) {
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();
     std::printf("ntreport: %zu %s (%s) written to %s:\n", n, n == 1 ? "appendix" : "appendices",
-                fmt::format("{}", fmt::join(ids, ", ")).c_str(), config->out_dir.c_str());
-    for (const auto& p : written) std::printf("  %s\n", p.c_str());
+                fmt::format("{}", fmt::join(ids, ", ")).c_str(),
+                printable(config->out_dir).c_str());
+    for (const auto& p : written) std::printf("  %s\n", printable(p).c_str());
+    for (const auto& p : removed) {
+      std::printf("ntreport: removed %s, which the previous build wrote and this one does not\n",
+                  printable(p).c_str());
+    }
   }
   return code;
 }

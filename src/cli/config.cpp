@@ -204,6 +204,9 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
       ->check(CLI::Range(1U, 64U));
   if (!with_outputs) return;
   app.add_option("-o,--output", o.out_dir, "Output folder (default: ./out)");
+  app.add_flag("--force", o.force,
+               "Replace (or remove) files of the output folder ntreport did not write, or that "
+               "changed since");
   app.add_option("--layout", o.layouts, "ID=level|area: the layout of an appendix; repeatable");
   app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
   app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")
@@ -249,6 +252,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;
+  c.force = o.force;
   c.jobs = o.jobs;
   // summary.json names files from the period folder, else from where the outputs go: the
   // same whatever the working folder and however the paths are spelled.

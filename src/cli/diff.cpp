@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/diff/summary_shape.hpp"
 #include "ntreport/read/json.hpp"
 #include "ntreport/write/diff_markdown.hpp"
 
@@ -24,8 +25,10 @@ int run_diff(const DiffOptions& o) {
   std::string new_name;
   const auto old_summary = read_summary_json(o.old_build, old_name, diags);
   const auto new_summary = read_summary_json(o.new_build, new_name, diags);
+  const bool old_ok = old_summary && check_summary_shape(*old_summary, old_name, diags);
+  const bool new_ok = new_summary && check_summary_shape(*new_summary, new_name, diags);
   SummaryDiff diff;
-  if (old_summary && new_summary)
+  if (old_ok && new_ok)
     diff = diff_summaries(*old_summary, old_name, *new_summary, new_name, diags);
   if (diags.has_errors()) {
     print_diagnostics(diags, false);

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
-#include "ntreport/read/input.hpp"
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
 namespace ntr::cli {
@@ -23,6 +23,7 @@ struct InitOptions {
   std::string registry;
   std::string targets;
   std::string return_to;
+  bool force = false;
 };
 
 constexpr std::string_view kShippedTitle = "Ủy ban nhân dân tỉnh Ninh Thuận";
@@ -98,24 +99,21 @@ int run_init(const InitOptions& o) {
   if (!diags.has_errors() && o.to < o.from)
     diags.error("usage", usage_loc(),
                 fmt::format("the period ends ({}) before it starts ({})", o.to, o.from));
-  const std::string toml = (std::filesystem::path(o.dir) / "ntreport.toml").generic_string();
-  if (file_exists(toml))
-    diags.error("usage", SourceLoc{toml, {}, 0, 0, 0, false},
-                "already exists; init leaves it as it is");
   if (!diags.has_errors()) {
-    OutputSet folder(o.dir);
-    OutputSet inputs((std::filesystem::path(o.dir) / "inputs").generic_string());
+    // Both files are the user's from the start (aliases.csv is filled in by hand): an existing
+    // one is replaced only when asked.
+    OutputSet folder(o.dir, OutputOptions{Ownership::none, o.force});
     folder.add_text("ntreport.toml", config_text(o), diags);
     folder.add_text("aliases.csv", "alias,code\n", diags);
-    inputs.add_text(".keep", "", diags);  // hidden: never read as an input
-    if (!diags.has_errors() && folder.commit(diags)) inputs.commit(diags);
+    if (!diags.has_errors() && folder.commit(diags))
+      make_folder((std::filesystem::path(o.dir) / "inputs").generic_string(), diags);
   }
   print_diagnostics(diags, false);
   if (diags.has_errors()) return exit_code(diags, false);
   std::printf(
       "ntreport: period folder %s ready: put the units' files in %s/inputs, then run "
       "ntreport build there\n",
-      o.dir.c_str(), o.dir.c_str());
+      printable(o.dir).c_str(), printable(o.dir).c_str());
   return 0;
 }
 
@@ -135,6 +133,7 @@ void add_init_command(CLI::App& app, int& result) {
   sub->add_option("--registry", o->registry, "Unit registry CSV (default: the shipped one)");
   sub->add_option("--targets", o->targets, "The plan's targets CSV");
   sub->add_option("--return-to", o->return_to, "Who the filled input workbooks go back to");
+  sub->add_flag("--force", o->force, "Replace an existing ntreport.toml and aliases.csv");
   sub->callback([o, &result] { result = guarded([&] { return run_init(*o); }); });
 }
 

@@ -6,7 +6,9 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/read/input.hpp"
 #include "ntreport/report/form.hpp"
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/form_xlsx.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -103,9 +105,13 @@ int run_template(TemplateOptions o) {
   const std::vector<UnitId> units = selected_units(o, *registry, diags);
   if (diags.has_errors()) return finish();
   const std::string dir = o.period.out_dir.empty() ? config->forms_dir : o.period.out_dir;
+  // Blank forms among the inputs would be read as units that sent nothing.
+  if (!check_output_folder(dir, config->inputs, diags)) return finish();
   const FormOptions options{config->period, config->title, config->return_to};
   const std::int64_t created = output_timestamp(config->period);
-  OutputSet out(dir);
+  // Forms written by an earlier run and still as written are replaced; a form filled in since,
+  // or any other file, only with --force.
+  OutputSet out(dir, OutputOptions{Ownership::merge, o.period.force});
   for (UnitId u : units) {
     const FormDoc form = build_form(*registry, u, fams, options);
     out.add_file(
@@ -116,7 +122,7 @@ int run_template(TemplateOptions o) {
   const int code = finish();
   if (code == 0 && !o.period.quiet) {
     std::printf("ntreport: %zu input workbook%s written to %s\n", units.size(),
-                units.size() == 1 ? "" : "s", dir.c_str());
+                units.size() == 1 ? "" : "s", printable(dir).c_str());
   }
   return code;
 }
@@ -149,6 +155,9 @@ void add_template_command(CLI::App& app, int& result) {
   sub->add_option("--period-from", p.period_from, "First day of the period, YYYY-MM-DD");
   sub->add_option("--period-to", p.period_to, "Last day of the period, YYYY-MM-DD");
   sub->add_flag("-q,--quiet", p.quiet, "Print nothing but errors");
+  sub->add_flag("--force", p.force,
+                "Replace workbooks of the folder ntreport did not write, or that were filled in "
+                "since");
   sub->callback([o, &result] { result = guarded([&] { return run_template(*o); }); });
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "ntreport/diag/codes.hpp"
+#include "ntreport/text/printable.hpp"
 
 namespace ntr {
 
@@ -64,7 +65,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("{}: {}[{}]: {}", format_loc(d.loc), severity_name(d.severity),
                                 d.code, d.message);
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
-  return out;
+  // One line per problem, whatever the data quoted in it holds.
+  return printable(out);
 }
 
 namespace {

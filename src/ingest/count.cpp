@@ -84,6 +84,7 @@ std::optional<std::int64_t> parse_count(CellType type, std::string_view text) {
     case CellType::empty:
     case CellType::boolean:
     case CellType::error:
+    case CellType::date:
       return std::nullopt;
   }
   return std::nullopt;

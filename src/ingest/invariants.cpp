@@ -29,6 +29,7 @@ bool looks_fractional(std::string_view t) {
 std::string not_a_count_hint(CellType type, std::string_view text) {
   if (type == CellType::error) return "the cell holds a spreadsheet error; fix its formula";
   if (type == CellType::boolean) return "the cell holds TRUE/FALSE";
+  if (type == CellType::date) return "the cell holds a date; write the count as a number";
   const std::string_view t = trim(text);
   if (t == "-" || t == "x" || t == "X") return "leave the cell empty when not reported, or write 0";
   if (!t.empty() && (t.front() == '-' || t.front() == '(')) return "counts cannot be negative";

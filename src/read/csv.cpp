@@ -3,14 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <memory>
 #include <vector>
 
+#include "ntreport/read/file.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr {
@@ -109,24 +104,30 @@ struct FieldRef {
 
 class CsvParser {
  public:
-  CsvParser(std::string_view text, char delim, const SheetInfo& info, SheetVisitor& visitor,
-            Diagnostics& diags)
+  CsvParser(std::string_view text, char delim, const SheetInfo& info, const ReadLimits& limits,
+            SheetVisitor& visitor, Diagnostics& diags)
       : text_(text),
         delim_(delim),
         bad_(invalid_utf8_offset(text)),
         info_(info),
+        limits_(limits),
         visitor_(visitor),
         diags_(diags) {}
 
   void run() {
     while (pos_ < text_.size()) {
+      if (row_ == limits_.max_rows) {
+        return too_large(row_ + 1, 0,
+                         fmt::format("the file has more than {} rows, the limit for one input",
+                                     limits_.max_rows));
+      }
       ++row_;
       col_ = 0;
       record_ok_ = true;
       buf_.clear();
       fields_.clear();
       if (!read_record()) return;
-      if (record_ok_) deliver();
+      if (record_ok_ && !deliver()) return;
     }
   }
 
@@ -140,6 +141,13 @@ class CsvParser {
   // Reads one record up to and including its line break. False when reading must stop.
   bool read_record() {
     for (;;) {
+      if (col_ == limits_.max_row_cells) {
+        too_large(row_, col_ + 1,
+                  fmt::format("row {} has more than {} cells (columns A to {}), the limit for "
+                              "one row",
+                              row_, limits_.max_row_cells, column_letters(limits_.max_row_cells)));
+        return false;
+      }
       ++col_;
       const bool quoted = pos_ < text_.size() && text_[pos_] == '"';
       const std::size_t content = quoted ? pos_ + 1 : pos_;
@@ -229,54 +237,57 @@ class CsvParser {
                              byte, where));
   }
 
-  void deliver() {
-    if (fields_.empty()) return;  // a blank line or a line of empty fields
+  // Hands the record on; false when it breaks a limit, which ends the reading.
+  bool deliver() {
+    if (fields_.empty()) return true;  // a blank line or a line of empty fields
     cells_.clear();
+    std::uint64_t bytes = 0;
     for (const FieldRef& f : fields_) {
       const std::string_view src = f.in_text ? text_ : std::string_view(buf_);
       cells_.push_back(CellView{f.col, CellType::text, src.substr(f.offset, f.size)});
+      bytes += f.size;
+    }
+    // Bounded like a worksheet row: the header scan keeps the rows it looks at.
+    if (bytes > limits_.max_text_bytes) {
+      diags_.error("text-too-large", info_.loc(row_, 0),
+                   fmt::format("row {} holds more than {} of text, the limit for one row", row_,
+                               byte_size(limits_.max_text_bytes)),
+                   std::string(kSizeHint));
+      return false;
+    }
+    cells_seen_ += cells_.size();
+    if (cells_seen_ > limits_.max_cells) {
+      too_large(row_, 0,
+                fmt::format("the file has more than {} cells holding a value, the limit for "
+                            "one input",
+                            limits_.max_cells));
+      return false;
     }
     visitor_.row(row_, cells_);
+    return true;
+  }
+
+  void too_large(std::uint32_t row, std::uint32_t col, std::string message) {
+    diags_.error("input-too-large", info_.loc(row, col), std::move(message),
+                 std::string(kSizeHint));
   }
 
   std::string_view text_;
   char delim_;
   std::size_t bad_;  // offset of the first byte that is not UTF-8, npos when none
   const SheetInfo& info_;
+  const ReadLimits& limits_;
   SheetVisitor& visitor_;
   Diagnostics& diags_;
   std::size_t pos_ = 0;
   std::uint32_t row_ = 0, col_ = 0;
+  std::uint64_t cells_seen_ = 0;
   bool record_ok_ = true;
   // Reused from record to record, so steady-state reading allocates nothing.
   std::string buf_;
   std::vector<FieldRef> fields_;
   std::vector<CellView> cells_;
 };
-
-bool read_whole_file(const std::string& path, const std::string& display, std::string& out,
-                     Diagnostics& diags) {
-  SourceLoc loc;
-  loc.file = display;
-  std::unique_ptr<std::FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!f) {
-    diags.error("io-error", loc, fmt::format("cannot open \"{}\": {}", path, std::strerror(errno)));
-    return false;
-  }
-  // The whole size at once: growing by doubling would hold two copies at the last step.
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec) out.reserve(static_cast<std::size_t>(size));
-  std::array<char, 1 << 16> chunk{};
-  std::size_t n = 0;
-  while ((n = std::fread(chunk.data(), 1, chunk.size(), f.get())) > 0) out.append(chunk.data(), n);
-  if (std::ferror(f.get()) != 0) {
-    diags.error("io-error", loc, fmt::format("cannot read \"{}\": {}", path, std::strerror(errno)));
-    return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -294,7 +305,7 @@ char sniff_delimiter(std::string_view text) {
 }
 
 bool read_csv_text(std::string_view text, const std::string& display, SheetVisitor& visitor,
-                   Diagnostics& diags) {
+                   Diagnostics& diags, const ReadLimits& limits) {
   const SheetInfo info{display, "", 0, false};
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   if (trim(text).empty()) {
@@ -304,16 +315,16 @@ bool read_csv_text(std::string_view text, const std::string& display, SheetVisit
     return false;
   }
   visitor.begin_sheet(info);
-  CsvParser(text, sniff_delimiter(text), info, visitor, diags).run();
+  CsvParser(text, sniff_delimiter(text), info, limits, visitor, diags).run();
   visitor.end_sheet({});
   return true;
 }
 
 bool read_csv(const std::string& path, const std::string& display, SheetVisitor& visitor,
-              Diagnostics& diags) {
+              Diagnostics& diags, const ReadLimits& limits) {
   std::string text;
-  if (!read_whole_file(path, display, text, diags)) return false;
-  return read_csv_text(text, display, visitor, diags);
+  if (!read_regular_file(path, display, limits.max_file_bytes, text, diags)) return false;
+  return read_csv_text(text, display, visitor, diags, limits);
 }
 
 }  // namespace ntr

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -132,13 +134,7 @@ struct HeaderDetector::Scan {
     return std::string_view(text).substr(c.offset, c.size);
   }
 
-  // The trimmed text of the text cell at a column of a kept row, or empty.
-  [[nodiscard]] std::string_view text_at(std::size_t i, std::uint32_t col) const {
-    for (std::size_t k = rows[i].first; k < rows[i].end; ++k) {
-      if (cells[k].col == col && cells[k].type == CellType::text) return trim(text_of(cells[k]));
-    }
-    return {};
-  }
+  void header_columns(std::size_t first, std::size_t last, std::vector<HeaderTexts>& out) const;
 
   std::span<const CellView> views_of(std::size_t i) {
     views.clear();
@@ -230,26 +226,43 @@ void HeaderDetector::try_detect(bool at_end) {
   }
 }
 
+// Each column with text in either header row, in column order: merged from the two rows'
+// cells, which readers give sorted by column, so that a row of n cells costs O(n).
+void HeaderDetector::Scan::header_columns(std::size_t first, std::size_t last,
+                                          std::vector<HeaderTexts>& out) const {
+  out.clear();
+  auto text_of_cell = [this](std::size_t k) {
+    return cells[k].type == CellType::text ? trim(text_of(cells[k])) : std::string_view{};
+  };
+  std::size_t u = rows[first].first;
+  std::size_t l = rows[last].first;
+  const std::size_t u_end = first == last ? u : rows[first].end;
+  const std::size_t l_end = rows[last].end;
+  while (u < u_end || l < l_end) {
+    const std::uint32_t uc = u < u_end ? cells[u].col : UINT32_MAX;
+    const std::uint32_t lc = l < l_end ? cells[l].col : UINT32_MAX;
+    HeaderTexts t{std::min(uc, lc), {}, {}};
+    if (uc == t.col) t.up = text_of_cell(u++);
+    if (lc == t.col) t.lo = text_of_cell(l++);
+    if (!out.empty() && out.back().col == t.col) continue;  // a repeated column: the first
+    out.push_back(t);
+  }
+}
+
 bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
   const Scan& scan = *scan_;
-  const bool two_rows = first != last;
-  std::vector<std::uint32_t> cols;
-  for (std::size_t i = first; i <= last; ++i) {
-    for (std::size_t k = scan.rows[i].first; k < scan.rows[i].end; ++k) {
-      cols.push_back(scan.cells[k].col);
-    }
-  }
-  std::sort(cols.begin(), cols.end());
-  cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
-
+  scan.header_columns(first, last, texts_);
   const std::uint32_t first_row = scan.rows[first].row;
   const std::uint32_t lower_row = scan.rows[last].row;
   TableHeader h{sheet_, first_row, lower_row, {}, {}, 0};
+  // The column already found for each unit role and each field: a second one is a duplicate.
+  std::array<std::size_t, kFieldCount + 2> seen;
+  seen.fill(SIZE_MAX);
   std::string group;  // an upper cell over several lower cells, carried to the right
   bool has_field = false;
-  for (std::uint32_t col : cols) {
-    const std::string_view lo = scan.text_at(last, col);
-    const std::string_view up = two_rows ? scan.text_at(first, col) : std::string_view{};
+  for (const HeaderTexts& t : texts_) {
+    const std::string_view lo = t.lo;
+    const std::string_view up = t.up;
     std::optional<HeaderMeaning> m;
     std::string text;
     if (!lo.empty()) {
@@ -267,25 +280,27 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
     if (!m) {
       const std::string_view own = lo.empty() ? up : lo;
       if (!own.empty() && h.unknown_count++ < TableHeader::kMaxUnknownColumns)
-        h.unknown.push_back(UnknownColumn{at_row, col, clipped(own, TableHeader::kMaxUnknownText)});
+        h.unknown.push_back(
+            UnknownColumn{at_row, t.col, clipped(own, TableHeader::kMaxUnknownText)});
       continue;
     }
-    for (const auto& prev : h.columns) {
-      const bool same = prev.meaning.role == m->role &&
-                        (m->role == ColumnRole::name || m->role == ColumnRole::code ||
-                         (m->role == ColumnRole::field && prev.meaning.field == m->field));
-      if (same) {
-        diags_.error("duplicate-column", sheet_.loc(at_row, col),
-                     fmt::format("\"{}\" is a second column for {}; the first is \"{}\" in "
-                                 "column {}",
-                                 text, meaning_name(*m), prev.text, column_letters(prev.col)),
-                     "keep one of the two columns; the table is skipped until then");
-        state_ = State::skipping;
-        return false;
-      }
+    const std::size_t slot = m->role == ColumnRole::field  ? static_cast<std::size_t>(m->field)
+                             : m->role == ColumnRole::name ? kFieldCount
+                             : m->role == ColumnRole::code ? kFieldCount + 1
+                                                           : SIZE_MAX;
+    if (slot != SIZE_MAX && seen[slot] != SIZE_MAX) {
+      const HeaderColumn& prev = h.columns[seen[slot]];
+      diags_.error("duplicate-column", sheet_.loc(at_row, t.col),
+                   fmt::format("\"{}\" is a second column for {}; the first is \"{}\" in "
+                               "column {}",
+                               text, meaning_name(*m), prev.text, column_letters(prev.col)),
+                   "keep one of the two columns; the table is skipped until then");
+      state_ = State::skipping;
+      return false;
     }
+    if (slot != SIZE_MAX) seen[slot] = h.columns.size();
     has_field = has_field || m->role == ColumnRole::field;
-    h.columns.push_back(HeaderColumn{col, *m, std::move(text)});
+    h.columns.push_back(HeaderColumn{t.col, *m, std::move(text)});
   }
   if (!has_field) return false;
   if (h.find(ColumnRole::name) == nullptr && h.find(ColumnRole::code) == nullptr) {
@@ -294,6 +309,11 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
                  "\"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\"");
     state_ = State::skipping;
     return false;
+  }
+  if (sheet_.hidden) {  // read like any other, but the sender may not know it is there
+    diags_.warning("hidden-sheet", sheet_.loc(),
+                   "the sheet is hidden; its table is read like those of visible sheets",
+                   "unhide it to see what it holds, or delete it if its figures should not count");
   }
   state_ = State::body;
   header_last_row_ = lower_row;

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "ntreport/read/csv.hpp"
+#include "ntreport/read/file.hpp"
 #include "ntreport/read/xls.hpp"
 #include "ntreport/read/xlsx.hpp"
 
@@ -63,6 +64,17 @@ void note_skipped(const fs::path& dir, const std::vector<std::string>& skipped,
                          skipped.size() == 1 ? "is" : "are", list));
 }
 
+// A path named like an input that is no regular file (a FIFO, a device, a link to nothing):
+// refused by name, never opened.
+void refuse_not_regular(const std::string& path, Diagnostics& diags) {
+  bool missing = false;
+  const std::string kind = not_regular_kind(path, &missing);
+  diags.error("io-error", file_loc(path),
+              missing ? std::string("cannot read it: it is a link to a file that does not exist")
+                      : fmt::format("cannot read it: it is {}, not a regular file", kind),
+              "ntreport reads regular files only");
+}
+
 void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags) {
   std::vector<std::string> skipped;
   std::error_code ec;
@@ -83,7 +95,12 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
       it.disable_recursion_pending();  // hidden folders (.git …) hold no inputs
       continue;
     }
-    if (!it->is_regular_file(ec) || is_hidden_name(p)) continue;
+    if (it->is_directory(ec) || is_hidden_name(p)) continue;
+    if (!it->is_regular_file(ec)) {
+      // Named like an input but a FIFO, a device or a link to nothing: refused by name.
+      if (is_input_name(p)) refuse_not_regular(p.generic_string(), diags);
+      continue;
+    }
     if (is_input_name(p)) {
       out.push_back(p.generic_string());
     } else {
@@ -113,6 +130,8 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
             "the folder holds no input files; expected .xlsx, .xlsm, .xls, .csv or .tsv files "
             "in it or in its subfolders");
       }
+    } else if (!fs::is_regular_file(st)) {
+      refuse_not_regular(a, diags);
     } else {
       out.push_back(fs::path(a).generic_string());
     }
@@ -124,6 +143,12 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
 
 bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor& visitor,
                 Diagnostics& diags) {
+  // Every reader is handed regular files only: a FIFO or a device would hang it or never end.
+  bool missing = false;
+  if (!not_regular_kind(path, &missing).empty() && !missing) {
+    refuse_not_regular(path, diags);
+    return false;
+  }
   const std::string ext = lower_extension(path);
   if (is_refused_format(ext)) {
     diags.error("unsupported-format", file_loc(path),
@@ -133,31 +158,16 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
                 "open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365)");
     return false;
   }
-  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return read_csv(path, path, visitor, diags);
+  if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
+    return read_csv(path, path, visitor, diags, limits);
+  }
   if (ext == ".xls") return read_xls(path, path, limits, visitor, diags);
   return read_xlsx(path, path, limits, visitor, diags);
 }
 
 std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diags) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    diags.error("io-error", file_loc(path),
-                fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
   std::string text;
-  // The whole size at once: growing by doubling would hold two copies at the last step.
-  std::error_code size_error;
-  const auto size = fs::file_size(path, size_error);
-  if (!size_error) text.reserve(static_cast<std::size_t>(size));
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
-  if (std::ferror(f.get())) {
-    diags.error("io-error", file_loc(path),
-                fmt::format("cannot read the file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
+  if (!read_regular_file(path, path, ReadLimits{}.max_file_bytes, text, diags)) return std::nullopt;
   return text;
 }
 
@@ -189,6 +199,47 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
     diags.error("io-error", file_loc(dir), fmt::format("cannot read the folder: {}", ec.message()));
   std::sort(out.begin(), out.end());
   return out;
+}
+
+namespace {
+// Whether `inner` is `outer` or lies inside it (both canonical).
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto o = outer.begin();
+  auto i = inner.begin();
+  for (; o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool check_output_folder(const std::string& out_dir, const std::vector<std::string>& inputs,
+                         Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path out = fs::weakly_canonical(out_dir.empty() ? "." : out_dir, ec);
+  if (ec) return true;  // writing will say what is wrong with it
+  const std::size_t errors = diags.error_count();
+  auto refuse = [&](std::string what) {
+    diags.error("would-overwrite", file_loc(out_dir), std::move(what),
+                "choose another output folder (-o, or \"output\" in ntreport.toml)");
+  };
+  for (const auto& input : inputs) {
+    const fs::path in = fs::weakly_canonical(input, ec);
+    if (ec) continue;
+    const bool folder = fs::is_directory(in, ec);
+    if (folder && within(out, in)) {
+      refuse(out == in ? fmt::format("the output folder is the input folder {}", input)
+                       : fmt::format("the output folder lies inside the input folder {}: a build "
+                                     "would read its own outputs",
+                                     input));
+    } else if (within(in, out)) {
+      refuse(
+          fmt::format("the output folder holds the input {}: a build would replace or read "
+                      "its own inputs",
+                      input));
+    }
+  }
+  return diags.error_count() == errors;
 }
 
 bool file_exists(const std::string& path) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <unordered_set>
 
 #include "ntreport/read/input.hpp"
 
@@ -11,6 +12,9 @@ namespace ntr {
 namespace {
 
 constexpr int kMaxDepth = 64;
+// A summary.json of 100,000 units holds about 1.3 million values per appendix; each parsed value
+// takes about 100 bytes, so this bounds the memory of a parse near 400 MiB.
+constexpr std::size_t kMaxValues = std::size_t{1} << 22;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -34,6 +38,7 @@ class Parser {
  private:
   std::string_view s_;
   std::size_t pos_ = 0;
+  std::size_t values_ = 0;
   std::string error_;
 
   bool fail(std::string_view expected) {
@@ -70,6 +75,7 @@ class Parser {
 
   bool value(JsonValue& v, int depth) {
     if (depth > kMaxDepth) return fail("at most 64 nested arrays and objects");
+    if (++values_ > kMaxValues) return fail("at most 4194304 values in a document");
     skip_space();
     if (pos_ >= s_.size()) return fail("a value");
     const char c = s_[pos_];
@@ -93,11 +99,18 @@ class Parser {
     v.kind = JsonValue::Kind::object;
     ++pos_;
     if (eat('}')) return true;
+    // Readers differ on a name given twice (the first or the last wins): it is refused.
+    std::unordered_set<std::string> names;
     do {
       skip_space();
       JsonMember m;
       if (pos_ >= s_.size() || s_[pos_] != '"') return fail("a member name in quotes");
+      const std::size_t name_at = pos_;
       if (!string(m.key)) return false;
+      if (!names.insert(m.key).second) {
+        pos_ = name_at;
+        return fail(fmt::format("each member once; \"{}\" is given twice in one object", m.key));
+      }
       if (!eat(':')) return fail("':'");
       if (!value(m.value, depth + 1)) return false;
       v.members.push_back(std::move(m));
@@ -233,6 +246,8 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 }
 
 std::optional<JsonValue> parse_json(std::string_view text, std::string& error) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";  // Windows editors save JSON with one
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   Parser p(text);
   auto v = p.document();
   if (!v) error = p.error();
@@ -257,9 +272,16 @@ std::optional<JsonValue> read_summary_json(const std::string& path, std::string&
                 "no such build: expected a build's output folder or its summary.json");
     return std::nullopt;
   }
-  shown = std::filesystem::is_directory(path, ec)
-              ? (std::filesystem::path(path) / "summary.json").generic_string()
-              : path;
+  const bool folder = std::filesystem::is_directory(path, ec);
+  shown = folder ? (std::filesystem::path(path) / "summary.json").generic_string() : path;
+  // A build killed while putting its files in place leaves them beside the earlier ones until
+  // the next build there puts them back (write/output.hpp): its files are no one build.
+  if (folder && std::filesystem::exists(std::filesystem::path(path) / ".ntreport-previous", ec)) {
+    diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
+                "the folder holds a build that was stopped while putting its files in place",
+                "run ntreport build for it again, which puts the earlier files back first");
+    return std::nullopt;
+  }
   return read_json_file(shown, diags);
 }
 

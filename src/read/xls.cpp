@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+#include "ntreport/read/file.hpp"
+
 namespace ntr {
 
 namespace {
@@ -62,7 +64,7 @@ CellView cell_of(std::uint32_t col, const FreeXL_CellValue& v, std::string& scra
 
 // The rows of the active sheet, each passed on with its non-empty cells.
 bool read_sheet(const void* h, const SheetInfo& info, const ReadLimits& limits,
-                SheetVisitor& visitor, Diagnostics& diags) {
+                std::uint64_t& cells_read, SheetVisitor& visitor, Diagnostics& diags) {
   unsigned int rows = 0;
   unsigned short cols = 0;
   if (freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK) return false;
@@ -83,6 +85,16 @@ bool read_sheet(const void* h, const SheetInfo& info, const ReadLimits& limits,
       diags.error("text-too-large", info.loc(r + 1, 0),
                   fmt::format("row {} holds more than {} MiB of text, the limit for one row", r + 1,
                               limits.max_text_bytes >> 20));
+      return false;
+    }
+    // The budget of an input counts every sheet's cells, as for .xlsx (docs/errors.md).
+    cells_read += cells.size();
+    if (cells_read > limits.max_cells) {
+      diags.error("input-too-large", info.loc(r + 1, 0),
+                  fmt::format("the workbook has more than {} cells holding a value in all, the "
+                              "limit for one input",
+                              limits.max_cells),
+                  std::string(kSizeHint));
       return false;
     }
     if (!cells.empty()) visitor.row(r + 1, cells);
@@ -121,6 +133,7 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
   }
   unsigned int sheets = 0;
   freexl_get_info(book.h, FREEXL_BIFF_SHEET_COUNT, &sheets);
+  std::uint64_t cells_read = 0;
   for (unsigned short i = 0; i < sheets; ++i) {
     const char* name = nullptr;
     if (freexl_get_worksheet_name(book.h, i, &name) != FREEXL_OK ||
@@ -129,7 +142,7 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
     }
     const SheetInfo info{display, name != nullptr ? name : "", i, true, false};
     visitor.begin_sheet(info);
-    const bool ok = read_sheet(book.h, info, limits, visitor, diags);
+    const bool ok = read_sheet(book.h, info, limits, cells_read, visitor, diags);
     visitor.end_sheet({});
     if (!ok) return false;
   }

@@ -37,8 +37,9 @@ bool LayoutMemo::stored(const ZipArchive& zip, const std::string& name, Stored& 
   return true;
 }
 
-bool LayoutMemo::recall(const ZipArchive& zip, std::uint64_t limit, WorkbookLayout& layout) const {
-  if (!valid_ || limit != limit_) return false;
+bool LayoutMemo::recall(const ZipArchive& zip, const ReadLimits& limits,
+                        WorkbookLayout& layout) const {
+  if (!valid_ || !(limits == limits_)) return false;
   Stored part;
   if (!stored(zip, kPackageRels, part) || part != package_rels_) return false;
   if (!stored(zip, layout_.workbook, part) || part != workbook_) return false;
@@ -47,11 +48,11 @@ bool LayoutMemo::recall(const ZipArchive& zip, std::uint64_t limit, WorkbookLayo
   return true;
 }
 
-void LayoutMemo::remember(const ZipArchive& zip, std::uint64_t limit,
+void LayoutMemo::remember(const ZipArchive& zip, const ReadLimits& limits,
                           const WorkbookLayout& layout) {
   valid_ = stored(zip, kPackageRels, package_rels_) && stored(zip, layout.workbook, workbook_) &&
            stored(zip, rels_part_for(layout.workbook), workbook_rels_);
-  limit_ = limit;
+  limits_ = limits;
   layout_ = layout;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ntreport/read/sheet.hpp"
 #include "xlsx_workbook.hpp"
 #include "xlsx_zip.hpp"
 
@@ -14,10 +15,10 @@ namespace ntr::xlsx {
 class LayoutMemo {
  public:
   /// True, with `layout` set, when the structure parts of `zip` are byte for byte those the
-  /// remembered layout was read from, under the same size limit.
-  bool recall(const ZipArchive& zip, std::uint64_t limit, WorkbookLayout& layout) const;
-  /// Remembers `layout`, just read without any problem from `zip` under `limit`.
-  void remember(const ZipArchive& zip, std::uint64_t limit, const WorkbookLayout& layout);
+  /// remembered layout was read from, under the same limits.
+  bool recall(const ZipArchive& zip, const ReadLimits& limits, WorkbookLayout& layout) const;
+  /// Remembers `layout`, just read without any problem from `zip` under `limits`.
+  void remember(const ZipArchive& zip, const ReadLimits& limits, const WorkbookLayout& layout);
 
   /// Structure parts larger than this (compressed) are not remembered.
   static constexpr std::uint64_t kMaxPart = 64 * 1024;
@@ -36,7 +37,7 @@ class LayoutMemo {
   static bool stored(const ZipArchive& zip, const std::string& name, Stored& out);
 
   bool valid_ = false;
-  std::uint64_t limit_ = 0;
+  ReadLimits limits_;
   Stored package_rels_, workbook_, workbook_rels_;
   WorkbookLayout layout_;
 };

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/read/file.hpp"
 #include "ntreport/read/sheet.hpp"
 #include "xlsx_xml.hpp"
 #include "xlsx_zip.hpp"
@@ -36,21 +38,38 @@ class PartSource {
   void xml_error(const std::string& name, const XmlHandler& at, const SourceLoc& loc,
                  std::string_view what);
 
+  /// Counts a row of the workbook against its budget; false (reported at `loc`) past it.
+  bool count_row(const SourceLoc& loc);
+  /// Counts a cell holding a value; false (reported at `loc`) past the budget.
+  bool count_cell(const SourceLoc& loc);
+  /// Checks, before any is inflated, that the parts to be read declare no more bytes in all
+  /// than the workbook's budget has left; false (reported) when they do.
+  bool check_declared(const std::vector<std::string>& parts);
+
+  /// What the workbook has used of its budget: bytes inflated and XML elements.
+  [[nodiscard]] std::uint64_t inflated() const { return inflated_; }
+  [[nodiscard]] std::uint64_t elements() const { return elements_; }
+  /// Charges parts that were not read again (their layout was remembered) to the budget.
+  void charge(std::uint64_t inflated, std::uint64_t elements) {
+    inflated_ += inflated;
+    elements_ += elements;
+  }
+
  private:
   bool report_part(const ZipPart& part, const std::string& name, const SourceLoc& loc);
+  bool report_xml(XmlStatus status, const std::string& name, const SourceLoc& loc);
+  void over_budget(const SourceLoc& loc, std::string what);
 
   const ZipArchive& zip_;
   XmlStream& xml_;
   const std::string& display_;
   const ReadLimits& limits_;
   Diagnostics& diags_;
+  // What the workbook has used of its budget so far, over every part read.
+  std::uint64_t inflated_ = 0;
+  std::uint64_t elements_ = 0;
+  std::uint64_t rows_ = 0;
+  std::uint64_t cells_ = 0;
 };
-
-/// A size for messages: "256 MiB" when a whole number of MiB, else "10000 bytes".
-std::string byte_size(std::uint64_t bytes);
-
-/// The hint of every size-limit error.
-inline constexpr std::string_view kSizeHint =
-    "no real appendix comes near this size; the file may be corrupt or built to exhaust memory";
 
 }  // namespace ntr::xlsx

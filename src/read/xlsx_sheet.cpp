@@ -62,6 +62,8 @@ CellType type_of(Kind kind) {
       return CellType::boolean;
     case Kind::error:
       return CellType::error;
+    case Kind::date:
+      return CellType::date;
     default:
       return CellType::text;
   }
@@ -96,8 +98,14 @@ class SheetHandler final : public XmlHandler {
         if (name == "c") return start_cell(attrs);
         break;
       case Ctx::cell:
-        if (name == "v") return enter_text(Ctx::value);
-        if (name == "is") return enter(Ctx::inline_str);
+        // An inline string's value is its <is>, any other cell's its <v>: Excel ignores the
+        // other one. The same element twice is ambiguous.
+        if (name == "v" && kind_ != Kind::inline_str) {
+          return value_seen_++ == 0 ? enter_text(Ctx::value) : two_values();
+        }
+        if (name == "is" && kind_ == Kind::inline_str) {
+          return value_seen_++ == 0 ? enter(Ctx::inline_str) : two_values();
+        }
         break;  // <f>: the cached <v> is what counts
       case Ctx::inline_str:
         if (name == "t") return enter_text(Ctx::inline_text);
@@ -187,6 +195,14 @@ class SheetHandler final : public XmlHandler {
     stop();
   }
 
+  void two_values() {
+    r_.source_.error("ambiguous-workbook", info_.loc(row_, col_),
+                     fmt::format("cell {} holds two values; other programs read one or the other",
+                                 cell_name(row_, col_)),
+                     "save the workbook again from Excel or LibreOffice");
+    stop();
+  }
+
   void begin_sheet() {
     ctx_ = Ctx::worksheet;
     began_ = true;
@@ -209,6 +225,7 @@ class SheetHandler final : public XmlHandler {
       return fail_sheet(fmt::format("a row without a number follows row {}", kMaxRow));
     }
     row_ = last_row_ = num;
+    if (!r_.source_.count_row(info_.loc(row_, 0))) return stop();
     shared_bytes_ = 0;
     next_col_ = 1;
     last_col_ = 0;
@@ -238,6 +255,7 @@ class SheetHandler final : public XmlHandler {
                                    t));
     }
     next_col_ = col_ + 1;
+    value_seen_ = 0;
     cell_start_ = r_.row_text_.size();
     ctx_ = Ctx::cell;
   }
@@ -266,6 +284,7 @@ class SheetHandler final : public XmlHandler {
       return fail_cell(col_, fmt::format("row {} has more than {} cells (columns A to {})", row_,
                                          kMaxCol, column_letters(kMaxCol)));
     }
+    if (!r_.source_.count_cell(info_.loc(row_, col_))) return stop();
     if (col_ <= last_col_) sorted_ = false;
     last_col_ = std::max(last_col_, col_);
     r_.pending_.push_back(cell);
@@ -309,7 +328,29 @@ class SheetHandler final : public XmlHandler {
         std::adjacent_find(pending.begin(), pending.end(),
                            [](const auto& a, const auto& b) { return a.col == b.col; });
     if (dup == pending.end()) return true;
-    fail_cell(dup->col, fmt::format("cell {} appears twice in its row", cell_name(row_, dup->col)));
+    // Two values for one cell: other programs keep one or the other.
+    r_.source_.error("ambiguous-workbook", info_.loc(row_, dup->col),
+                     fmt::format("cell {} is given twice in its row; other programs read one or "
+                                 "the other",
+                                 cell_name(row_, dup->col)),
+                     "save the workbook again from Excel or LibreOffice");
+    stop();
+    return false;
+  }
+
+  // One end of a merged range: a cell, or a whole column ("A" of "A:A") or row ("1" of "1:1").
+  static bool parse_range_end(std::string_view s, bool first, std::uint32_t& row,
+                              std::uint32_t& col) {
+    if (parse_cell_ref(s, row, col)) return true;
+    std::uint32_t ignored = 0;
+    if (parse_cell_ref(fmt::format("{}1", s), ignored, col)) {
+      row = first ? 1 : kMaxRow;
+      return true;
+    }
+    if (parse_row_number(s, row)) {
+      col = first ? 1 : kMaxCol;
+      return true;
+    }
     return false;
   }
 
@@ -320,8 +361,8 @@ class SheetHandler final : public XmlHandler {
     const std::string_view first = s.substr(0, colon);
     const std::string_view last = colon == std::string_view::npos ? first : s.substr(colon + 1);
     MergedRange m;
-    if (!parse_cell_ref(first, m.first_row, m.first_col) ||
-        !parse_cell_ref(last, m.last_row, m.last_col)) {
+    if (!parse_range_end(first, true, m.first_row, m.first_col) ||
+        !parse_range_end(last, false, m.last_row, m.last_col)) {
       return fail_sheet(
           fmt::format("merged range \"{}\" is not valid (expected a range such as "
                       "A1:B2)",
@@ -347,6 +388,7 @@ class SheetHandler final : public XmlHandler {
   std::uint32_t next_col_ = 1;
   std::uint32_t last_col_ = 0;
   std::size_t cell_start_ = 0;
+  int value_seen_ = 0;            // <v> (or <is>) elements of the cell so far
   std::size_t shared_bytes_ = 0;  // text of the row's shared-string cells
 };
 

@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <limits>
+#include <algorithm>
+#include <cstdint>
 
 #include "xlsx_text.hpp"
 
@@ -73,13 +74,28 @@ class SharedStringsHandler final : public XmlHandler {
     const std::size_t len =
         unescape_xstring(arena.data() + item_start_, arena.size() - item_start_);
     arena.resize(item_start_ + len);
-    if (arena.size() > std::numeric_limits<std::uint32_t>::max()) {
-      source_.error("part-too-large", source_.file_loc(),
-                    fmt::format("part \"{}\" holds more than 4 GiB of text", part_));
-      stop();
-      return;
+    const ReadLimits& limits = source_.limits();
+    if (table_.ends_.size() == limits.max_shared_strings) {
+      return too_large(
+          fmt::format("part \"{}\" holds more than {} shared strings, the limit for "
+                      "one workbook",
+                      part_, limits.max_shared_strings));
+    }
+    // The table is kept while the sheets are read: its text is bounded as a whole, not only
+    // string by string. Offsets are 32-bit, so the bound stays below 4 GiB whatever the limit.
+    if (arena.size() > std::min<std::uint64_t>(limits.max_shared_bytes, UINT32_MAX)) {
+      return too_large(
+          fmt::format("part \"{}\" holds more than {} of shared strings, the limit "
+                      "for one workbook",
+                      part_, byte_size(limits.max_shared_bytes)));
     }
     table_.ends_.push_back(static_cast<std::uint32_t>(arena.size()));
+  }
+
+  void too_large(std::string message) {
+    source_.error("input-too-large", source_.file_loc(), std::move(message),
+                  std::string(kSizeHint));
+    stop();
   }
 
   SharedStrings& table_;

@@ -14,9 +14,10 @@ int hex_value(char c) {
   return -1;
 }
 
-// The code unit of an escape `_xHHHH_` starting at `p`, or -1.
+// The code unit of an escape `_xHHHH_` starting at `p`, or -1. Only a small x: Excel leaves
+// `_X000D_` as it is written.
 long escape_at(const char* p, const char* end) {
-  if (end - p < 7 || p[0] != '_' || (p[1] != 'x' && p[1] != 'X') || p[6] != '_') return -1;
+  if (end - p < 7 || p[0] != '_' || p[1] != 'x' || p[6] != '_') return -1;
   long v = 0;
   for (int i = 2; i < 6; ++i) {
     const int h = hex_value(p[i]);

@@ -18,10 +18,19 @@ struct Relationship {
 // Collects the `<Relationship>` elements of a `.rels` part.
 class RelsHandler final : public XmlHandler {
  public:
-  explicit RelsHandler(std::vector<Relationship>& rels) : rels_(rels) {}
+  RelsHandler(std::vector<Relationship>& rels, PartSource& source, const std::string& part)
+      : rels_(rels), source_(source), part_(part) {}
 
   void on_start(std::string_view name, const char** attrs) override {
     if (++depth_ != 2 || name != "Relationship") return;
+    if (rels_.size() == source_.limits().max_zip_entries) {
+      source_.error("input-too-large", source_.file_loc(),
+                    fmt::format("part \"{}\" holds more than {} relationships, the limit for "
+                                "one part",
+                                part_, source_.limits().max_zip_entries),
+                    std::string(kSizeHint));
+      return stop();
+    }
     const char* id = find_attr(attrs, "Id");
     const char* type = find_attr(attrs, "Type");
     const char* target = find_attr(attrs, "Target");
@@ -34,6 +43,8 @@ class RelsHandler final : public XmlHandler {
 
  private:
   std::vector<Relationship>& rels_;
+  PartSource& source_;
+  const std::string& part_;
   int depth_ = 0;
 };
 
@@ -64,6 +75,13 @@ class WorkbookHandler final : public XmlHandler {
     if (depth_ != 3 || !in_sheets_ || name != "sheet") return;
     const char* sheet_name = find_attr(attrs, "name");
     const char* rel_id = find_prefixed_attr(attrs, "id");
+    if (sheets_.size() == source_.limits().max_sheets) {
+      source_.error("input-too-large", source_.file_loc(),
+                    fmt::format("the workbook has more than {} sheets, the limit for one workbook",
+                                source_.limits().max_sheets),
+                    std::string(kSizeHint));
+      return stop();
+    }
     if (sheet_name == nullptr || rel_id == nullptr) {
       source_.error("not-a-workbook", source_.file_loc(),
                     fmt::format("sheet {} in part \"{}\" has no {}", sheets_.size() + 1, part_,
@@ -122,7 +140,7 @@ bool find_workbook_part(PartSource& source, std::string& part) {
   const std::string rels_part = "_rels/.rels";
   if (!source.has_part(rels_part)) return true;
   std::vector<Relationship> rels;
-  RelsHandler handler(rels);
+  RelsHandler handler(rels, source, rels_part);
   if (!source.parse(rels_part, source.file_loc(), handler)) return false;
   for (const auto& r : rels) {
     if (r.external || !ends_with(r.type, "/officeDocument")) continue;
@@ -152,6 +170,10 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
   const std::string rels_part = rels_part_for(workbook);
   const std::string base = folder_of(workbook);
   for (std::size_t i = 0; i < sheets.size(); ++i) {
+    if (sheets[i].rel_id.empty()) {  // Excel lists its macro sheets so: nothing to read
+      layout.skipped.push_back(SheetEntry{sheets[i].name, {}, static_cast<std::uint32_t>(i)});
+      continue;
+    }
     const Relationship* rel = find_rel(rels, sheets[i].rel_id);
     if (rel == nullptr || rel->external) {
       source.error("not-a-workbook", source.file_loc(),
@@ -222,7 +244,7 @@ bool read_layout(PartSource& source, WorkbookLayout& layout) {
   const std::string rels_part = rels_part_for(workbook);
   if (sheets.empty() && !source.has_part(rels_part)) return true;
   std::vector<Relationship> rels;
-  RelsHandler rels_handler(rels);
+  RelsHandler rels_handler(rels, source, rels_part);
   if (!source.parse(rels_part, source.file_loc(), rels_handler)) return false;
   for (const auto& r : rels) {
     if (r.external || !ends_with(r.type, "/sharedStrings")) continue;

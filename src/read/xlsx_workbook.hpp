@@ -20,9 +20,13 @@ struct SheetEntry {
 
 /// What the reader needs to know before reading cells.
 struct WorkbookLayout {
-  std::vector<SheetEntry> sheets;  ///< worksheets only, in workbook order
-  std::string shared_strings;      ///< the shared-strings part, empty when there is none
-  std::string workbook;            ///< the workbook part the package relationships name
+  std::vector<SheetEntry> sheets;   ///< worksheets only, in workbook order
+  std::string shared_strings;       ///< the shared-strings part, empty when there is none
+  std::string workbook;             ///< the workbook part the package relationships name
+  std::vector<SheetEntry> skipped;  ///< sheets listed without a part (r:id=""): no part named
+  /// What reading the structure parts took of the workbook's budget: bytes and elements.
+  std::uint64_t inflated = 0;
+  std::uint64_t elements = 0;
 };
 
 /// Reads the package and workbook relationships and the workbook part; false (after

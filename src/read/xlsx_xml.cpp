@@ -1,5 +1,9 @@
 #include "xlsx_xml.hpp"
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <utility>
@@ -7,6 +11,46 @@
 namespace ntr::xlsx {
 
 namespace {
+
+// What the parsers of this thread hold, and what they may: expat allocates through these, so
+// that a tag of a hundred megabytes or elements nested a million deep fail as out of memory
+// instead of growing the process. Parsers are used on the thread that made them.
+thread_local std::uint64_t xml_live = 0;
+thread_local std::uint64_t xml_cap = UINT64_MAX;
+constexpr std::size_t kHeader = alignof(std::max_align_t);
+
+void* counted_malloc(std::size_t size) {
+  if (size > xml_cap || xml_live > xml_cap - size) return nullptr;
+  auto* p = static_cast<unsigned char*>(std::malloc(size + kHeader));
+  if (p == nullptr) return nullptr;
+  std::memcpy(p, &size, sizeof size);
+  xml_live += size;
+  return p + kHeader;
+}
+
+void counted_free(void* ptr) {
+  if (ptr == nullptr) return;
+  auto* p = static_cast<unsigned char*>(ptr) - kHeader;
+  std::size_t size = 0;
+  std::memcpy(&size, p, sizeof size);
+  xml_live -= size;
+  std::free(p);
+}
+
+void* counted_realloc(void* ptr, std::size_t size) {
+  if (ptr == nullptr) return counted_malloc(size);
+  auto* p = static_cast<unsigned char*>(ptr) - kHeader;
+  std::size_t old = 0;
+  std::memcpy(&old, p, sizeof old);
+  if (size > old && (size - old > xml_cap || xml_live > xml_cap - (size - old))) return nullptr;
+  auto* q = static_cast<unsigned char*>(std::realloc(p, size + kHeader));
+  if (q == nullptr) return nullptr;
+  std::memcpy(q, &size, sizeof size);
+  xml_live = xml_live - old + size;
+  return q + kHeader;
+}
+
+const XML_Memory_Handling_Suite kCountedMemory{counted_malloc, counted_realloc, counted_free};
 
 std::string_view local_name(const char* name) {
   const char* colon = std::strrchr(name, ':');
@@ -48,7 +92,7 @@ const char* find_prefixed_attr(const char** attrs, std::string_view local) {
 
 // The hash salt keeps crafted names from colliding in expat's tables; drawn once per parser
 // rather than once per part, which would cost a system call each time.
-XmlStream::XmlStream() : parser_(XML_ParserCreate(nullptr)) {
+XmlStream::XmlStream() : parser_(XML_ParserCreate_MM(nullptr, &kCountedMemory, nullptr)) {
   std::random_device rd;
   salt_ = (static_cast<unsigned long>(rd()) << 31) ^ rd();
 }
@@ -57,9 +101,14 @@ XmlStream::~XmlStream() {
   if (parser_ != nullptr) XML_ParserFree(parser_);
 }
 
-bool XmlStream::begin(XmlHandler& handler) {
+bool XmlStream::begin(XmlHandler& handler, std::uint64_t max_elements, std::uint64_t max_memory) {
+  xml_cap = UINT64_MAX;  // resetting never fails for want of the budget of the part before
   if (parser_ == nullptr || XML_ParserReset(parser_, nullptr) == XML_FALSE) return false;
+  xml_cap = std::max(max_memory, xml_live);
   handler_ = &handler;
+  elements_ = 0;
+  max_elements_ = max_elements;
+  too_many_ = false;
   handler.parser_ = parser_;
   handler.stopped_ = false;
   doctype_ = false;
@@ -81,7 +130,10 @@ void* XmlStream::buffer(int size) { return XML_GetBuffer(parser_, size); }
 XmlStatus XmlStream::parse(int len, bool last) {
   if (XML_ParseBuffer(parser_, len, last ? 1 : 0) == XML_STATUS_OK) return XmlStatus::ok;
   if (doctype_) return XmlStatus::doctype;
+  if (too_many_) return XmlStatus::too_many_elements;
   if (handler_->stopped() || pending_) return XmlStatus::stopped;
+  line_ = XML_GetCurrentLineNumber(parser_);
+  if (XML_GetErrorCode(parser_) == XML_ERROR_NO_MEMORY) return XmlStatus::out_of_memory;
   error_ = XML_ErrorString(XML_GetErrorCode(parser_));
   line_ = XML_GetCurrentLineNumber(parser_);
   column_ = XML_GetCurrentColumnNumber(parser_) + 1;
@@ -96,7 +148,12 @@ void XmlStream::rethrow_pending() {
 // unwind through expat's C frames, so they are kept and rethrown after the parse.
 void XMLCALL XmlStream::on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
   auto* self = static_cast<XmlStream*>(data);
-  if (self->handler_->stopped() || self->pending_) return;
+  if (self->handler_->stopped() || self->pending_ || self->too_many_) return;
+  if (++self->elements_ > self->max_elements_) {
+    self->too_many_ = true;
+    XML_StopParser(self->parser_, XML_FALSE);
+    return;
+  }
   try {
     self->handler_->on_start(local_name(name), attrs);
   } catch (...) {

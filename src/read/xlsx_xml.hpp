@@ -42,8 +42,15 @@ const char* find_attr(const char** attrs, std::string_view name);
 /// The value of a prefixed attribute with local name `local` (such as `r:id`), or null.
 const char* find_prefixed_attr(const char** attrs, std::string_view local);
 
-/// How a parse ended.
-enum class XmlStatus : std::uint8_t { ok, syntax, doctype, stopped };
+/// How a parse ended: too_many_elements and out_of_memory are the parser's budget.
+enum class XmlStatus : std::uint8_t {
+  ok,
+  syntax,
+  doctype,
+  stopped,
+  too_many_elements,
+  out_of_memory
+};
 
 /// One expat parser, reset and reused for each part it parses.
 class XmlStream {
@@ -53,8 +60,11 @@ class XmlStream {
   XmlStream(const XmlStream&) = delete;
   XmlStream& operator=(const XmlStream&) = delete;
 
-  /// Prepares a new document for `handler`; false when expat is out of memory.
-  bool begin(XmlHandler& handler);
+  /// Prepares a new document for `handler`, which may hold at most `max_elements` elements
+  /// while expat allocates at most `max_memory` bytes; false when expat is out of memory.
+  bool begin(XmlHandler& handler, std::uint64_t max_elements, std::uint64_t max_memory);
+  /// The elements the document has shown so far.
+  [[nodiscard]] std::uint64_t elements() const { return elements_; }
   /// A buffer of `size` bytes to fill before `parse`; null when out of memory.
   void* buffer(int size);
   /// Parses `len` bytes of the buffer; `last` ends the document.
@@ -81,6 +91,9 @@ class XmlStream {
   XML_Parser parser_ = nullptr;
   unsigned long salt_ = 0;
   XmlHandler* handler_ = nullptr;
+  std::uint64_t elements_ = 0;
+  std::uint64_t max_elements_ = 0;
+  bool too_many_ = false;
   bool doctype_ = false;
   std::exception_ptr pending_;
   std::string error_;

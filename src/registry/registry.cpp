@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 
+#include "ntreport/text/names.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "registry_detail.hpp"
 
@@ -33,10 +34,6 @@ constexpr std::size_t kMaxHints = 100;
 constexpr std::size_t kMaxCycleListed = 20;
 
 std::size_t idx(UnitId id) { return static_cast<std::size_t>(id); }
-
-bool is_code_text(std::string_view code) {
-  return std::all_of(code.begin(), code.end(), [](char c) { return c > ' ' && c < 0x7F; });
-}
 
 }  // namespace
 
@@ -146,11 +143,11 @@ class RegistryBuilder {
                    "\"code\" is empty; expected an ASCII code such as \"so-y-te\"");
       return false;
     }
-    if (!is_code_text(code)) {
+    // A code names a file (`ntreport template` writes <code>.xlsx): never a path.
+    if (const std::string problem = name_problem(code); !problem.empty()) {
       diags_.error("registry-syntax", loc(row, kCode),
-                   fmt::format("code \"{}\" has spaces or characters outside ASCII; expected an "
-                               "ASCII code such as \"so-y-te\"",
-                               code));
+                   fmt::format("code \"{}\" {}; expected a code such as \"so-y-te\": {}", code,
+                               problem, kNameRule));
     }
     const UnitId taken = reg_.find_code(code);
     if (taken == kNoUnit) return true;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ntreport/text/names.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr {
@@ -144,8 +145,14 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   def.layout = str(root, "layout", "level");
   const std::string count_format = str(root, "count_format", "#,##0");
   const std::string rate_format = str(root, "rate_format", "0.00%");
-  if (def.id.empty() || def.title.empty())
+  if (def.id.empty() || def.title.empty()) {
     p.fail(root.source(), "\"id\" and \"title\" are required");
+  } else if (const std::string problem = name_problem(def.id); !problem.empty()) {
+    // The id names the appendix's file (<id>.md): never a path.
+    p.fail(root["id"].node()->source(),
+           fmt::format("id \"{}\" {}; expected an id such as \"ho-so\": {}", def.id, problem,
+                       kNameRule));
+  }
   if (def.layout != "level" && def.layout != "area" && def.layout != "targets") {
     p.fail(root["layout"].node()->source(),
            fmt::format("layout \"{}\" is not one of level, area, targets", def.layout));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
+#include "ntreport/text/printable.hpp"
 
 namespace ntr {
 
@@ -94,7 +95,7 @@ std::string audit_summary_line(const AuditReport& report, std::string_view file,
                   : plural(errors, "row or cell not understood", "rows or cells not understood") +
                         " (see above), ";
   return fmt::format(
-      "ntreport: audit of {}: {}{} among {} ({}: {}, {})\n", file, problems,
+      "ntreport: audit of {}: {}{} among {} ({}: {}, {})\n", printable(file), problems,
       n == 0 ? std::string("no disagreements") : plural(n, "disagreement", "disagreements"),
       plural(report.checks(), "check", "checks"), plural(report.tables.size(), "table", "tables"),
       plural(units, "unit row", "unit rows"), plural(subtotals, "subtotal row", "subtotal rows"));
@@ -104,7 +105,7 @@ std::string render_audit_text(const AuditReport& report, std::string_view file,
                               std::size_t errors) {
   std::string out;
   for (const auto& f : report.findings) {
-    out += format_finding(f);
+    out += printable(format_finding(f));  // one line each, whatever the cells hold
     out += '\n';
   }
   return out + audit_summary_line(report, file, errors);

@@ -1,5 +1,7 @@
 #include "ntreport/write/cells.hpp"
 
+#include "ntreport/text/printable.hpp"
+
 namespace ntr {
 
 const Cell& cell_at(const Row& row, std::size_t i) {
@@ -18,17 +20,6 @@ std::string_view display_text(const Row& row, const Column& column, std::size_t 
 
 bool is_numeric(ColumnKind kind) { return kind == ColumnKind::count || kind == ColumnKind::rate; }
 
-std::string md_cell(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else {
-      out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
+std::string md_cell(std::string_view text) { return markdown_text(text, true); }
 
 }  // namespace ntr

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ntreport/text/printable.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
@@ -10,25 +11,8 @@ namespace ntr {
 namespace {
 
 // A newline would end the heading or the table row; a CRLF pair becomes one space. Inside a
-// table a pipe would also end the cell.
-std::string one_line(std::string_view text, bool in_table) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '|' && in_table) {
-      out += "\\|";
-    } else if (c == '\r') {
-      out += ' ';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+// table a pipe would also end the cell. Other control characters are shown as escapes.
+std::string one_line(std::string_view text, bool in_table) { return markdown_text(text, in_table); }
 
 std::string escape_cell(std::string_view text) { return one_line(text, true); }
 

@@ -2,73 +2,41 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <system_error>
+
+#include "manifest.hpp"
+#include "ntreport/read/file.hpp"
+#include "output_folder.hpp"
+#include "output_signal.hpp"
 
 namespace ntr {
 
 namespace {
 
-// Temporaries not yet renamed, and folders created for them, in storage a signal handler may
-// read: fixed arrays, no allocation, a slot published by its flag only after its path is
-// complete. The flag says what the slot holds.
-constexpr std::size_t kMaxPending = 64;
-constexpr std::size_t kMaxPath = 4096;
-constexpr std::sig_atomic_t kPendingFile = 1;
-constexpr std::sig_atomic_t kPendingFolder = 2;
-char g_pending_path[kMaxPending][kMaxPath];
-volatile std::sig_atomic_t g_pending_used[kMaxPending];
+using out::join;
 
-void register_pending(const std::string& path, std::sig_atomic_t kind = kPendingFile) {
-  if (path.size() >= kMaxPath) return;  // still removed by the OutputSet, not by the handler
-  for (std::size_t i = 0; i < kMaxPending; ++i) {
-    if (g_pending_used[i] != 0) continue;
-    std::memcpy(g_pending_path[i], path.c_str(), path.size() + 1);
-    std::atomic_signal_fence(std::memory_order_seq_cst);
-    g_pending_used[i] = kind;
-    return;
-  }
+// A manifest of many forms is a few hundred kilobytes; past this it is no manifest of ours.
+constexpr std::uint64_t kMaxManifestBytes = 16ULL << 20;
+
+SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
+
+void io_error(Diagnostics& diags, const std::string& path, const std::string& what, int err) {
+  diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, std::strerror(err)));
 }
 
-void unregister_pending(const std::string& path) {
-  for (std::size_t i = 0; i < kMaxPending; ++i) {
-    if (g_pending_used[i] != 0 && path == g_pending_path[i]) {
-      g_pending_used[i] = 0;
-      std::atomic_signal_fence(std::memory_order_seq_cst);
-      return;
-    }
-  }
-}
-
-// Blocks SIGINT, SIGTERM and SIGHUP while a temporary is created or renamed, so that the
-// handler never runs between a file appearing and its path being registered (or the reverse).
-class SignalGuard {
- public:
-  SignalGuard() {
-    sigset_t block;
-    sigemptyset(&block);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
-    ::pthread_sigmask(SIG_BLOCK, &block, &saved_);
-  }
-  ~SignalGuard() { ::pthread_sigmask(SIG_SETMASK, &saved_, nullptr); }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
-
- private:
-  sigset_t saved_{};
-};
-
-// A test hook: with NTREPORT_TEST_HOLD_BEFORE_COMMIT=FILE, a build creates FILE once every
+// A test hook: with NTREPORT_TEST_HOLD_BEFORE_COMMIT=FILE, a commit creates FILE once every
 // output is staged and waits there for a signal, so that a test can interrupt it at the one
-// moment temporaries exist, without racing the clock.
+// moment staged files exist, without racing the clock.
 void hold_for_test() {
   const char* marker = std::getenv("NTREPORT_TEST_HOLD_BEFORE_COMMIT");
   if (marker == nullptr || *marker == '\0') return;
@@ -77,56 +45,32 @@ void hold_for_test() {
   for (;;) ::pause();
 }
 
-void io_error(Diagnostics& diags, const std::string& path, const std::string& what, int err) {
-  SourceLoc loc;
-  loc.file = path;
-  diags.error("io-error", std::move(loc), fmt::format("{}: {}", what, std::strerror(err)));
-}
-
-bool write_all(int fd, const std::string& content) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(n));
   }
   return true;
 }
 
-bool sync_path(const std::string& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+// Writes a new file (never replacing one) and makes it durable; false with errno set.
+bool write_new_file(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
+  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
+  const int err = errno;
+  const bool closed = ::close(fd) == 0;
+  errno = written ? errno : err;
+  return written && closed;
+}
+
+void sync_dir(const std::string& dir) {
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);  // durability only: best effort
   ::close(fd);
-  return ok;
-}
-
-std::string join(const std::string& dir, const std::string& name) {
-  if (dir.empty()) return name;
-  return dir.back() == '/' ? dir + name : dir + "/" + name;
-}
-
-// Creates an exclusive temporary file in the output folder; -1 after an io-error.
-int create_temp(const std::string& dir, const std::string& name, std::string& temp,
-                Diagnostics& diags) {
-  const long pid = static_cast<long>(::getpid());
-  // A stale temporary of an earlier process with the same id must not block the build.
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    temp = join(dir, attempt == 0 ? fmt::format(".{}.{}.tmp", name, pid)
-                                  : fmt::format(".{}.{}.{}.tmp", name, pid, attempt));
-    const SignalGuard guard;
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      register_pending(temp);
-      return fd;
-    }
-    if (errno != EEXIST) break;
-  }
-  io_error(diags, temp, "cannot create a temporary file", errno);
-  return -1;
 }
 
 // The folders of `dir` that do not exist yet, deepest first.
@@ -136,154 +80,301 @@ std::vector<std::string> missing_folders(const std::string& dir) {
   fs::path p = fs::path(dir).lexically_normal();
   if (!p.has_filename()) p = p.parent_path();  // "out/" is "out"
   std::error_code ec;
-  for (; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+  for (; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
     out.push_back(p.string());
     if (p == p.parent_path()) break;
   }
   return out;
 }
 
-void discard(const std::string& temp) {
-  const SignalGuard guard;
-  ::unlink(temp.c_str());
-  unregister_pending(temp);
+std::string normal_dir(const std::string& dir) {
+  std::string s = std::filesystem::path(dir).lexically_normal().string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+// Recovers a folder whose lock is held, saying so when there was anything to recover.
+bool recover_locked(const std::string& dir, Diagnostics& diags) {
+  out::Recovery recovery = out::Recovery::nothing;
+  if (!out::recover(dir, recovery, diags)) return false;
+  if (recovery != out::Recovery::nothing) {
+    diags.note("output-recovered", file_loc(dir.empty() ? "." : dir),
+               recovery == out::Recovery::rolled_back
+                   ? "an earlier command was stopped while putting its files here: the files it "
+                     "had replaced are back as they were"
+                   : "an earlier command was stopped after putting its files here: the files it "
+                     "replaced are now removed");
+  }
+  return true;
 }
 
 }  // namespace
 
-OutputSet::OutputSet(std::string dir) : dir_(std::move(dir)) {}
+struct OutputSet::Lock {
+  out::FolderLock lock;
+};
+
+// What a commit does: the names it moves aside (earlier files it replaces or removes), the
+// names it puts in place, and the manifest it leaves.
+struct OutputSet::Plan {
+  std::vector<std::string> displace;
+  std::vector<std::string> place;
+  std::vector<out::ManifestEntry> manifest;
+};
+
+OutputSet::OutputSet(std::string dir, OutputOptions options)
+    : dir_(std::move(dir)), options_(options), lock_(std::make_unique<Lock>()) {}
 
 OutputSet::~OutputSet() {
-  if (committed_) return;
-  for (const auto& s : staged_) discard(s.temp);
-  // Folders this set created go too (rmdir removes only empty ones), deepest first.
-  for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) {
-    const SignalGuard guard;
-    ::rmdir(it->c_str());
-    unregister_pending(*it);
-  }
+  if (!committed_) abandon();
 }
 
-bool OutputSet::prepare_dir(Diagnostics& diags) {
+void OutputSet::abandon() {
+  const out::SignalGuard guard;
+  if (dir_state_ == DirState::ready) out::remove_flat(join(dir_, out::kStaging));
+  lock_->lock.release();
+  for (const auto& d : created_dirs_) ::rmdir(d.c_str());  // deepest first; only empty ones go
+  out::untrack_staging();
+}
+
+bool OutputSet::prepare(Diagnostics& diags) {
   if (dir_state_ != DirState::unknown) return dir_state_ == DirState::ready;
   dir_state_ = DirState::failed;  // reported once, however many files follow
-  if (dir_.empty()) {
-    dir_state_ = DirState::ready;
-    return true;
-  }
-  const std::vector<std::string> missing = missing_folders(dir_);
-  std::error_code ec;
-  {
-    const SignalGuard guard;
+  const out::SignalGuard guard;
+  if (!dir_.empty()) {
+    created_dirs_ = missing_folders(dir_);
+    std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
-    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-      std::error_code exists_ec;
-      if (!std::filesystem::is_directory(*it, exists_ec)) continue;
-      created_dirs_.push_back(*it);
-      register_pending(*it, kPendingFolder);
+    std::erase_if(created_dirs_, [](const std::string& d) {
+      std::error_code e;
+      return !std::filesystem::is_directory(d, e);
+    });
+    if (ec) {
+      io_error(diags, dir_, "cannot create the output folder", ec.value());
+      return false;
     }
   }
-  if (ec) {
-    io_error(diags, dir_, "cannot create the output folder", ec.value());
-    failed_ = true;
+  if (!lock_->lock.acquire(dir_, diags)) return false;
+  if (!recover_locked(dir_, diags)) return false;
+  const std::string staging = join(dir_, out::kStaging);
+  if (::mkdir(staging.c_str(), 0777) != 0) {
+    io_error(diags, staging, "cannot create the staging folder", errno);
     return false;
   }
+  out::track_staging(staging, lock_->lock.path(), normal_dir(dir_),
+                     created_dirs_.empty() ? std::string() : normal_dir(created_dirs_.back()));
   dir_state_ = DirState::ready;
   return true;
 }
 
+std::string OutputSet::stage_path(const std::string& name, Diagnostics& diags) {
+  // Every name is checked here too: whatever a caller passes, nothing is written outside.
+  const bool taken =
+      std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; });
+  if (!out::is_plain_file_name(name) || taken) {
+    diags.error("internal", file_loc(join(dir_, name)),
+                taken ? "the same output is written twice"
+                      : "refusing to write a file whose name is no plain file name");
+    failed_ = true;
+    return {};
+  }
+  if (!prepare(diags)) {
+    failed_ = true;
+    return {};
+  }
+  return join(join(dir_, out::kStaging), name);
+}
+
 bool OutputSet::add_text(const std::string& name, const std::string& content, Diagnostics& diags) {
-  if (!prepare_dir(diags)) return false;
-  std::string temp;
-  const int fd = create_temp(dir_, name, temp, diags);
-  if (fd < 0) {
+  const std::string path = stage_path(name, diags);
+  if (path.empty()) return false;
+  if (!write_new_file(path, content)) {
+    io_error(diags, path, "cannot write the staged file", errno);
     failed_ = true;
     return false;
   }
-  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
-  const int err = errno;
-  const bool closed = ::close(fd) == 0;
-  if (!written || !closed) {
-    io_error(diags, temp, "cannot write the temporary file", written ? errno : err);
-    discard(temp);
-    failed_ = true;
-    return false;
-  }
-  staged_.push_back(Staged{temp, join(dir_, name)});
+  staged_.push_back(Staged{name, content.size(), out::fnv1a(content)});
   return true;
 }
 
 bool OutputSet::add_file(const std::string& name,
                          const std::function<bool(const std::string& temp_path)>& write,
                          Diagnostics& diags) {
-  if (!prepare_dir(diags)) return false;
-  std::string temp;
-  const int fd = create_temp(dir_, name, temp, diags);
-  if (fd < 0) {
+  const std::string path = stage_path(name, diags);
+  if (path.empty()) return false;
+  if (!write(path)) {  // the writer has said why
     failed_ = true;
     return false;
   }
-  ::close(fd);
-  if (!write(temp)) {  // the writer has said why
-    discard(temp);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  const auto digest = out::digest_file(path);
+  if (!synced || !digest) {
+    io_error(diags, path, "cannot write the staged file", errno);
     failed_ = true;
     return false;
   }
-  if (!sync_path(temp, O_RDONLY)) {
-    io_error(diags, temp, "cannot write the temporary file", errno);
-    discard(temp);
-    failed_ = true;
-    return false;
-  }
-  staged_.push_back(Staged{temp, join(dir_, name)});
+  staged_.push_back(Staged{name, digest->size, digest->hash});
   return true;
+}
+
+namespace {
+
+// The manifest the folder holds: empty when there is none; nothing when it cannot be read.
+std::optional<std::vector<out::ManifestEntry>> read_manifest(const std::string& dir,
+                                                             std::string& error) {
+  const std::string path = join(dir, out::kManifest);
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return std::vector<out::ManifestEntry>{};
+  std::string text;
+  Diagnostics ignored;
+  if (!S_ISREG(st.st_mode) || !read_regular_file(path, path, kMaxManifestBytes, text, ignored)) {
+    error = "it cannot be read as a file";
+    return std::nullopt;
+  }
+  return out::parse_manifest(text, error);
+}
+
+// What is at a name of the folder: nothing, a folder, or something else (a file, a link).
+enum class Found : std::uint8_t { nothing, folder, other };
+Found found_at(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return Found::nothing;
+  return S_ISDIR(st.st_mode) ? Found::folder : Found::other;
+}
+
+void refuse(Diagnostics& diags, const std::string& path, std::string_view why,
+            std::string_view action) {
+  diags.error("would-overwrite", file_loc(path), fmt::format("{}; {}", why, action),
+              fmt::format("move it elsewhere, or give --force to {} it",
+                          action.find("remove") != std::string_view::npos ? "remove" : "replace"));
+}
+
+}  // namespace
+
+bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
+  const std::size_t errors = diags.error_count();
+  const bool owns = options_.ownership != Ownership::none;
+  std::map<std::string, out::ManifestEntry, std::less<>> earlier;
+  if (owns) {
+    std::string error;
+    const auto manifest = read_manifest(dir_, error);
+    if (manifest) {
+      for (const auto& e : *manifest) earlier.emplace(e.name, e);
+    } else if (!options_.force) {
+      diags.error("would-overwrite", file_loc(join(dir_, out::kManifest)),
+                  fmt::format("the list of the files ntreport wrote here cannot be understood "
+                              "({}), so which files are ntreport's is not known",
+                              error),
+                  "remove it, or give --force to replace the outputs and remove nothing else");
+    }
+  }
+  // A file is ntreport's when the manifest lists it and it is unchanged since.
+  auto ours = [&](const std::string& name) {
+    const auto it = earlier.find(name);
+    const auto now = out::digest_file(join(dir_, name));
+    return it != earlier.end() && now && now->size == it->second.size &&
+           now->hash == it->second.hash;
+  };
+  for (const auto& s : staged_) {
+    const std::string path = join(dir_, s.name);
+    plan.place.push_back(s.name);
+    plan.manifest.push_back(out::ManifestEntry{s.name, s.size, s.hash});
+    const Found f = found_at(path);
+    if (f == Found::nothing) continue;
+    if (f == Found::folder) {
+      io_error(diags, path, "cannot replace the output", EISDIR);
+    } else if (!options_.force && !ours(s.name)) {
+      refuse(diags, path,
+             earlier.count(s.name) != 0 ? "this file was changed since ntreport wrote it"
+                                        : "ntreport did not write this file",
+             "writing here would replace it");
+    }
+    plan.displace.push_back(s.name);
+  }
+  std::set<std::string_view> staged_names;
+  for (const auto& s : staged_) staged_names.insert(s.name);
+  for (const auto& [name, entry] : earlier) {
+    if (staged_names.count(name) != 0) continue;
+    const std::string path = join(dir_, name);
+    if (found_at(path) != Found::other) continue;  // gone, or a folder now: not ours to touch
+    const bool unchanged = ours(name);
+    if (options_.ownership == Ownership::merge) {  // kept, and listed while it is still ours
+      if (unchanged) plan.manifest.push_back(entry);
+      continue;
+    }
+    if (!unchanged && !options_.force) {
+      refuse(diags, path, "this file was changed since ntreport wrote it",
+             "this build no longer writes it and would remove it");
+    }
+    plan.displace.push_back(name);
+    removed_.push_back(path);
+  }
+  if (owns) {
+    if (found_at(join(dir_, out::kManifest)) == Found::other)
+      plan.displace.emplace_back(out::kManifest);
+    plan.place.emplace_back(out::kManifest);  // last: the folder's list is the new one
+  }
+  return diags.error_count() == errors;
 }
 
 bool OutputSet::commit(Diagnostics& diags) {
   if (committed_) return true;
   if (failed_) return false;
-  // A folder in the way would fail its rename after others succeeded: refuse before any.
-  for (const auto& s : staged_) {
-    struct stat st {};
-    if (::stat(s.final_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      io_error(diags, s.final_path, "cannot replace the output", EISDIR);
-      return false;
-    }
+  if (staged_.empty()) return true;  // nothing to put in place: the folder stays as it is
+  Plan plan;
+  if (!make_plan(plan, diags)) {
+    removed_.clear();
+    return false;
   }
+  const std::string staging = join(dir_, out::kStaging);
+  if (options_.ownership != Ownership::none &&
+      !write_new_file(join(staging, out::kManifest), out::render_manifest(plan.manifest))) {
+    io_error(diags, join(staging, out::kManifest), "cannot write the staged file", errno);
+    return false;
+  }
+  if (!out::write_journal(dir_, plan.place, diags)) return false;
+  sync_dir(staging);
   hold_for_test();
-  for (const auto& s : staged_) {
-    const SignalGuard guard;
-    if (::rename(s.temp.c_str(), s.final_path.c_str()) != 0) {
-      io_error(diags, s.final_path, fmt::format("cannot rename \"{}\" into place", s.temp), errno);
-      return false;
-    }
-    unregister_pending(s.temp);
+  // From here to the end, a signal waits: the rename phase runs whole, or is undone whole.
+  const out::SignalGuard guard;
+  if (!out::swap_in(dir_, plan.displace, plan.place, diags)) {
+    removed_.clear();
+    return false;
   }
   committed_ = true;
-  for (const auto& d : created_dirs_) unregister_pending(d);
-  sync_path(dir_.empty() ? "." : dir_, O_RDONLY | O_DIRECTORY);  // durability only: best effort
+  out::discard_previous(dir_);
+  out::untrack_staging();
+  lock_->lock.release();
+  sync_dir(dir_);
   return true;
+}
+
+bool recover_output_folder(const std::string& dir, Diagnostics& diags) {
+  struct stat st {};
+  if (::lstat(join(dir, out::kPrevious).c_str(), &st) != 0 &&
+      ::lstat(join(dir, out::kStaging).c_str(), &st) != 0) {
+    return true;
+  }
+  const out::SignalGuard guard;
+  out::FolderLock lock;
+  return lock.acquire(dir, diags) && recover_locked(dir, diags);
+}
+
+bool make_folder(const std::string& dir, Diagnostics& diags) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!ec) return true;
+  io_error(diags, dir, "cannot create the folder", ec.value());
+  return false;
 }
 
 std::vector<std::string> OutputSet::paths() const {
   std::vector<std::string> out;
   out.reserve(staged_.size());
-  for (const auto& s : staged_) out.push_back(s.final_path);
+  for (const auto& s : staged_) out.push_back(join(dir_, s.name));
   return out;
-}
-
-void remove_pending_temporaries() noexcept {
-  for (std::size_t i = 0; i < kMaxPending; ++i) {
-    if (g_pending_used[i] != kPendingFile) continue;
-    ::unlink(g_pending_path[i]);
-    g_pending_used[i] = 0;
-  }
-  // Folders were registered outermost first, before any file: remove the deepest first.
-  for (std::size_t i = kMaxPending; i-- > 0;) {
-    if (g_pending_used[i] != kPendingFolder) continue;
-    ::rmdir(g_pending_path[i]);
-    g_pending_used[i] = 0;
-  }
 }
 
 }  // namespace ntr

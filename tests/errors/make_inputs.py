@@ -216,6 +216,27 @@ def size_limits():
         f'<c r="B2" t="inlineStr"><is><t>{"9" * (MIB + 1)}</t></is></c></row>')))
 
 
+def ambiguous_workbook():
+    """Workbooks that say one thing twice: read differently by different programs."""
+    parts = one_sheet_parts(sheet(UNIT_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>'
+                                  'Sở Y tế</t></is></c><c r="B2"><v>12</v></c></row>'))
+    parts["xl/workbook.xml"] = (
+        f'{XML_DECL}<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheets>'
+        '<sheet name="Số liệu" sheetId="1" r:id="rId1"/>'
+        '<sheet name="Bản sao" sheetId="2" r:id="rId2"/></sheets></workbook>')
+    parts["xl/_rels/workbook.xml.rels"] = rels(("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                               ("rId2", "worksheet", "/xl/worksheets/sheet1.xml"))
+    write_zip(path("ambiguous-workbook", "sheet-parts", "so-y-te.xlsx"), parts)
+    # B2 twice in its row.
+    write_zip(path("ambiguous-workbook", "cell-twice", "so-y-te.xlsx"), one_sheet_parts(sheet(
+        UNIT_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế</t></is></c>'
+        '<c r="B2"><v>12</v></c><c r="B2"><v>21</v></c></row>')))
+    # "12" and "21" in one cell: LibreOffice shows one, a careless reader both.
+    write_zip(path("ambiguous-workbook", "two-values", "so-y-te.xlsx"), one_sheet_parts(sheet(
+        UNIT_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>Sở Y tế</t></is></c>'
+        '<c r="B2"><v>12</v><v>21</v></c></row>')))
+
+
 def ten_broken_files():
     """Per-unit workbooks as they come back from the units, each broken its own way."""
     os.makedirs(TEN, exist_ok=True)
@@ -240,4 +261,5 @@ if __name__ == "__main__":
     not_a_workbook()
     malformed_xml()
     size_limits()
+    ambiguous_workbook()
     ten_broken_files()

@@ -10,6 +10,8 @@ A case is a folder tests/golden/<case>/ holding
   setup-*.args  optional earlier runs of the binary, in name order, each of which must exit 0
               (e.g. the two builds a diff compares); {tmp} stands for a fresh folder shared by
               every run of the case
+  tmp/        optional files copied into {tmp} before any run: a folder the case changes (an
+              output folder holding earlier files), which the case folder itself never is
   (inputs)    anything else the arguments name, relative to the case folder
 
 The binary runs in the case folder, under TZ=UTC and LC_ALL=C.UTF-8 unless the args say
@@ -67,6 +69,8 @@ def main():
             return subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
                                   text=True, timeout=300)
 
+        if os.path.isdir(os.path.join(case, 'tmp')):
+            shutil.copytree(os.path.join(case, 'tmp'), tmp, dirs_exist_ok=True, symlinks=True)
         for setup in sorted(n for n in os.listdir(case) if n.startswith('setup-')):
             before = run(read_args(os.path.join(case, setup)))
             if before.returncode != 0:

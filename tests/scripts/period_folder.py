@@ -45,8 +45,11 @@ def main():
 
         code, out, err = run(binary, 'init', 'p2024', '--from', '2024-01-01', '--to',
                              '2024-08-28', cwd=tmp)
-        check(code == 2 and err == 'p2024/ntreport.toml: error[usage]: already exists; init '
-              'leaves it as it is\nntreport: 1 error, 0 warnings\n',
+        check(code == 2 and err == 'p2024/aliases.csv: error[would-overwrite]: ntreport did not '
+              'write this file; writing here would replace it (move it elsewhere, or give --force '
+              'to replace it)\np2024/ntreport.toml: error[would-overwrite]: ntreport did not '
+              'write this file; writing here would replace it (move it elsewhere, or give --force '
+              'to replace it)\nntreport: 2 errors, 0 warnings\n',
               f'second init: exit {code}, {err!r}')
 
         shutil.copy(os.path.join(sample, 'aliases.csv'), folder)
@@ -71,7 +74,8 @@ def main():
         code, out, err = run(binary, 'build', '-q', '-o', 'elsewhere', '--only', 'so-hoa',
                              cwd=folder)
         check(code == 0 and sorted(os.listdir(os.path.join(folder, 'elsewhere'))) ==
-              ['phu-luc.xlsx', 'so-hoa.md', 'summary.json'], f'build -o elsewhere: {err}')
+              ['.ntreport-manifest', 'phu-luc.xlsx', 'so-hoa.md', 'summary.json'],
+              f'build -o elsewhere: {err}')
 
         code, out, err = run(binary, 'status', '-q', cwd=folder)
         check(code == 0 and out.startswith('## ho-so (hồ sơ thủ tục hành chính): 99 đã báo cáo, '
@@ -79,7 +83,8 @@ def main():
               f'status: exit {code}\n{out}{err}')
 
         code, out, err = run(binary, 'template', cwd=folder)
-        forms = sorted(os.listdir(os.path.join(folder, 'forms')))
+        forms = sorted(n for n in os.listdir(os.path.join(folder, 'forms'))
+                       if not n.startswith('.'))
         # every unit without a roll-up parent: 100 less the 9 sub-units of so-tnmt
         check(code == 0 and len(forms) == 91 and 'so-tnmt.xlsx' in forms and
               'so-tnmt.van-phong.xlsx' not in forms and 'prtc.bao-an.xlsx' in forms,

@@ -64,3 +64,24 @@ TEST_CASE("parse_json: nesting is bounded") {
   std::string error;
   CHECK(parse_json(std::string(64, '[') + std::string(64, ']'), error).has_value());
 }
+
+TEST_CASE("parse_json: a byte-order mark is allowed, a member given twice is not") {
+  std::string error;
+  const auto v = parse_json("\xEF\xBB\xBF{\"a\": 1}", error);
+  REQUIRE(v.has_value());
+  CHECK(v->find("a")->text == "1");
+  CHECK_FALSE(parse_json(R"({"a": 1, "b": {"a": 2}, "a": 3})", error).has_value());
+  CHECK(error ==
+        "line 1, column 25: expected each member once; \"a\" is given twice in one object");
+  // The same name written with an escape is the same name.
+  CHECK_FALSE(parse_json(R"({"ab": 1, "\u0061b": 2})", error).has_value());
+}
+
+TEST_CASE("parse_json: the number of values is bounded") {
+  std::string error;
+  std::string many = "[";
+  for (std::size_t i = 0; i + 2 < (std::size_t{1} << 22); ++i) many += "0,";
+  CHECK(parse_json(many + "0]", error).has_value());  // the array and 2^22 - 1 numbers
+  CHECK_FALSE(parse_json(many + "0,0]", error).has_value());
+  CHECK_THAT(error, Catch::EndsWith("expected at most 4194304 values in a document"));
+}

@@ -167,8 +167,9 @@ TEST_CASE("registry: every problem is reported with its cell") {
             "one of: tinh, huyen, xa",
             "reg.csv:C11: " + kSyntax + "\"level\" is empty; expected one of: tinh, huyen, xa",
             "reg.csv:A16: " + kSyntax +
-                "code \"Sở L\" has spaces or characters outside ASCII; expected an ASCII code "
-                "such as \"so-y-te\"",
+                "code \"Sở L\" holds a character outside ASCII; expected a code such as "
+                "\"so-y-te\": letters A-Z and a-z, digits, '-', '_' and '.', beginning with a "
+                "letter or a digit, without \"..\", at most 100 characters",
             "reg.csv:D7: error[registry-unknown-parent]: parent \"a.y\" is not a code of the "
             "registry; expected the code of the unit this one adds into (did you mean 'a.x' "
             "or 'a'?)",

@@ -157,7 +157,7 @@ const char* const kHandmadeLog =
     "B4 text \"Đơn vị\"\n"
     "C4 error \"#REF!\"\n"
     "D4 boolean \"0\"\n"
-    "E4 text \"2024-08-28T00:00:00\"\n"
+    "E4 date \"2024-08-28T00:00:00\"\n"
     "row 6\n"
     "B6 number \"1.5E-3\"\n"
     "row 7\n"
@@ -277,7 +277,9 @@ TEST_CASE("Files that are no workbooks") {
     Recorder rec;
     ntr::Diagnostics diags;
     CHECK_FALSE(ntr::read_xlsx(fixture(""), "xlsx/", {}, rec, diags));
-    CHECK(lines(diags) == Diags{"xlsx/: error[io-error]: cannot open the file: Is a directory"});
+    CHECK(lines(diags) ==
+          Diags{"xlsx/: error[io-error]: cannot read it: it is a folder, not a regular file "
+                "(ntreport reads regular files only)"});
   }
   SECTION("an empty buffer") {
     Recorder rec;

@@ -92,8 +92,9 @@ TEST_CASE("Impossible cell values and types") {
         "<row r=\"1\"><c r=\"B1\"><v>1</v></c><c r=\"A1\"><v>2</v></c><c r=\"B1\"><v>3</v></c>"
         "</row>");
     const auto r = read_parts(one_sheet(xml));
-    CHECK(r.diags ==
-          Diags{sheet_error("!B1", col_of(xml, "</row>"), "cell B1 appears twice in its row")});
+    CHECK(r.diags == Diags{"book.xlsx:'Sheet1'!B1: error[ambiguous-workbook]: cell B1 is given "
+                           "twice in its row; other programs read one or the other (save the "
+                           "workbook again from Excel or LibreOffice)"});
   }
 }
 

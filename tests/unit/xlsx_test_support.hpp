@@ -27,6 +27,8 @@ inline const char* type_name(ntr::CellType t) {
       return "boolean";
     case ntr::CellType::error:
       return "error";
+    case ntr::CellType::date:
+      return "date";
   }
   return "?";
 }
@@ -35,8 +37,8 @@ inline const char* type_name(ntr::CellType t) {
 class Recorder final : public ntr::SheetVisitor {
  public:
   void begin_sheet(const ntr::SheetInfo& s) override {
-    log += fmt::format("begin {} '{}' {}{}\n", s.index, s.name, s.file,
-                       s.is_workbook ? "" : " (not a workbook)");
+    log += fmt::format("begin {} '{}' {}{}{}\n", s.index, s.name, s.file,
+                       s.is_workbook ? "" : " (not a workbook)", s.hidden ? " (hidden)" : "");
   }
   void row(std::uint32_t row, std::span<const ntr::CellView> cells) override {
     log += fmt::format("row {}\n", row);

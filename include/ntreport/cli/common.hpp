@@ -41,6 +41,7 @@ struct PeriodOptions {
   int highlight_lowest = -1;  ///< -1: not given
   bool strict = false;
   bool quiet = false;
+  bool force = false;  ///< replace or remove files in the output folder ntreport did not write
   bool needs_inputs = true;  ///< false for commands that read no inputs (template)
   unsigned jobs = 0;         ///< threads reading inputs; 0: one per core
 };

@@ -15,12 +15,14 @@ char sniff_delimiter(std::string_view text);
 
 /// Reads CSV text as one sheet (name empty, is_workbook false). Every field is a text cell.
 /// Errors: bad-encoding, csv-syntax (an unbalanced quote, named at the cell where it opened),
-/// empty-file. Returns false when nothing could be read.
+/// empty-file; input-too-large and text-too-large past the limits (rows, cells, cells of a
+/// row, text of a row), which end the reading. Returns false when nothing could be read.
 bool read_csv_text(std::string_view text, const std::string& display, SheetVisitor& visitor,
-                   Diagnostics& diags);
+                   Diagnostics& diags, const ReadLimits& limits = {});
 
-/// Reads a CSV file (io-error when it cannot be opened).
+/// Reads a CSV file: a regular file within limits.max_file_bytes (io-error when it cannot be
+/// opened or is not a regular file, input-too-large when larger).
 bool read_csv(const std::string& path, const std::string& display, SheetVisitor& visitor,
-              Diagnostics& diags);
+              Diagnostics& diags, const ReadLimits& limits = {});
 
 }  // namespace ntr

@@ -95,6 +95,11 @@ class HeaderDetector final : public SheetVisitor {
  private:
   enum class State : std::uint8_t { scanning, body, skipping };
   struct Scan;  // the rows seen while scanning, and the header texts already looked up
+  /// A column of a candidate header: the trimmed texts of its upper and lower cell.
+  struct HeaderTexts {
+    std::uint32_t col = 0;
+    std::string_view up, lo;
+  };
   void try_detect(bool at_end);
   bool accept_header(std::size_t first, std::size_t last);
   void flush_after(std::size_t last);
@@ -104,6 +109,7 @@ class HeaderDetector final : public SheetVisitor {
   SheetInfo sheet_;
   State state_ = State::scanning;
   std::unique_ptr<Scan> scan_;
+  std::vector<HeaderTexts> texts_;  ///< scratch of accept_header
   std::uint32_t header_last_row_ = 0;
   bool numbering_checked_ = false;
 };

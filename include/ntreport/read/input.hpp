@@ -33,6 +33,11 @@ std::optional<OwnedSheet> read_csv_sheet_text(std::string_view text, const std::
 std::vector<std::string> list_folder(const std::string& dir, const std::string& extension,
                                      Diagnostics& diags);
 
+/// Refuses (would-overwrite) an output folder that is an input folder, lies inside one, or
+/// holds inputs: a build would read its own outputs, or replace its inputs. False when refused.
+bool check_output_folder(const std::string& out_dir, const std::vector<std::string>& inputs,
+                         Diagnostics& diags);
+
 /// True when the path names an existing regular file.
 bool file_exists(const std::string& path);
 

@@ -32,8 +32,9 @@ struct JsonMember {
   JsonValue value;
 };
 
-/// Parses a whole JSON document (RFC 8259; nesting up to 64 levels). On a syntax error,
-/// returns nothing and sets `error` to "line L, column C: what was expected".
+/// Parses a whole JSON document (RFC 8259, a UTF-8 byte-order mark allowed; each member name
+/// once per object; nesting up to 64 levels; at most 2^22 values). On an error, returns nothing
+/// and sets `error` to "line L, column C: what was expected".
 std::optional<JsonValue> parse_json(std::string_view text, std::string& error);
 
 /// Reads and parses a JSON file: io-error when it cannot be read, bad-json when it is not JSON.

@@ -20,6 +20,7 @@ enum class CellType : std::uint8_t {
   number,   ///< an XLSX numeric cell or formula with a numeric cached value
   boolean,  ///< an XLSX boolean ("0" or "1")
   error,    ///< an XLSX error value such as "#REF!"
+  date,     ///< an XLSX date cell (t="d", ISO 8601 text): never a count
 };
 
 /// One cell of a row as handed to a visitor; the text view is valid only during the call.
@@ -60,12 +61,30 @@ class SheetVisitor {
   virtual void end_sheet(std::span<const MergedRange> merges) = 0;
 };
 
-/// Limits that keep hostile inputs from exhausting time or memory.
+/// The budget of one input file: what it may hold before it is refused (input-too-large,
+/// part-too-large, text-too-large). Reading stays linear in what the file holds, so these
+/// bound its time, and its memory is bounded by them (docs/errors.md, "Limits").
 struct ReadLimits {
   std::uint64_t max_part_bytes = 256ULL << 20;  ///< inflated size of one zip part
+  /// Inflated size of all the parts read: one part at its limit, and 32 MiB for the others.
+  std::uint64_t max_workbook_bytes = 288ULL << 20;
+  std::uint64_t max_file_bytes = 128ULL << 20;  ///< a CSV or other text file, read whole
   /// Text of one worksheet row (all its cells) and of one shared string. Excel keeps at most
   /// 32,767 characters in a cell; the limit only stops rows built to exhaust memory.
   std::uint64_t max_text_bytes = 1ULL << 20;
+  std::uint64_t max_zip_entries = 65535;          ///< entries of the zip archive
+  std::uint64_t max_sheets = 4096;                ///< sheet entries of a workbook
+  std::uint64_t max_elements = 1ULL << 24;        ///< XML elements of all parts read
+  std::uint64_t max_rows = 1ULL << 20;            ///< rows of all sheets (Excel's rows of one)
+  std::uint64_t max_cells = 1ULL << 22;           ///< cells holding a value, all sheets
+  std::uint32_t max_row_cells = 16384;            ///< cells of one row (columns A to XFD)
+  std::uint64_t max_shared_strings = 1ULL << 20;  ///< entries of the shared-string table
+  std::uint64_t max_shared_bytes = 64ULL << 20;   ///< text of the shared-string table
+  /// What the XML parser may allocate. Real parts need well under 1 MiB (a 64 KiB buffer, a
+  /// few nested elements, short tags); expat rescans an unfinished tag on every chunk, so a
+  /// small bound also keeps a huge tag from costing time quadratic in its length.
+  std::uint64_t max_xml_memory = 4ULL << 20;
+  bool operator==(const ReadLimits&) const = default;
 };
 
 /// A whole sheet kept in memory: for small files (registry, aliases, targets) and for tests.

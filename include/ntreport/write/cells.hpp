@@ -19,7 +19,7 @@ std::string_view display_text(const Row& row, const Column& column, std::size_t 
 bool is_numeric(ColumnKind kind);
 
 /// Text for a cell of a Markdown pipe table: a pipe escaped, a line break turned into a space
-/// (either would end the cell).
+/// (either would end the cell), other control characters shown as escapes (markdown_text).
 std::string md_cell(std::string_view text);
 
 }  // namespace ntr
