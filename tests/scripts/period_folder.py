@@ -70,6 +70,13 @@ def main():
             check(os.path.exists(built) and
                   read(built) == read(os.path.join(golden, 'expected', name)),
                   f'out/{name} differs from the golden sample build')
+        # --only over the full build: the folder holds that one build, not the earlier
+        # appendices beside a workbook that no longer has them (issue finding: mixed folder).
+        code, out, err = run(binary, 'build', '-q', '--only', 'ho-so', cwd=folder)
+        check(code == 0 and sorted(os.listdir(os.path.join(folder, 'out'))) ==
+              ['.ntreport-manifest', 'ho-so.md', 'phu-luc.xlsx', 'summary.json'],
+              f'build --only ho-so over the full build: exit {code}, '
+              f'{sorted(os.listdir(os.path.join(folder, "out")))}, {err}')
         # The command line overrides the folder's settings.
         code, out, err = run(binary, 'build', '-q', '-o', 'elsewhere', '--only', 'so-hoa',
                              cwd=folder)
