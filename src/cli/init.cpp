@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -48,11 +49,10 @@ std::string toml_string(std::string_view s) {
 // A path given on the command line, as seen from the period folder.
 std::string from_folder(const std::string& dir, const std::string& path) {
   namespace fs = std::filesystem;
-  if (fs::path(path).is_absolute()) return path;
-  return fs::absolute(path)
-      .lexically_normal()
-      .lexically_relative(fs::absolute(dir))
-      .generic_string();
+  const fs::path p = platform::fs_path(path);
+  if (p.is_absolute()) return path;
+  return platform::utf8_path(
+      fs::absolute(p).lexically_normal().lexically_relative(fs::absolute(platform::fs_path(dir))));
 }
 
 // A comment saying what a setting is, then "key = value" (commented out, with an example,
@@ -98,13 +98,13 @@ int run_init(const InitOptions& o) {
   if (!diags.has_errors() && o.to < o.from)
     diags.error("usage", usage_loc(),
                 fmt::format("the period ends ({}) before it starts ({})", o.to, o.from));
-  const std::string toml = (std::filesystem::path(o.dir) / "ntreport.toml").generic_string();
+  const std::string toml = platform::utf8_path(platform::fs_path(o.dir) / "ntreport.toml");
   if (file_exists(toml))
     diags.error("usage", SourceLoc{toml, {}, 0, 0, 0, false},
                 "already exists; init leaves it as it is");
   if (!diags.has_errors()) {
     OutputSet folder(o.dir);
-    OutputSet inputs((std::filesystem::path(o.dir) / "inputs").generic_string());
+    OutputSet inputs(platform::utf8_path(platform::fs_path(o.dir) / "inputs"));
     folder.add_text("ntreport.toml", config_text(o), diags);
     folder.add_text("aliases.csv", "alias,code\n", diags);
     inputs.add_text(".keep", "", diags);  // hidden: never read as an input

@@ -11,6 +11,8 @@
 #include <memory>
 #include <vector>
 
+#include "ntreport/platform/files.hpp"
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr {
@@ -258,7 +260,7 @@ bool read_whole_file(const std::string& path, const std::string& display, std::s
                      Diagnostics& diags) {
   SourceLoc loc;
   loc.file = display;
-  std::unique_ptr<std::FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"),
+  std::unique_ptr<std::FILE, decltype(&std::fclose)> f(platform::open_file(path, "rb"),
                                                        &std::fclose);
   if (!f) {
     diags.error("io-error", loc, fmt::format("cannot open \"{}\": {}", path, std::strerror(errno)));
@@ -266,7 +268,7 @@ bool read_whole_file(const std::string& path, const std::string& display, std::s
   }
   // The whole size at once: growing by doubling would hold two copies at the last step.
   std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
+  const auto size = std::filesystem::file_size(platform::fs_path(path), ec);
   if (!ec) out.reserve(static_cast<std::size_t>(size));
   std::array<char, 1 << 16> chunk{};
   std::size_t n = 0;

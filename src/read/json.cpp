@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
 
 namespace ntr {
@@ -251,15 +252,14 @@ std::optional<JsonValue> read_json_file(const std::string& path, Diagnostics& di
 std::optional<JsonValue> read_summary_json(const std::string& path, std::string& shown,
                                            Diagnostics& diags) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  const std::filesystem::path p = platform::fs_path(path);
+  if (!std::filesystem::exists(p, ec)) {
     shown = path;
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
                 "no such build: expected a build's output folder or its summary.json");
     return std::nullopt;
   }
-  shown = std::filesystem::is_directory(path, ec)
-              ? (std::filesystem::path(path) / "summary.json").generic_string()
-              : path;
+  shown = std::filesystem::is_directory(p, ec) ? platform::utf8_path(p / "summary.json") : path;
   return read_json_file(shown, diags);
 }
 

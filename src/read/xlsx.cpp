@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 
+#include "ntreport/platform/files.hpp"
 #include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
 #include "xlsx_sheet.hpp"
@@ -28,7 +29,7 @@ constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 
 std::string file_head(const std::string& path) {
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"),
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(platform::open_file(path, "rb"),
                                                           &std::fclose);
   if (!f) return {};
   char buf[8];

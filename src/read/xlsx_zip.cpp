@@ -1,12 +1,10 @@
 #include "xlsx_zip.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <filesystem>
 #include <system_error>
+
+#include "ntreport/platform/files.hpp"
 
 namespace ntr::xlsx {
 
@@ -73,8 +71,7 @@ ZipArchive ZipArchive::open_whole(int fd, std::uint64_t size) {
   std::unique_ptr<char[]> bytes(new char[size == 0 ? 1 : size]);
   std::uint64_t got = 0;
   while (got < size) {
-    const ssize_t n = ::read(fd, bytes.get() + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
+    const std::int64_t n = platform::read_some(fd, bytes.get() + got, size - got);
     if (n < 0) return fail(errno);
     if (n == 0) break;  // the file shrank while being read: what was read is the file
     got += static_cast<std::uint64_t>(n);
@@ -89,28 +86,28 @@ ZipArchive ZipArchive::open_whole(int fd, std::uint64_t size) {
 ZipArchive ZipArchive::open_file(const std::string& path) {
   // Thousands of small workbooks: open, fstat, read and close each once, where libzip reading
   // from the file would seek and stat dozens of times per workbook.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = platform::open_read(path);
   if (fd < 0) {
     ZipArchive out;
     out.failure_ = OpenFailure::io;
     out.error_ = system_message(errno);
     return out;
   }
-  struct stat st {};
-  const bool stat_ok = ::fstat(fd, &st) == 0;
-  if (stat_ok && S_ISDIR(st.st_mode)) {
-    ::close(fd);
+  platform::FileKind st;
+  const bool stat_ok = platform::kind_of(fd, st);
+  if (stat_ok && st.folder) {
+    platform::close(fd);
     ZipArchive out;
     out.failure_ = OpenFailure::io;
     out.error_ = system_message(EISDIR);  // the user needs to hear it is a folder
     return out;
   }
-  if (stat_ok && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= kReadWhole) {
-    ZipArchive out = open_whole(fd, static_cast<std::uint64_t>(st.st_size));
-    ::close(fd);
+  if (stat_ok && st.regular && st.size <= kReadWhole) {
+    ZipArchive out = open_whole(fd, st.size);
+    platform::close(fd);
     return out;
   }
-  ::close(fd);
+  platform::close(fd);
   zip_error_t err;
   zip_error_init(&err);
   return from_source(zip_source_file_create(path.c_str(), 0, -1, &err), err);

@@ -1,17 +1,18 @@
 #include "ntreport/write/output.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <pthread.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+
+#include "ntreport/platform/files.hpp"
+#include "ntreport/platform/paths.hpp"
+#include "ntreport/platform/process.hpp"
 
 namespace ntr {
 
@@ -48,23 +49,9 @@ void unregister_pending(const std::string& path) {
   }
 }
 
-// Blocks SIGINT, SIGTERM and SIGHUP while a temporary is created or renamed, so that the
-// handler never runs between a file appearing and its path being registered (or the reverse).
-class SignalGuard {
- public:
-  SignalGuard() {
-    sigset_t block;
-    sigemptyset(&block);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
-    ::pthread_sigmask(SIG_BLOCK, &block, &saved_);
-  }
-  ~SignalGuard() { ::pthread_sigmask(SIG_SETMASK, &saved_, nullptr); }
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
-
- private:
-  sigset_t saved_{};
-};
+// Holds interrupts while a temporary is created or renamed, so that the handler never runs
+// between a file appearing and its path being registered (or the reverse).
+using SignalGuard = platform::InterruptGuard;
 
 // A test hook: with NTREPORT_TEST_HOLD_BEFORE_COMMIT=FILE, a build creates FILE once every
 // output is staged and waits there for a signal, so that a test can interrupt it at the one
@@ -72,36 +59,14 @@ class SignalGuard {
 void hold_for_test() {
   const char* marker = std::getenv("NTREPORT_TEST_HOLD_BEFORE_COMMIT");
   if (marker == nullptr || *marker == '\0') return;
-  const int fd = ::open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd >= 0) ::close(fd);
-  for (;;) ::pause();
+  if (std::FILE* f = platform::open_file(marker, "wb"); f != nullptr) std::fclose(f);
+  platform::wait_for_interrupt();
 }
 
 void io_error(Diagnostics& diags, const std::string& path, const std::string& what, int err) {
   SourceLoc loc;
   loc.file = path;
   diags.error("io-error", std::move(loc), fmt::format("{}: {}", what, std::strerror(err)));
-}
-
-bool write_all(int fd, const std::string& content) {
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-bool sync_path(const std::string& path, int flags) {
-  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
 }
 
 std::string join(const std::string& dir, const std::string& name) {
@@ -112,13 +77,13 @@ std::string join(const std::string& dir, const std::string& name) {
 // Creates an exclusive temporary file in the output folder; -1 after an io-error.
 int create_temp(const std::string& dir, const std::string& name, std::string& temp,
                 Diagnostics& diags) {
-  const long pid = static_cast<long>(::getpid());
+  const long pid = platform::process_id();
   // A stale temporary of an earlier process with the same id must not block the build.
   for (int attempt = 0; attempt < 100; ++attempt) {
     temp = join(dir, attempt == 0 ? fmt::format(".{}.{}.tmp", name, pid)
                                   : fmt::format(".{}.{}.{}.tmp", name, pid, attempt));
     const SignalGuard guard;
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = platform::create_new(temp);
     if (fd >= 0) {
       register_pending(temp);
       return fd;
@@ -133,11 +98,11 @@ int create_temp(const std::string& dir, const std::string& name, std::string& te
 std::vector<std::string> missing_folders(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
-  fs::path p = fs::path(dir).lexically_normal();
+  fs::path p = platform::fs_path(dir).lexically_normal();
   if (!p.has_filename()) p = p.parent_path();  // "out/" is "out"
   std::error_code ec;
   for (; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
-    out.push_back(p.string());
+    out.push_back(platform::utf8_path(p));
     if (p == p.parent_path()) break;
   }
   return out;
@@ -145,7 +110,7 @@ std::vector<std::string> missing_folders(const std::string& dir) {
 
 void discard(const std::string& temp) {
   const SignalGuard guard;
-  ::unlink(temp.c_str());
+  platform::remove_file(temp.c_str());
   unregister_pending(temp);
 }
 
@@ -159,7 +124,7 @@ OutputSet::~OutputSet() {
   // Folders this set created go too (rmdir removes only empty ones), deepest first.
   for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) {
     const SignalGuard guard;
-    ::rmdir(it->c_str());
+    platform::remove_folder(it->c_str());
     unregister_pending(*it);
   }
 }
@@ -175,10 +140,10 @@ bool OutputSet::prepare_dir(Diagnostics& diags) {
   std::error_code ec;
   {
     const SignalGuard guard;
-    std::filesystem::create_directories(dir_, ec);
+    std::filesystem::create_directories(platform::fs_path(dir_), ec);
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
       std::error_code exists_ec;
-      if (!std::filesystem::is_directory(*it, exists_ec)) continue;
+      if (!std::filesystem::is_directory(platform::fs_path(*it), exists_ec)) continue;
       created_dirs_.push_back(*it);
       register_pending(*it, kPendingFolder);
     }
@@ -200,9 +165,9 @@ bool OutputSet::add_text(const std::string& name, const std::string& content, Di
     failed_ = true;
     return false;
   }
-  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
+  const bool written = platform::write_all(fd, content) && platform::sync(fd);
   const int err = errno;
-  const bool closed = ::close(fd) == 0;
+  const bool closed = platform::close(fd);
   if (!written || !closed) {
     io_error(diags, temp, "cannot write the temporary file", written ? errno : err);
     discard(temp);
@@ -223,13 +188,13 @@ bool OutputSet::add_file(const std::string& name,
     failed_ = true;
     return false;
   }
-  ::close(fd);
+  platform::close(fd);
   if (!write(temp)) {  // the writer has said why
     discard(temp);
     failed_ = true;
     return false;
   }
-  if (!sync_path(temp, O_RDONLY)) {
+  if (!platform::sync_file(temp)) {
     io_error(diags, temp, "cannot write the temporary file", errno);
     discard(temp);
     failed_ = true;
@@ -242,18 +207,27 @@ bool OutputSet::add_file(const std::string& name,
 bool OutputSet::commit(Diagnostics& diags) {
   if (committed_) return true;
   if (failed_) return false;
-  // A folder in the way would fail its rename after others succeeded: refuse before any.
+  // A folder in the way, or a file another program holds open (Windows), would fail its
+  // rename after others succeeded: refuse before any.
   for (const auto& s : staged_) {
-    struct stat st {};
-    if (::stat(s.final_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(platform::fs_path(s.final_path), ec)) {
       io_error(diags, s.final_path, "cannot replace the output", EISDIR);
+      return false;
+    }
+    if (platform::held_open(s.final_path)) {
+      SourceLoc loc;
+      loc.file = s.final_path;
+      diags.error("io-error", std::move(loc),
+                  "cannot replace the output: another program has the file open",
+                  "close it (a workbook open in Excel) and build again; no output was replaced");
       return false;
     }
   }
   hold_for_test();
   for (const auto& s : staged_) {
     const SignalGuard guard;
-    if (::rename(s.temp.c_str(), s.final_path.c_str()) != 0) {
+    if (!platform::replace(s.temp, s.final_path)) {
       io_error(diags, s.final_path, fmt::format("cannot rename \"{}\" into place", s.temp), errno);
       return false;
     }
@@ -261,7 +235,7 @@ bool OutputSet::commit(Diagnostics& diags) {
   }
   committed_ = true;
   for (const auto& d : created_dirs_) unregister_pending(d);
-  sync_path(dir_.empty() ? "." : dir_, O_RDONLY | O_DIRECTORY);  // durability only: best effort
+  platform::sync_folder(dir_.empty() ? "." : dir_);  // durability only: best effort
   return true;
 }
 
@@ -274,15 +248,14 @@ std::vector<std::string> OutputSet::paths() const {
 
 void remove_pending_temporaries() noexcept {
   for (std::size_t i = 0; i < kMaxPending; ++i) {
+    // One still open (Windows) stays registered, for the interrupt's second pass.
     if (g_pending_used[i] != kPendingFile) continue;
-    ::unlink(g_pending_path[i]);
-    g_pending_used[i] = 0;
+    if (platform::remove_file(g_pending_path[i])) g_pending_used[i] = 0;
   }
   // Folders were registered outermost first, before any file: remove the deepest first.
   for (std::size_t i = kMaxPending; i-- > 0;) {
     if (g_pending_used[i] != kPendingFolder) continue;
-    ::rmdir(g_pending_path[i]);
-    g_pending_used[i] = 0;
+    if (platform::remove_folder(g_pending_path[i])) g_pending_used[i] = 0;
   }
 }
 

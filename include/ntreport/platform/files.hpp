@@ -1,0 +1,55 @@
+#pragma once
+// The few file operations whose system calls differ between POSIX and Windows, for read/ and
+// write/. Names are UTF-8 (opened through the wide API on Windows); failures set errno, as
+// the C library does, so that messages name the same causes on both.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace ntr::platform {
+
+/// std::fopen of a UTF-8 name, always in binary mode.
+std::FILE* open_file(const std::string& path, const char* mode);
+
+/// A descriptor reading the file; -1 with errno set.
+int open_read(const std::string& path);
+/// A descriptor writing a file created now, which must not exist (EEXIST); -1 with errno set.
+/// On Windows it can be deleted while open, as on POSIX.
+int create_new(const std::string& path);
+/// Reads up to n bytes; 0 at the end, -1 with errno set.
+std::int64_t read_some(int fd, void* buf, std::size_t n);
+/// Writes every byte; false with errno set.
+bool write_all(int fd, std::string_view data);
+/// Flushes the file's bytes to the disk; false with errno set.
+bool sync(int fd);
+/// Closes a descriptor; false with errno set.
+bool close(int fd);
+
+/// What an open descriptor is.
+struct FileKind {
+  bool folder = false;
+  bool regular = false;
+  std::uint64_t size = 0;
+};
+/// The kind and size of an open file; false with errno set.
+bool kind_of(int fd, FileKind& out);
+
+/// Renames `from` to `to`, replacing a file already there; false with errno set.
+bool replace(const std::string& from, const std::string& to);
+/// True when another program keeps `path` open so that it cannot be replaced or removed (on
+/// Windows, a workbook open in Excel); never on POSIX, where a rename always can.
+bool held_open(const std::string& path);
+/// Flushes a closed file's bytes to the disk; false with errno set.
+bool sync_file(const std::string& path);
+/// Flushes a folder's entries to the disk, where the system allows it; best effort.
+void sync_folder(const std::string& path);
+
+/// Removes a file; true when it is gone (or was never there). Safe in an interrupt handler:
+/// allocates nothing.
+bool remove_file(const char* path) noexcept;
+/// Removes an empty folder; true when it is gone. Safe in an interrupt handler.
+bool remove_folder(const char* path) noexcept;
+
+}  // namespace ntr::platform

@@ -1,0 +1,210 @@
+#include <fcntl.h>
+#include <io.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <climits>
+
+#include "ntreport/platform/files.hpp"
+#include "windows_detail.hpp"
+
+namespace ntr::platform {
+
+namespace win {
+
+std::wstring wide(std::string_view utf8) {
+  if (utf8.empty()) return {};
+  const int size = static_cast<int>(utf8.size());
+  const int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, utf8.data(), size, nullptr, 0);
+  std::wstring out(static_cast<std::size_t>(n), L'\0');
+  if (n > 0) MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, utf8.data(), size, out.data(), n);
+  return out;
+}
+
+std::string utf8(std::wstring_view text) {
+  if (text.empty()) return {};
+  const int size = static_cast<int>(text.size());
+  const int n = WideCharToMultiByte(CP_UTF8, 0, text.data(), size, nullptr, 0, nullptr, nullptr);
+  std::string out(static_cast<std::size_t>(n), '\0');
+  if (n > 0) WideCharToMultiByte(CP_UTF8, 0, text.data(), size, out.data(), n, nullptr, nullptr);
+  return out;
+}
+
+bool wide_into(const char* utf8, wchar_t* out, int capacity) noexcept {
+  return MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, utf8, -1, out, capacity) > 0;
+}
+
+void set_errno(DWORD error) noexcept {
+  switch (error) {
+    case ERROR_FILE_NOT_FOUND:
+    case ERROR_PATH_NOT_FOUND:
+    case ERROR_INVALID_NAME:
+      errno = ENOENT;
+      break;
+    case ERROR_FILE_EXISTS:
+    case ERROR_ALREADY_EXISTS:
+      errno = EEXIST;
+      break;
+    case ERROR_ACCESS_DENIED:
+    case ERROR_SHARING_VIOLATION:
+    case ERROR_LOCK_VIOLATION:
+      errno = EACCES;
+      break;
+    case ERROR_DIRECTORY:
+      errno = ENOTDIR;
+      break;
+    case ERROR_DISK_FULL:
+    case ERROR_HANDLE_DISK_FULL:
+      errno = ENOSPC;
+      break;
+    default:
+      errno = EIO;
+  }
+}
+
+}  // namespace win
+
+namespace {
+
+bool is_folder(const std::wstring& path) {
+  const DWORD attributes = GetFileAttributesW(path.c_str());
+  return attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+}
+
+// A file that opens but is a folder says so, as open(2) and read(2) do on POSIX.
+int failed_open(const std::wstring& path) {
+  if (errno == EACCES && is_folder(path)) errno = EISDIR;
+  return -1;
+}
+
+}  // namespace
+
+std::FILE* open_file(const std::string& path, const char* mode) {
+  std::wstring wide_mode = win::wide(mode);
+  if (wide_mode.find(L'b') == std::wstring::npos) wide_mode += L'b';
+  const std::wstring name = win::wide(path);
+  std::FILE* f = _wfopen(name.c_str(), wide_mode.c_str());
+  if (f == nullptr) failed_open(name);
+  return f;
+}
+
+int open_read(const std::string& path) {
+  const std::wstring name = win::wide(path);
+  const int fd = _wopen(name.c_str(), _O_RDONLY | _O_BINARY | _O_NOINHERIT);
+  return fd >= 0 ? fd : failed_open(name);
+}
+
+int create_new(const std::string& path) {
+  // FILE_SHARE_DELETE: an interrupt removes the temporary even while it is being written.
+  const HANDLE h = CreateFileW(win::wide(path).c_str(), GENERIC_WRITE,
+                               FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                               CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) {
+    win::set_errno(GetLastError());
+    return -1;
+  }
+  const int fd = _open_osfhandle(reinterpret_cast<intptr_t>(h), _O_WRONLY | _O_BINARY);
+  if (fd < 0) CloseHandle(h);
+  return fd;
+}
+
+std::int64_t read_some(int fd, void* buf, std::size_t n) {
+  return _read(fd, buf, static_cast<unsigned>(n < INT_MAX ? n : INT_MAX));
+}
+
+bool write_all(int fd, std::string_view data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const std::size_t left = data.size() - done;
+    const int n =
+        _write(fd, data.data() + done, static_cast<unsigned>(left < INT_MAX ? left : INT_MAX));
+    if (n < 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool sync(int fd) { return _commit(fd) == 0; }
+
+bool close(int fd) { return _close(fd) == 0; }
+
+bool kind_of(int fd, FileKind& out) {
+  struct _stat64 st {};
+  if (_fstat64(fd, &st) != 0) return false;
+  out.folder = (st.st_mode & _S_IFDIR) != 0;
+  out.regular = (st.st_mode & _S_IFREG) != 0;
+  out.size = static_cast<std::uint64_t>(st.st_size);
+  return true;
+}
+
+bool replace(const std::string& from, const std::string& to) {
+  if (MoveFileExW(win::wide(from).c_str(), win::wide(to).c_str(),
+                  MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) != 0) {
+    return true;
+  }
+  win::set_errno(GetLastError());
+  return false;
+}
+
+bool held_open(const std::string& path) {
+  // Replacing a file needs the right to delete it, which a program that opened it without
+  // FILE_SHARE_DELETE (Excel, for a workbook it shows) denies to everyone else.
+  const HANDLE h = CreateFileW(win::wide(path).c_str(), DELETE,
+                               FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                               OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
+  if (h != INVALID_HANDLE_VALUE) {
+    CloseHandle(h);
+    return false;
+  }
+  const DWORD error = GetLastError();
+  return error == ERROR_SHARING_VIOLATION || error == ERROR_LOCK_VIOLATION;
+}
+
+bool sync_file(const std::string& path) {
+  // FlushFileBuffers needs a handle that may write.
+  const HANDLE h = CreateFileW(win::wide(path).c_str(), GENERIC_WRITE,
+                               FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                               OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) {
+    win::set_errno(GetLastError());
+    return false;
+  }
+  const bool ok = FlushFileBuffers(h) != 0;
+  if (!ok) win::set_errno(GetLastError());
+  CloseHandle(h);
+  return ok;
+}
+
+void sync_folder(const std::string& /*path*/) {
+  // NTFS journals its folder entries; Windows offers no flush of a folder to programs.
+}
+
+namespace {
+
+constexpr int kMaxWide = 4096;
+
+bool gone(DWORD error) noexcept {
+  return error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND;
+}
+
+}  // namespace
+
+bool remove_file(const char* path) noexcept {
+  wchar_t name[kMaxWide];
+  if (!win::wide_into(path, name, kMaxWide)) return false;
+  if (DeleteFileW(name) != 0) return true;
+  const DWORD error = GetLastError();
+  if (error == ERROR_SHARING_VIOLATION || error == ERROR_ACCESS_DENIED) win::note_left_open();
+  return gone(error);
+}
+
+bool remove_folder(const char* path) noexcept {
+  wchar_t name[kMaxWide];
+  if (!win::wide_into(path, name, kMaxWide)) return false;
+  if (RemoveDirectoryW(name) != 0) return true;
+  const DWORD error = GetLastError();
+  if (error == ERROR_DIR_NOT_EMPTY) win::note_left_open();  // what it holds is still open
+  return gone(error);
+}
+
+}  // namespace ntr::platform
