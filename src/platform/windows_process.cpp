@@ -9,6 +9,14 @@
 // After windows.h, which it needs.
 #include <shellapi.h>
 
+// MinGW's libstdc++ runs the destructors of thread_local objects from a thread-specific key of
+// winpthreads, and GCC's emulated TLS frees those objects' storage from another; winpthreads
+// runs the key destructors in the order the keys were made. The TLS key is made at the first
+// use of any thread_local, so a worker thread's parser cache (read/xlsx_xml.cpp) was destroyed
+// after its memory was freed: a crash at random when reading threads ended.
+extern "C" int __cxa_thread_atexit(void (*dtor)(void*), void* obj, void* dso_handle);
+extern "C" void* __dso_handle;
+
 namespace ntr::platform {
 
 namespace {
@@ -56,6 +64,8 @@ BOOL WINAPI on_console_event(DWORD event) {
 
 void restore_console() { SetConsoleOutputCP(g_saved_output_cp); }
 
+void no_cleanup(void* /*unused*/) {}
+
 }  // namespace
 
 namespace win {
@@ -76,6 +86,9 @@ Arguments::Arguments(int argc, char** argv) {
 }
 
 void init_process() {
+  // Makes the key of thread_local destructors before the TLS key, so that they run first
+  // (see __cxa_thread_atexit above). Nothing has used a thread_local yet.
+  __cxa_thread_atexit(no_cleanup, nullptr, &__dso_handle);
   // The same time zone as on POSIX (posix_process.cpp): libzip's entry times go through it.
   if (std::getenv("TZ") == nullptr) _putenv_s("TZ", "UTC");
   // Bytes out as they are: the same outputs as on POSIX, UTF-8 included.
