@@ -85,6 +85,9 @@ int run_cli(int argc, char** argv) {
       "report from per-unit spreadsheets"};
   app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION);
   app.require_subcommand(1);
+  // CLI11 reads "/word" as an option on Windows; ntreport's options are the same everywhere,
+  // and "/tmp/out" is a path. Set before the commands, which inherit it.
+  app.allow_windows_style_options(false);
   int result = 0;
   cli::add_build_command(app, result);
   cli::add_check_command(app, result);
