@@ -48,7 +48,7 @@ def actual_text(name, out, tmp, result):
     path = os.path.join(out, name)
     if not os.path.exists(path):
         return f'(no file {name})\n'
-    with open(path, encoding='utf-8') as f:
+    with open(path, encoding='utf-8', newline='') as f:  # byte for byte: no "\r\n" → "\n"
         return f.read()
 
 
@@ -64,8 +64,11 @@ def main():
 
         def run(argv):
             argv = [a.replace('{out}', out).replace('{tmp}', tmp) for a in argv]
-            return subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
-                                  text=True, timeout=300)
+            r = subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
+                               timeout=300)
+            # Decoded without newline translation, so that a "\r\n" shows as a difference.
+            r.stdout, r.stderr = r.stdout.decode('utf-8'), r.stderr.decode('utf-8')
+            return r
 
         for setup in sorted(n for n in os.listdir(case) if n.startswith('setup-')):
             before = run(read_args(os.path.join(case, setup)))
@@ -78,7 +81,7 @@ def main():
         for name in sorted(os.listdir(expected_dir)):
             want_path = os.path.join(expected_dir, name)
             got = actual_text(name, out, tmp, result)
-            with open(want_path, encoding='utf-8') as f:
+            with open(want_path, encoding='utf-8', newline='') as f:
                 want = f.read()
             if got == want:
                 continue
