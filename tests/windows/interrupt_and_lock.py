@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""ntreport.exe under Wine: nothing lost on Ctrl-C, nothing replaced while Excel has a file.
+
+  1. A build that succeeds, into a folder that also holds a file of the user's.
+  2. A build interrupted with Ctrl-C once every output is staged (the test hook
+     NTREPORT_TEST_HOLD_BEFORE_COMMIT holds it there; Wine turns SIGINT into the console's
+     CTRL_C_EVENT): it exits as a Ctrl-C'd program does (0xC000013A, which a POSIX parent
+     sees as 58) and the folder is byte for byte as it was; into a new folder, the folders it
+     created are gone too.
+  3. phu-luc.xlsx held open as Excel holds a workbook it shows (hold_open.exe: others may read
+     it, not replace it): the build fails with 3 and says why, replaces no output and leaves
+     no temporary; once the file is closed the same build succeeds.
+Usage: interrupt_and_lock.py NTREPORT_EXE_COMMAND HOLD_OPEN_EXE_COMMAND
+(each a command that runs the Windows program, e.g. a wrapper that execs wine)
+"""
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+GOOD = "Đơn vị,VB đến,VB đi\r\nSở Y tế,12,10\r\nSở Tư pháp,8,5\r\n"
+CHANGED = "Đơn vị,VB đến,VB đi\r\nSở Y tế,13,10\r\nSở Tư pháp,8,5\r\n"
+CTRL_C_EXIT = 0xC000013A & 0xFF
+
+failures = []
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def snapshot(folder):
+    out = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, folder)
+            if os.path.isdir(path):
+                out[rel] = ("dir", os.stat(path).st_mtime_ns)
+            else:
+                with open(path, "rb") as f:
+                    out[rel] = ("file", f.read(), os.stat(path).st_mtime_ns)
+    return out
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+
+
+def build(exe, tmp, out, csv="changed.csv"):
+    return subprocess.run([exe, "build", csv, "-o", out], cwd=tmp, capture_output=True,
+                          text=True, timeout=120)
+
+
+def interrupted(exe, tmp, out):
+    """A build held with its outputs staged, then Ctrl-C; returns (status, temporaries)."""
+    marker = os.path.join(tmp, "staged")
+    if os.path.exists(marker):
+        os.remove(marker)
+    env = dict(os.environ, NTREPORT_TEST_HOLD_BEFORE_COMMIT=marker)
+    proc = subprocess.Popen([exe, "build", "changed.csv", "-o", out], cwd=tmp, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not os.path.exists(marker):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the build never reached its outputs: {proc.stderr.read()}")
+            time.sleep(0.05)
+        temporaries = sorted(n for n in os.listdir(out) if n.endswith(".tmp"))
+        proc.send_signal(signal.SIGINT)
+        status = proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return status, temporaries
+
+
+def held_open(exe, hold, tmp, out):
+    before = snapshot(out)
+    holder = subprocess.Popen([hold, os.path.join(out, "phu-luc.xlsx")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        check(holder.stdout.readline().strip() == "ready", "3. hold_open.exe holds phu-luc.xlsx")
+        r = build(exe, tmp, out)
+        check(r.returncode == 3, f"3. the build fails with 3 (got {r.returncode})")
+        check("phu-luc.xlsx: error[io-error]: cannot replace the output: another program has "
+              "the file open" in r.stderr, f"3. and says the file is open elsewhere: {r.stderr}")
+        check(snapshot(out) == before, "3. no output replaced, no temporary left")
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=120)
+    r = build(exe, tmp, out)
+    check(r.returncode == 0, "3. once the file is closed the build succeeds")
+    check(snapshot(out) != before and not any(n.endswith(".tmp") for n in os.listdir(out)),
+          "3. and replaces the outputs, leaving no temporary")
+
+
+def main():
+    exe, hold = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory(prefix="ntreport-wine-lost-") as tmp:
+        write(os.path.join(tmp, "good.csv"), GOOD)
+        write(os.path.join(tmp, "changed.csv"), CHANGED)
+        out = os.path.join(tmp, "out")
+        os.mkdir(out)
+        write(os.path.join(out, "notes.txt"), "the user's own file\n")
+        r = build(exe, tmp, out, "good.csv")
+        check(r.returncode == 0, f"1. the first build succeeds ({r.stderr.strip()})")
+        before = snapshot(out)
+
+        status, temporaries = interrupted(exe, tmp, out)
+        check(len(temporaries) == 3, f"2. the build held with three outputs staged ({temporaries})")
+        check(status == CTRL_C_EXIT, f"2. Ctrl-C ends it as interrupted (status {status})")
+        check(snapshot(out) == before, "2. the output folder is as it was")
+
+        fresh = os.path.join(tmp, "fresh", "out")
+        status, temporaries = interrupted(exe, tmp, fresh)
+        check(len(temporaries) == 3 and status == CTRL_C_EXIT,
+              "2. Ctrl-C into a new folder: held with three outputs staged, interrupted")
+        check(not os.path.exists(os.path.join(tmp, "fresh")),
+              "2. Ctrl-C into a new folder: the folders the build created are gone")
+
+        held_open(exe, hold, tmp, out)
+    print(f"{len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
