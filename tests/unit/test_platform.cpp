@@ -1,0 +1,120 @@
+#include <pthread.h>
+
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <csignal>
+#include <string>
+#include <vector>
+
+#include "../support/scratch_dir.hpp"
+#include "ntreport/platform/files.hpp"
+#include "ntreport/platform/paths.hpp"
+#include "ntreport/platform/process.hpp"
+
+using namespace ntr;
+using ntr::test::read_file;
+using ntr::test::ScratchDir;
+
+TEST_CASE("UTF-8 names become paths and come back unchanged, with '/' between parts") {
+  const std::string name = "Báo cáo 2024/Đầu vào/Hồ sơ Phước Hậu.csv";
+  const std::filesystem::path p = platform::fs_path(name);
+  CHECK(platform::utf8_path(p) == name);
+  CHECK(platform::utf8_path(p.filename()) == "Hồ sơ Phước Hậu.csv");
+  CHECK(platform::utf8_path(p.parent_path()) == "Báo cáo 2024/Đầu vào");
+  CHECK(platform::utf8_path(platform::fs_path("Kết quả") / "ho-so.md") == "Kết quả/ho-so.md");
+}
+
+TEST_CASE("create_new makes a file that was not there, and refuses one that is") {
+  ScratchDir scratch;
+  const std::string path = scratch.str("Phước Hậu.md.tmp");
+  const int fd = platform::create_new(path);
+  REQUIRE(fd >= 0);
+  CHECK(platform::write_all(fd, "## Hồ sơ\n"));
+  CHECK(platform::sync(fd));
+  CHECK(platform::close(fd));
+  CHECK(read_file(path) == "## Hồ sơ\n");
+
+  errno = 0;
+  CHECK(platform::create_new(path) == -1);
+  CHECK(errno == EEXIST);
+  CHECK(read_file(path) == "## Hồ sơ\n");
+}
+
+TEST_CASE("replace puts a file over another; a missing source is ENOENT") {
+  ScratchDir scratch;
+  ntr::test::write_file(scratch.path() / "new", "new");
+  ntr::test::write_file(scratch.path() / "old", "old");
+  REQUIRE(platform::replace(scratch.str("new"), scratch.str("old")));
+  CHECK(read_file(scratch.path() / "old") == "new");
+  CHECK_FALSE(std::filesystem::exists(scratch.path() / "new"));
+  CHECK_FALSE(platform::held_open(scratch.str("old")));  // a rename always can on POSIX
+
+  errno = 0;
+  CHECK_FALSE(platform::replace(scratch.str("new"), scratch.str("old")));
+  CHECK(errno == ENOENT);
+}
+
+TEST_CASE("Reading a descriptor: kind, size and bytes; a folder says it is one") {
+  ScratchDir scratch;
+  ntr::test::write_file(scratch.path() / "a.xlsx", "PK\x03\x04 and more");
+  const int fd = platform::open_read(scratch.str("a.xlsx"));
+  REQUIRE(fd >= 0);
+  platform::FileKind kind;
+  REQUIRE(platform::kind_of(fd, kind));
+  CHECK(kind.regular);
+  CHECK_FALSE(kind.folder);
+  CHECK(kind.size == 13);
+  std::vector<char> buf(64);
+  CHECK(platform::read_some(fd, buf.data(), buf.size()) == 13);
+  CHECK(platform::read_some(fd, buf.data(), buf.size()) == 0);
+  CHECK(platform::close(fd));
+
+  const int dir = platform::open_read(scratch.str());
+  REQUIRE(dir >= 0);
+  REQUIRE(platform::kind_of(dir, kind));
+  CHECK(kind.folder);
+  CHECK(platform::close(dir));
+}
+
+TEST_CASE("remove_file and remove_folder say whether the name is gone") {
+  ScratchDir scratch;
+  std::filesystem::create_directory(scratch.path() / "out");
+  ntr::test::write_file(scratch.path() / "out" / "x.tmp", "x");
+  CHECK_FALSE(platform::remove_folder(scratch.str("out").c_str()));  // not empty
+  CHECK(platform::remove_file(scratch.str("out/x.tmp").c_str()));
+  CHECK(platform::remove_file(scratch.str("out/x.tmp").c_str()));  // never there: gone
+  CHECK(platform::remove_folder(scratch.str("out").c_str()));
+  CHECK_FALSE(std::filesystem::exists(scratch.path() / "out"));
+}
+
+TEST_CASE("Arguments keep the command line, ending in a null pointer") {
+  std::string a0 = "ntreport", a1 = "build", a2 = "Báo cáo 2024";
+  char* argv[] = {a0.data(), a1.data(), a2.data(), nullptr};
+  platform::Arguments args(3, argv);
+  REQUIRE(args.argc() == 3);
+  CHECK(std::string(args.argv()[2]) == "Báo cáo 2024");
+  CHECK(args.argv()[3] == nullptr);
+}
+
+namespace {
+bool interrupts_blocked() {
+  sigset_t now;
+  ::pthread_sigmask(SIG_SETMASK, nullptr, &now);
+  return sigismember(&now, SIGINT) == 1 && sigismember(&now, SIGTERM) == 1 &&
+         sigismember(&now, SIGHUP) == 1;
+}
+}  // namespace
+
+TEST_CASE("InterruptGuard holds interrupts while the outermost guard lives") {
+  REQUIRE_FALSE(interrupts_blocked());
+  {
+    const platform::InterruptGuard outer;
+    CHECK(interrupts_blocked());
+    {
+      const platform::InterruptGuard inner;
+      CHECK(interrupts_blocked());
+    }
+    CHECK(interrupts_blocked());  // the inner guard did not release the outer one's hold
+  }
+  CHECK_FALSE(interrupts_blocked());
+}
