@@ -1,9 +1,12 @@
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
+#include <system_error>
 
 #include "ntreport/platform/files.hpp"
 
@@ -71,6 +74,44 @@ void sync_folder(const std::string& path) {
   if (fd < 0) return;
   ::fsync(fd);
   ::close(fd);
+}
+
+bool remove_tree(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+  return !ec;
+}
+
+bool FileLock::try_lock(const std::string& path) {
+  release();
+  for (;;) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0) return false;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      ::close(fd);
+      errno = err == EWOULDBLOCK ? EWOULDBLOCK : err;
+      return false;
+    }
+    // The holder before us may have removed the file after we opened it: the lock is ours
+    // only if the name still leads to the file locked.
+    struct stat held {
+    }, named{};
+    if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+      path_ = path;
+      fd_ = fd;
+      return true;
+    }
+    ::close(fd);
+  }
+}
+
+void FileLock::release() {
+  if (fd_ < 0) return;
+  ::unlink(path_.c_str());  // before unlocking: a waiter then finds the name gone, retries
+  ::close(fd_);
+  fd_ = -1;
 }
 
 bool remove_file(const char* path) noexcept { return ::unlink(path) == 0 || errno == ENOENT; }

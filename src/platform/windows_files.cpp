@@ -4,6 +4,8 @@
 
 #include <cerrno>
 #include <climits>
+#include <filesystem>
+#include <system_error>
 
 #include "ntreport/platform/files.hpp"
 #include "windows_detail.hpp"
@@ -173,6 +175,43 @@ bool sync_file(const std::string& path) {
   if (!ok) win::set_errno(GetLastError());
   CloseHandle(h);
   return ok;
+}
+
+bool remove_tree(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::remove_all(std::filesystem::path(win::wide(path)), ec);
+  return !ec;
+}
+
+bool FileLock::try_lock(const std::string& path) {
+  release();
+  // No sharing: a second opener fails with a sharing violation while this handle lives; the
+  // file goes when the handle closes, also when the process dies.
+  const HANDLE h =
+      CreateFileW(win::wide(path).c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_ALWAYS,
+                  FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+  if (h == INVALID_HANDLE_VALUE) {
+    const DWORD error = GetLastError();
+    if (error == ERROR_SHARING_VIOLATION || error == ERROR_ACCESS_DENIED) {
+      errno = EWOULDBLOCK;
+    } else {
+      win::set_errno(error);
+    }
+    return false;
+  }
+  fd_ = _open_osfhandle(reinterpret_cast<intptr_t>(h), _O_RDWR | _O_BINARY);
+  if (fd_ < 0) {
+    CloseHandle(h);
+    return false;
+  }
+  path_ = path;
+  return true;
+}
+
+void FileLock::release() {
+  if (fd_ < 0) return;
+  _close(fd_);  // FILE_FLAG_DELETE_ON_CLOSE removes the file
+  fd_ = -1;
 }
 
 void sync_folder(const std::string& /*path*/) {

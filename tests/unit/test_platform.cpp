@@ -118,3 +118,26 @@ TEST_CASE("InterruptGuard holds interrupts while the outermost guard lives") {
   }
   CHECK_FALSE(interrupts_blocked());
 }
+
+TEST_CASE("remove_tree removes a folder with what it holds") {
+  ScratchDir scratch;
+  std::filesystem::create_directories(scratch.path() / "stage" / "Kết quả");
+  ntr::test::write_file(scratch.path() / "stage" / "Kết quả" / "ho-so.md", "x");
+  CHECK(platform::remove_tree(scratch.str("stage")));
+  CHECK_FALSE(std::filesystem::exists(scratch.path() / "stage"));
+  CHECK(platform::remove_tree(scratch.str("stage")));  // never there: gone
+}
+
+TEST_CASE("FileLock: one holder at a time; released, its file is gone") {
+  ScratchDir scratch;
+  const std::string path = scratch.str(".ntreport.lock");
+  platform::FileLock first, second;
+  REQUIRE(first.try_lock(path));
+  CHECK(std::filesystem::exists(path));
+  errno = 0;
+  CHECK_FALSE(second.try_lock(path));  // flock locks are per open file: the same process too
+  CHECK(errno == EWOULDBLOCK);
+  first.release();
+  CHECK_FALSE(std::filesystem::exists(path));
+  CHECK(second.try_lock(path));
+}

@@ -46,6 +46,25 @@ bool sync_file(const std::string& path);
 /// Flushes a folder's entries to the disk, where the system allows it; best effort.
 void sync_folder(const std::string& path);
 
+/// Removes a folder and everything in it (a staging folder); true when it is gone.
+bool remove_tree(const std::string& path);
+
+/// An exclusive lock on a file (created when missing), held by this process until released or
+/// until the process ends however it ends — no stale lock survives a crash. Two builds into
+/// one folder take it first, as git takes index.lock.
+class FileLock {
+ public:
+  /// Takes the lock; false, with errno EWOULDBLOCK when another process holds it.
+  bool try_lock(const std::string& path);
+  /// Releases the lock and removes its file.
+  void release();
+  ~FileLock() { release(); }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
 /// Removes a file; true when it is gone (or was never there). Safe in an interrupt handler:
 /// allocates nothing.
 bool remove_file(const char* path) noexcept;
