@@ -18,67 +18,18 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from nothing_lost import check, failures, interrupted, snapshot, write  # noqa: E402
 
 GOOD = "Đơn vị,VB đến,VB đi\r\nSở Y tế,12,10\r\nSở Tư pháp,8,5\r\n"
 CHANGED = "Đơn vị,VB đến,VB đi\r\nSở Y tế,13,10\r\nSở Tư pháp,8,5\r\n"
 CTRL_C_EXIT = 0xC000013A & 0xFF
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        failures.append(what)
-
-
-def snapshot(folder):
-    out = {}
-    for root, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            path = os.path.join(root, name)
-            rel = os.path.relpath(path, folder)
-            if os.path.isdir(path):
-                out[rel] = ("dir", os.stat(path).st_mtime_ns)
-            else:
-                with open(path, "rb") as f:
-                    out[rel] = ("file", f.read(), os.stat(path).st_mtime_ns)
-    return out
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-
 
 def build(exe, tmp, out, csv="changed.csv"):
     return subprocess.run([exe, "build", csv, "-o", out], cwd=tmp, capture_output=True,
                           text=True, timeout=120)
-
-
-def interrupted(exe, tmp, out):
-    """A build held with its outputs staged, then Ctrl-C; returns (status, temporaries)."""
-    marker = os.path.join(tmp, "staged")
-    if os.path.exists(marker):
-        os.remove(marker)
-    env = dict(os.environ, NTREPORT_TEST_HOLD_BEFORE_COMMIT=marker)
-    proc = subprocess.Popen([exe, "build", "changed.csv", "-o", out], cwd=tmp, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 300
-        while not os.path.exists(marker):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the build never reached its outputs: {proc.stderr.read()}")
-            time.sleep(0.05)
-        temporaries = sorted(n for n in os.listdir(out) if n.endswith(".tmp"))
-        proc.send_signal(signal.SIGINT)
-        status = proc.wait(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    return status, temporaries
 
 
 def held_open(exe, hold, tmp, out):
@@ -113,13 +64,13 @@ def main():
         check(r.returncode == 0, f"1. the first build succeeds ({r.stderr.strip()})")
         before = snapshot(out)
 
-        status, temporaries = interrupted(exe, tmp, out)
+        status, temporaries = interrupted(exe, tmp, out, signal.SIGINT)
         check(len(temporaries) == 3, f"2. the build held with three outputs staged ({temporaries})")
         check(status == CTRL_C_EXIT, f"2. Ctrl-C ends it as interrupted (status {status})")
         check(snapshot(out) == before, "2. the output folder is as it was")
 
         fresh = os.path.join(tmp, "fresh", "out")
-        status, temporaries = interrupted(exe, tmp, fresh)
+        status, temporaries = interrupted(exe, tmp, fresh, signal.SIGINT)
         check(len(temporaries) == 3 and status == CTRL_C_EXIT,
               "2. Ctrl-C into a new folder: held with three outputs staged, interrupted")
         check(not os.path.exists(os.path.join(tmp, "fresh")),

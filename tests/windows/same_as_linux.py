@@ -13,8 +13,11 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "golden"))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 from run_golden import read_args  # noqa: E402
+from portable_period import tree  # noqa: E402
 
 
 def run_case(binary, case):
@@ -33,13 +36,7 @@ def run_case(binary, case):
                                timeout=300)
             results.append((name, r.returncode, r.stdout.replace(tmp.encode(), b"{tmp}"),
                             r.stderr.replace(tmp.encode(), b"{tmp}")))
-        files = {}
-        for base, _, names in os.walk(tmp):
-            for n in names:
-                path = os.path.join(base, n)
-                with open(path, "rb") as f:
-                    files[os.path.relpath(path, tmp)] = f.read().replace(tmp.encode(), b"{tmp}")
-        return results, files
+        return results, tree(tmp, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
