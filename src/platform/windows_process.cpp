@@ -34,11 +34,21 @@ bool g_console_vt = false;
 // Guards nest; the lock is taken by the outermost one.
 thread_local int t_depth = 0;
 
+void restore_console() {
+  if (g_saved_output_cp != 0) SetConsoleOutputCP(g_saved_output_cp);
+}
+
+// Ends the process as interrupted; ExitProcess runs no atexit function.
+[[noreturn]] void exit_interrupted() {
+  restore_console();
+  ExitProcess(kInterruptedExit);
+}
+
 // Under the lock: removes what the cleanup can; ends the process when nothing is left.
 void clean_up_and_exit_if_done() {
   InterlockedExchange(&g_left_open, 0);
   if (g_cleanup != nullptr) g_cleanup();
-  if (InterlockedCompareExchange(&g_left_open, 0, 0) == 0) ExitProcess(kInterruptedExit);
+  if (InterlockedCompareExchange(&g_left_open, 0, 0) == 0) exit_interrupted();
 }
 
 // Runs on a thread of its own. The lock waits out a file being created or renamed. A
@@ -61,8 +71,6 @@ BOOL WINAPI on_console_event(DWORD event) {
   ReleaseSRWLockExclusive(&g_lock);
   for (;;) Sleep(INFINITE);
 }
-
-void restore_console() { SetConsoleOutputCP(g_saved_output_cp); }
 
 void no_cleanup(void* /*unused*/) {}
 
@@ -121,7 +129,7 @@ InterruptGuard::InterruptGuard() {
   AcquireSRWLockExclusive(&g_lock);
   if (InterlockedCompareExchange(&g_interrupted, 0, 0) != 0) {
     clean_up_and_exit_if_done();
-    ExitProcess(kInterruptedExit);  // what is still open is this thread's own: gone at exit
+    exit_interrupted();  // what is still open is this thread's own: gone at exit
   }
 }
 
