@@ -42,6 +42,8 @@ start=$(seconds)
 launcher=()
 if command -v ccache > /dev/null; then
   launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # Paths relative to the tree: a fresh clone elsewhere (CI) reuses the compiled objects.
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root}
 fi
 cmake -S . -B "$build/ntreport" -DCMAKE_BUILD_TYPE=Release -DNTR_WERROR=ON -DBUILD_TESTING=OFF \
   -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64-x86_64.cmake" -DNTR_WIN_PREFIX="$prefix" \
