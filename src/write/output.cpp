@@ -248,8 +248,8 @@ void refuse_held_open(const std::string& dir, const std::vector<std::string>& na
     const std::string path = join(dir, name);
     if (!platform::held_open(path)) continue;
     diags.error("io-error", file_loc(path), "cannot replace the file: another program has it open",
-                "close it (a workbook open in Excel) and run the command again; no file in the "
-                "folder was changed");
+                "close the program that has it open, such as Excel showing the workbook, and run "
+                "the command again; no file in the folder was changed");
   }
 }
 

@@ -11,6 +11,11 @@
      it, not replace it): the build fails with 3 and says why before it renames anything, so
      no output is replaced and nothing of ntreport's is left; once the file is closed the
      same build succeeds.
+  4. A second build while the first holds the folder's lock (the lock file opened unshared):
+     refused with 3, the folder unchanged once the first is stopped.
+  5. A build killed (TerminateProcess) between two renames (NTREPORT_TEST_KILL_BEFORE_RENAME):
+     the next build, even one failing on its data, puts the earlier files back
+     (output-recovered) and the folder is as before, byte for byte.
 Usage: interrupt_and_lock.py NTREPORT_EXE_COMMAND HOLD_OPEN_EXE_COMMAND
 (each a command that runs the Windows program, e.g. a wrapper that execs wine)
 """
@@ -21,11 +26,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
-from nothing_lost import check, failures, interrupted, snapshot, write  # noqa: E402
+from nothing_lost import (check, failures, interrupted, snapshot, start_held,  # noqa: E402
+                          write)
 
 GOOD = "Đơn vị,VB đến,VB đi\r\nSở Y tế,12,10\r\nSở Tư pháp,8,5\r\n"
 CHANGED = "Đơn vị,VB đến,VB đi\r\nSở Y tế,13,10\r\nSở Tư pháp,8,5\r\n"
 CTRL_C_EXIT = 0xC000013A & 0xFF
+BROKEN = "Đơn vị,VB đến,VB đi\r\nSở Y tế,12,mười\r\n"
 OUTPUTS = ["phu-luc.xlsx", "summary.json", "van-ban.md"]
 # What ntreport keeps in an output folder only while a command runs (write/manifest.hpp).
 WORKING = [".ntreport-lock", ".ntreport-staging", ".ntreport-previous"]
@@ -64,11 +71,36 @@ def held_open(exe, hold, tmp, out):
           "3. and replaces the outputs, leaving nothing of its work behind")
 
 
+def locked_and_killed(exe, tmp, out):
+    before = snapshot(out)
+    proc, _ = start_held(exe, tmp, out)
+    try:
+        r = build(exe, tmp, out, "good.csv")
+        check(r.returncode == 3 and "another ntreport command is writing to this folder"
+              in r.stderr, f"4. a second build at once is refused with 3 ({r.stderr.strip()!r})")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    check(snapshot(out) == before, "4. and the folder is as it was once the first is stopped")
+
+    env = dict(os.environ, NTREPORT_TEST_KILL_BEFORE_RENAME="summary.json")
+    r = subprocess.run([exe, "build", "changed.csv", "-o", out], cwd=tmp, env=env,
+                       capture_output=True, text=True, timeout=120)
+    check(r.returncode == 9, f"5. a build killed between two renames ends (status {r.returncode})")
+    check(snapshot(out) != before, "5. leaving a folder that mixes two builds for now")
+    r = build(exe, tmp, out, "broken.csv")
+    check(r.returncode == 1 and "note[output-recovered]" in r.stderr,
+          f"5. the next build, failing on its data, puts the earlier files back ({r.stderr!r})")
+    check(snapshot(out) == before and nothing_working(out),
+          "5. and the folder is the earlier build again, byte for byte")
+
+
 def main():
     exe, hold = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory(prefix="ntreport-wine-lost-") as tmp:
         write(os.path.join(tmp, "good.csv"), GOOD)
         write(os.path.join(tmp, "changed.csv"), CHANGED)
+        write(os.path.join(tmp, "broken.csv"), BROKEN)
         out = os.path.join(tmp, "out")
         os.mkdir(out)
         write(os.path.join(out, "notes.txt"), "the user's own file\n")
@@ -90,6 +122,7 @@ def main():
               "2. Ctrl-C into a new folder: the folders the build created are gone")
 
         held_open(exe, hold, tmp, out)
+        locked_and_killed(exe, tmp, out)
     print(f"{len(failures)} failed")
     return 1 if failures else 0
 
