@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
@@ -227,7 +228,7 @@ std::string path_from_root(const std::string& path, const std::string& root,
   namespace fs = std::filesystem;
   std::error_code ec;
   auto absolute = [&ec](const std::string& s) {
-    fs::path a = fs::absolute(s.empty() ? "." : s, ec).lexically_normal();
+    fs::path a = fs::absolute(platform::fs_path(s.empty() ? "." : s), ec).lexically_normal();
     return a.has_filename() ? a : a.parent_path();
   };
   const fs::path p = absolute(path);
@@ -246,7 +247,7 @@ std::string path_from_root(const std::string& path, const std::string& root,
   }
   if (ec) return path;
   const fs::path rel = p.lexically_relative(base);
-  return rel.empty() ? path : rel.generic_string();
+  return rel.empty() ? path : platform::utf8_path(rel);
 }
 
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,

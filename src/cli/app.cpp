@@ -2,22 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/platform/process.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/write/output.hpp"
 
 namespace ntr {
 
 namespace {
-extern "C" void on_interrupt(int sig) {
-  remove_pending_temporaries();
-  std::signal(sig, SIG_DFL);
-  std::raise(sig);
-}
 
 // The option of `app` closest to an unexpected "--word", within two edits.
 std::string closest_option(const CLI::App& app, std::string_view word) {
@@ -87,14 +82,15 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
-  std::signal(SIGHUP, on_interrupt);
+  platform::on_interrupt(remove_pending_temporaries);
   CLI::App app{
       "ntreport — compiles the appendix tables of a provincial digital-transformation "
       "report from per-unit spreadsheets"};
   app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION);
   app.require_subcommand(1);
+  // CLI11 reads "/word" as an option on Windows; ntreport's options are the same everywhere,
+  // and "/tmp/out" is a path. Set before the commands, which inherit it.
+  app.allow_windows_style_options(false);
   int result = 0;
   cli::add_build_command(app, result);
   cli::add_check_command(app, result);

@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <span>
 #include <utility>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/registry/fields.hpp"
 #include "ntreport/text/normalize.hpp"
@@ -21,10 +23,13 @@ SourceLoc config_loc(const std::string& file, std::uint32_t line = 0) {
   return line_loc(file, line);
 }
 
-// Paths in ntreport.toml are relative to the folder that holds it.
-std::string relative_to(const std::string& base_dir, const std::string& p) {
-  if (p.empty() || base_dir.empty() || std::filesystem::path(p).is_absolute()) return p;
-  return (std::filesystem::path(base_dir) / p).lexically_normal().generic_string();
+// Paths in ntreport.toml are relative to the folder that holds it. A period folder moves
+// between Windows and Linux machines: '\' separates folders as '/' does, on both.
+std::string relative_to(const std::string& base_dir, std::string p) {
+  std::replace(p.begin(), p.end(), '\\', '/');
+  const std::filesystem::path path = platform::fs_path(p);
+  if (p.empty() || base_dir.empty() || path.is_absolute()) return p;
+  return platform::utf8_path((platform::fs_path(base_dir) / path).lexically_normal());
 }
 
 std::vector<std::string> string_list(const toml::node_view<const toml::node> v) {
@@ -91,7 +96,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
   check_keys(t, kKeys, "", path, diags);
   if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
-  const std::string dir = std::filesystem::path(path).parent_path().generic_string();
+  const std::string dir = platform::utf8_path(platform::fs_path(path).parent_path());
   const toml::table& v = t;
   c.report_reference = v["reference"].value_or(std::string{});
   c.title = v["title"].value_or(std::string{});
@@ -257,7 +262,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   // summary.json names files from the period folder, else from where the outputs go: the
   // same whatever the working folder and however the paths are spelled.
   if (!config.empty()) {
-    const auto dir = std::filesystem::path(config).parent_path().generic_string();
+    const auto dir = platform::utf8_path(platform::fs_path(config).parent_path());
     c.root = dir.empty() ? "." : dir;
   }
   check_config(c, config.empty() ? "ntreport" : config, diags);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -49,11 +50,10 @@ std::string toml_string(std::string_view s) {
 // A path given on the command line, as seen from the period folder.
 std::string from_folder(const std::string& dir, const std::string& path) {
   namespace fs = std::filesystem;
-  if (fs::path(path).is_absolute()) return path;
-  return fs::absolute(path)
-      .lexically_normal()
-      .lexically_relative(fs::absolute(dir))
-      .generic_string();
+  const fs::path p = platform::fs_path(path);
+  if (p.is_absolute()) return path;
+  return platform::utf8_path(
+      fs::absolute(p).lexically_normal().lexically_relative(fs::absolute(platform::fs_path(dir))));
 }
 
 // A comment saying what a setting is, then "key = value" (commented out, with an example,
@@ -106,7 +106,7 @@ int run_init(const InitOptions& o) {
     folder.add_text("ntreport.toml", config_text(o), diags);
     folder.add_text("aliases.csv", "alias,code\n", diags);
     if (!diags.has_errors() && folder.commit(diags))
-      make_folder((std::filesystem::path(o.dir) / "inputs").generic_string(), diags);
+      make_folder(platform::utf8_path(platform::fs_path(o.dir) / "inputs"), diags);
   }
   print_diagnostics(diags, false);
   if (diags.has_errors()) return exit_code(diags, false);

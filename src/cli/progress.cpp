@@ -1,9 +1,10 @@
 #include "ntreport/cli/progress.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
+
+#include "ntreport/platform/process.hpp"
 
 namespace ntr::cli {
 
@@ -11,7 +12,7 @@ namespace {
 constexpr std::size_t kWidth = 20;
 }
 
-Progress::Progress(bool quiet) : enabled_(!quiet && isatty(STDERR_FILENO) == 1) {}
+Progress::Progress(bool quiet) : enabled_(!quiet && platform::stderr_is_terminal()) {}
 
 Progress::~Progress() { clear(); }
 

@@ -1,12 +1,11 @@
 #include "ntreport/read/file.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "ntreport/platform/files.hpp"
 
 namespace ntr {
 
@@ -14,14 +13,23 @@ namespace {
 
 SourceLoc file_loc(const std::string& display) { return SourceLoc{display, {}, 0, 0, 0, false}; }
 
-std::string kind_of(mode_t mode) {
-  if (S_ISREG(mode)) return {};
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+std::string kind_name(platform::Kind kind) {
+  switch (kind) {
+    case platform::Kind::regular:
+      return {};
+    case platform::Kind::folder:
+      return "a folder";
+    case platform::Kind::fifo:
+      return "a named pipe (FIFO)";
+    case platform::Kind::char_device:
+      return "a character device";
+    case platform::Kind::block_device:
+      return "a block device";
+    case platform::Kind::socket:
+      return "a socket";
+    default:
+      return "not a regular file";
+  }
 }
 
 void refuse(const std::string& display, const std::string& kind, Diagnostics& diags) {
@@ -39,41 +47,22 @@ std::string byte_size(std::uint64_t bytes) {
 }
 
 std::string not_regular_kind(const std::string& path, bool* missing) {
-  struct stat st {};
-  const bool found = ::stat(path.c_str(), &st) == 0;
-  if (missing != nullptr) *missing = !found && errno == ENOENT;
-  if (!found) return "not a regular file";
-  return kind_of(st.st_mode);
+  const platform::Kind kind = platform::kind_at(path);
+  if (missing != nullptr) *missing = kind == platform::Kind::missing && errno == ENOENT;
+  return kind_name(kind);
 }
 
 int open_regular_file(const std::string& path, const std::string& display, Diagnostics& diags) {
-  struct stat named {};
-  if (::stat(path.c_str(), &named) != 0) {
+  platform::Kind kind = platform::Kind::missing;
+  const int fd = platform::open_regular(path, kind);
+  if (fd >= 0) return fd;
+  if (kind == platform::Kind::missing) {
     diags.error("io-error", file_loc(display),
                 fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return -1;
+  } else {
+    refuse(display, kind_name(kind), diags);
   }
-  if (!S_ISREG(named.st_mode)) {
-    refuse(display, kind_of(named.st_mode), diags);
-    return -1;
-  }
-  // O_NONBLOCK: should the name be swapped for a FIFO after the stat, opening it cannot hang;
-  // the descriptor is then checked to be the regular file the stat saw.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0) {
-    diags.error("io-error", file_loc(display),
-                fmt::format("cannot open the file: {}", std::strerror(errno)));
-    return -1;
-  }
-  struct stat opened {};
-  if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode) || opened.st_ino != named.st_ino ||
-      opened.st_dev != named.st_dev) {
-    ::close(fd);
-    refuse(display, kind_of(opened.st_mode), diags);
-    return -1;
-  }
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  return fd;
+  return -1;
 }
 
 bool read_regular_file(const std::string& path, const std::string& display, std::uint64_t limit,
@@ -81,25 +70,24 @@ bool read_regular_file(const std::string& path, const std::string& display, std:
   const int fd = open_regular_file(path, display, diags);
   if (fd < 0) return false;
   auto too_large = [&] {
-    ::close(fd);
+    platform::close(fd);
     diags.error("input-too-large", file_loc(display),
                 fmt::format("the file holds more than {}, the limit for a file read whole",
                             byte_size(limit)),
                 std::string(kSizeHint));
     return false;
   };
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && static_cast<std::uint64_t>(st.st_size) > limit) return too_large();
+  platform::FileKind st;
+  if (platform::kind_of(fd, st) && st.size > limit) return too_large();
   out.clear();
   // The whole size at once: growing by doubling would hold two copies at the last step.
-  out.reserve(static_cast<std::size_t>(st.st_size));
+  out.reserve(static_cast<std::size_t>(st.size));
   char buf[1 << 16];
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
+    const std::int64_t n = platform::read_some(fd, buf, sizeof buf);
     if (n < 0) {
       const int err = errno;
-      ::close(fd);
+      platform::close(fd);
       diags.error("io-error", file_loc(display),
                   fmt::format("cannot read the file: {}", std::strerror(err)));
       return false;
@@ -108,7 +96,7 @@ bool read_regular_file(const std::string& path, const std::string& display, std:
     if (out.size() + static_cast<std::size_t>(n) > limit) return too_large();
     out.append(buf, static_cast<std::size_t>(n));
   }
-  ::close(fd);
+  platform::close(fd);
   return true;
 }
 

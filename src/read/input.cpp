@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/file.hpp"
 #include "ntreport/read/xls.hpp"
@@ -17,13 +18,15 @@
 namespace ntr {
 
 namespace fs = std::filesystem;
+using platform::fs_path;
+using platform::utf8_path;
 
 namespace {
 
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
 std::string lower_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
+  std::string ext = utf8_path(p.extension());
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
@@ -36,7 +39,7 @@ bool is_refused_format(const std::string& ext) {
 
 // Hidden files and Office lock files ("~$…") are no one's input.
 bool is_hidden_name(const fs::path& p) {
-  const std::string name = p.filename().string();
+  const std::string name = utf8_path(p.filename());
   return name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0;
 }
 
@@ -57,7 +60,7 @@ void note_skipped(const fs::path& dir, const std::vector<std::string>& skipped,
       skipped.begin() + static_cast<std::ptrdiff_t>(std::min(skipped.size(), kNamed)));
   std::string list = fmt::format("{}", fmt::join(names, ", "));
   if (skipped.size() > kNamed) list += fmt::format(" and {} more", skipped.size() - kNamed);
-  diags.note("skipped-files", file_loc(dir.generic_string()),
+  diags.note("skipped-files", file_loc(utf8_path(dir)),
              fmt::format("{} {} in the folder {} not read, not being .xlsx, .xlsm, .xls, .csv or "
                          ".tsv: {}",
                          skipped.size(), skipped.size() == 1 ? "file" : "files",
@@ -80,31 +83,31 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    diags.error("io-error", file_loc(dir.string()),
+    diags.error("io-error", file_loc(utf8_path(dir)),
                 fmt::format("cannot read the folder: {}", ec.message()));
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      diags.error("io-error", file_loc(dir.string()),
+      diags.error("io-error", file_loc(utf8_path(dir)),
                   fmt::format("cannot read the folder: {}", ec.message()));
       return;
     }
     const fs::path& p = it->path();
-    if (it->is_directory(ec) && p.filename().string().rfind('.', 0) == 0) {
+    if (it->is_directory(ec) && utf8_path(p.filename()).rfind('.', 0) == 0) {
       it.disable_recursion_pending();  // hidden folders (.git …) hold no inputs
       continue;
     }
     if (it->is_directory(ec) || is_hidden_name(p)) continue;
     if (!it->is_regular_file(ec)) {
       // Named like an input but a FIFO, a device or a link to nothing: refused by name.
-      if (is_input_name(p)) refuse_not_regular(p.generic_string(), diags);
+      if (is_input_name(p)) refuse_not_regular(utf8_path(p), diags);
       continue;
     }
     if (is_input_name(p)) {
-      out.push_back(p.generic_string());
+      out.push_back(utf8_path(p));
     } else {
-      skipped.push_back(p.lexically_relative(dir).generic_string());
+      skipped.push_back(utf8_path(p.lexically_relative(dir)));
     }
   }
   std::sort(skipped.begin(), skipped.end());
@@ -117,13 +120,13 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
   std::vector<std::string> out;
   for (const auto& a : args) {
     std::error_code ec;
-    const fs::file_status st = fs::status(a, ec);
+    const fs::file_status st = fs::status(fs_path(a), ec);
     if (ec || !fs::exists(st)) {
       diags.error("io-error", file_loc(a), "no such file or folder");
     } else if (fs::is_directory(st)) {
       const std::size_t before = out.size();
       const std::size_t errors = diags.error_count();
-      walk(a, out, diags);
+      walk(fs_path(a), out, diags);
       if (out.size() == before && diags.error_count() == errors) {
         diags.error(
             "usage", file_loc(a),
@@ -133,7 +136,7 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
     } else if (!fs::is_regular_file(st)) {
       refuse_not_regular(a, diags);
     } else {
-      out.push_back(fs::path(a).generic_string());
+      out.push_back(utf8_path(fs_path(a)));
     }
   }
   std::sort(out.begin(), out.end());
@@ -149,7 +152,7 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
     refuse_not_regular(path, diags);
     return false;
   }
-  const std::string ext = lower_extension(path);
+  const std::string ext = lower_extension(fs_path(path));
   if (is_refused_format(ext)) {
     diags.error("unsupported-format", file_loc(path),
                 fmt::format("a spreadsheet saved as {} is not read; expected .xlsx, .xlsm, .xls or "
@@ -190,9 +193,9 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
                                      Diagnostics& diags) {
   std::vector<std::string> out;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == extension) {
-      out.push_back(it->path().generic_string());
+  for (fs::directory_iterator it(fs_path(dir), ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && utf8_path(it->path().extension()) == extension) {
+      out.push_back(utf8_path(it->path()));
     }
   }
   if (ec)
@@ -216,7 +219,7 @@ bool within(const fs::path& inner, const fs::path& outer) {
 bool check_output_folder(const std::string& out_dir, const std::vector<std::string>& inputs,
                          Diagnostics& diags) {
   std::error_code ec;
-  const fs::path out = fs::weakly_canonical(out_dir.empty() ? "." : out_dir, ec);
+  const fs::path out = fs::weakly_canonical(fs_path(out_dir.empty() ? "." : out_dir), ec);
   if (ec) return true;  // writing will say what is wrong with it
   const std::size_t errors = diags.error_count();
   auto refuse = [&](std::string what) {
@@ -224,7 +227,7 @@ bool check_output_folder(const std::string& out_dir, const std::vector<std::stri
                 "choose another output folder (-o, or \"output\" in ntreport.toml)");
   };
   for (const auto& input : inputs) {
-    const fs::path in = fs::weakly_canonical(input, ec);
+    const fs::path in = fs::weakly_canonical(fs_path(input), ec);
     if (ec) continue;
     const bool folder = fs::is_directory(in, ec);
     if (folder && within(out, in)) {
@@ -244,7 +247,7 @@ bool check_output_folder(const std::string& out_dir, const std::vector<std::stri
 
 bool file_exists(const std::string& path) {
   std::error_code ec;
-  return fs::is_regular_file(path, ec);
+  return fs::is_regular_file(fs_path(path), ec);
 }
 
 }  // namespace ntr

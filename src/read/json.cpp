@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <unordered_set>
 
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
 
 namespace ntr {
@@ -266,17 +267,18 @@ std::optional<JsonValue> read_json_file(const std::string& path, Diagnostics& di
 std::optional<JsonValue> read_summary_json(const std::string& path, std::string& shown,
                                            Diagnostics& diags) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  const std::filesystem::path p = platform::fs_path(path);
+  if (!std::filesystem::exists(p, ec)) {
     shown = path;
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
                 "no such build: expected a build's output folder or its summary.json");
     return std::nullopt;
   }
-  const bool folder = std::filesystem::is_directory(path, ec);
-  shown = folder ? (std::filesystem::path(path) / "summary.json").generic_string() : path;
+  const bool folder = std::filesystem::is_directory(p, ec);
+  shown = folder ? platform::utf8_path(p / "summary.json") : path;
   // A build killed while putting its files in place leaves them beside the earlier ones until
   // the next build there puts them back (write/output.hpp): its files are no one build.
-  if (folder && std::filesystem::exists(std::filesystem::path(path) / ".ntreport-previous", ec)) {
+  if (folder && std::filesystem::exists(p / ".ntreport-previous", ec)) {
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
                 "the folder holds a build that was stopped while putting its files in place",
                 "run ntreport build for it again, which puts the earlier files back first");

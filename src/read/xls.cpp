@@ -1,3 +1,5 @@
+// Built only with FreeXL (xls_unavailable.cpp otherwise).
+#ifdef NTR_WITH_FREEXL
 #include "ntreport/read/xls.hpp"
 
 #include <fmt/format.h>
@@ -7,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "ntreport/platform/paths.hpp"
 #include "ntreport/read/file.hpp"
 
 namespace ntr {
@@ -108,7 +111,7 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
               SheetVisitor& visitor, Diagnostics& diags) {
   const SourceLoc file_loc{display, {}, 0, 0, 0, false};
   std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
+  const auto size = std::filesystem::file_size(platform::fs_path(path), ec);
   if (!ec && size > kMaxXlsBytes) {
     diags.error("not-a-workbook", file_loc,
                 fmt::format("the .xls file is larger than {} MiB, the limit for the Excel 97–2003 "
@@ -150,3 +153,4 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
 }
 
 }  // namespace ntr
+#endif

@@ -1,11 +1,11 @@
 #include "ntreport/read/xlsx.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <vector>
 
+#include "ntreport/platform/files.hpp"
 #include "ntreport/read/file.hpp"
 #include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
@@ -30,7 +30,7 @@ constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 
 std::string file_head(int fd) {
   char buf[8];
-  const ssize_t n = ::pread(fd, buf, sizeof buf, 0);
+  const std::int64_t n = platform::read_at(fd, buf, sizeof buf, 0);
   return n <= 0 ? std::string() : std::string(buf, static_cast<std::size_t>(n));
 }
 

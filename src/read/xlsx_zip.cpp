@@ -1,14 +1,12 @@
 #include "xlsx_zip.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <system_error>
+
+#include "ntreport/platform/files.hpp"
 
 namespace ntr::xlsx {
 
@@ -129,8 +127,7 @@ ZipArchive ZipArchive::open_whole(int fd, std::uint64_t size, std::uint64_t max_
   std::unique_ptr<char[]> bytes(new char[size == 0 ? 1 : size]);
   std::uint64_t got = 0;
   while (got < size) {
-    const ssize_t n = ::read(fd, bytes.get() + got, size - got);
-    if (n < 0 && errno == EINTR) continue;
+    const std::int64_t n = platform::read_at(fd, bytes.get() + got, size - got, got);
     if (n < 0) return fail(errno);
     if (n == 0) break;  // the file shrank while being read: what was read is the file
     got += static_cast<std::uint64_t>(n);
@@ -143,33 +140,33 @@ ZipArchive ZipArchive::open_whole(int fd, std::uint64_t size, std::uint64_t max_
 ZipArchive ZipArchive::open_fd(int fd, std::uint64_t max_entries) {
   // Thousands of small workbooks: fstat, read and close each once, where libzip reading
   // from the file would seek and stat dozens of times per workbook.
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
+  platform::FileKind st;
+  if (!platform::kind_of(fd, st)) {
     const int err = errno;
-    ::close(fd);
+    platform::close(fd);
     ZipArchive out;
     out.failure_ = OpenFailure::io;
     out.error_ = system_message(err);
     return out;
   }
-  const auto size = static_cast<std::uint64_t>(st.st_size);
+  const std::uint64_t size = st.size;
   if (size <= kReadWhole) {
     ZipArchive out = open_whole(fd, size, max_entries);
-    ::close(fd);
+    platform::close(fd);
     return out;
   }
   const std::uint64_t entries =
       zip_declared_entries(size, [fd](std::uint64_t offset, std::size_t n, char* dst) {
-        return ::pread(fd, dst, n, static_cast<off_t>(offset)) == static_cast<ssize_t>(n);
+        return platform::read_at(fd, dst, n, offset) == static_cast<std::int64_t>(n);
       });
   if (entries > max_entries) {
-    ::close(fd);
+    platform::close(fd);
     return too_many(entries);
   }
-  std::FILE* file = ::fdopen(fd, "rb");
+  std::FILE* file = platform::stream_of(fd);
   if (file == nullptr) {
     const int err = errno;
-    ::close(fd);
+    platform::close(fd);
     ZipArchive out;
     out.failure_ = OpenFailure::io;
     out.error_ = system_message(err);

@@ -1,12 +1,11 @@
 #include "manifest.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
+
+#include "ntreport/platform/files.hpp"
 
 namespace ntr::out {
 
@@ -30,28 +29,23 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash) {
 }
 
 std::optional<ManifestEntry> digest_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  platform::Kind kind = platform::Kind::missing;
+  const int fd = platform::open_regular(path, kind, /*follow=*/false);
   if (fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return std::nullopt;
-  }
   ManifestEntry e;
   e.hash = fnv1a({});
   char buf[1 << 16];
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
+    const std::int64_t n = platform::read_some(fd, buf, sizeof buf);
     if (n < 0) {
-      ::close(fd);
+      platform::close(fd);
       return std::nullopt;
     }
     if (n == 0) break;
     e.hash = fnv1a(std::string_view(buf, static_cast<std::size_t>(n)), e.hash);
     e.size += static_cast<std::uint64_t>(n);
   }
-  ::close(fd);
+  platform::close(fd);
   return e;
 }
 

@@ -1,9 +1,6 @@
 #include "ntreport/write/output.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +12,9 @@
 #include <system_error>
 
 #include "manifest.hpp"
+#include "ntreport/platform/files.hpp"
+#include "ntreport/platform/paths.hpp"
+#include "ntreport/platform/process.hpp"
 #include "ntreport/read/file.hpp"
 #include "output_folder.hpp"
 #include "output_signal.hpp"
@@ -40,55 +40,41 @@ void io_error(Diagnostics& diags, const std::string& path, const std::string& wh
 void hold_for_test() {
   const char* marker = std::getenv("NTREPORT_TEST_HOLD_BEFORE_COMMIT");
   if (marker == nullptr || *marker == '\0') return;
-  const int fd = ::open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd >= 0) ::close(fd);
-  for (;;) ::pause();
-}
-
-bool write_all(int fd, std::string_view content) {
-  while (!content.empty()) {
-    const ssize_t n = ::write(fd, content.data(), content.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    content.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
+  if (std::FILE* f = platform::open_file(marker, "wb"); f != nullptr) std::fclose(f);
+  platform::wait_for_interrupt();
 }
 
 // Writes a new file (never replacing one) and makes it durable; false with errno set.
 bool write_new_file(const std::string& path, std::string_view content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  const int fd = platform::create_new(path);
   if (fd < 0) return false;
-  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
+  const bool written = platform::write_all(fd, content) && platform::sync(fd);
   const int err = errno;
-  const bool closed = ::close(fd) == 0;
+  const bool closed = platform::close(fd);
   errno = written ? errno : err;
   return written && closed;
 }
 
 void sync_dir(const std::string& dir) {
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);  // durability only: best effort
-  ::close(fd);
+  platform::sync_folder(dir.empty() ? "." : dir);  // durability only: best effort
 }
 
 // The folders of `dir` that do not exist yet, deepest first.
 std::vector<std::string> missing_folders(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
-  fs::path p = fs::path(dir).lexically_normal();
+  fs::path p = platform::fs_path(dir).lexically_normal();
   if (!p.has_filename()) p = p.parent_path();  // "out/" is "out"
   std::error_code ec;
   for (; !p.empty() && !fs::exists(fs::symlink_status(p, ec)); p = p.parent_path()) {
-    out.push_back(p.string());
+    out.push_back(platform::utf8_path(p));
     if (p == p.parent_path()) break;
   }
   return out;
 }
 
 std::string normal_dir(const std::string& dir) {
-  std::string s = std::filesystem::path(dir).lexically_normal().string();
+  std::string s = platform::utf8_path(platform::fs_path(dir).lexically_normal());
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
 }
@@ -133,7 +119,8 @@ void OutputSet::abandon() {
   const out::SignalGuard guard;
   if (dir_state_ == DirState::ready) out::remove_flat(join(dir_, out::kStaging));
   lock_->lock.release();
-  for (const auto& d : created_dirs_) ::rmdir(d.c_str());  // deepest first; only empty ones go
+  for (const auto& d : created_dirs_)
+    platform::remove_folder(d.c_str());  // deepest first, if empty
   out::untrack_staging();
 }
 
@@ -144,10 +131,9 @@ bool OutputSet::prepare(Diagnostics& diags) {
   if (!dir_.empty()) {
     created_dirs_ = missing_folders(dir_);
     std::error_code ec;
-    std::filesystem::create_directories(dir_, ec);
+    std::filesystem::create_directories(platform::fs_path(dir_), ec);
     std::erase_if(created_dirs_, [](const std::string& d) {
-      std::error_code e;
-      return !std::filesystem::is_directory(d, e);
+      return platform::kind_at(d, /*follow=*/false) != platform::Kind::folder;
     });
     if (ec) {
       io_error(diags, dir_, "cannot create the output folder", ec.value());
@@ -157,7 +143,7 @@ bool OutputSet::prepare(Diagnostics& diags) {
   if (!lock_->lock.acquire(dir_, diags)) return false;
   if (!recover_locked(dir_, diags)) return false;
   const std::string staging = join(dir_, out::kStaging);
-  if (::mkdir(staging.c_str(), 0777) != 0) {
+  if (!platform::make_folder(staging)) {
     io_error(diags, staging, "cannot create the staging folder", errno);
     return false;
   }
@@ -202,13 +188,15 @@ bool OutputSet::add_file(const std::string& name,
                          Diagnostics& diags) {
   const std::string path = stage_path(name, diags);
   if (path.empty()) return false;
-  if (!write(path)) {  // the writer has said why
+  const bool written = write(path);  // no guard held: an interrupt need not wait for a workbook
+  // A checkpoint: on Windows an interrupt that came while the file was open and could not
+  // remove it ends the build here, with the file closed (platform/windows_process.cpp).
+  { const out::SignalGuard checkpoint; }
+  if (!written) {  // the writer has said why
     failed_ = true;
     return false;
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  const bool synced = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
+  const bool synced = platform::sync_file(path);
   const auto digest = out::digest_file(path);
   if (!synced || !digest) {
     io_error(diags, path, "cannot write the staged file", errno);
@@ -225,11 +213,12 @@ namespace {
 std::optional<std::vector<out::ManifestEntry>> read_manifest(const std::string& dir,
                                                              std::string& error) {
   const std::string path = join(dir, out::kManifest);
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) return std::vector<out::ManifestEntry>{};
+  const platform::Kind kind = platform::kind_at(path, /*follow=*/false);
+  if (kind == platform::Kind::missing) return std::vector<out::ManifestEntry>{};
   std::string text;
   Diagnostics ignored;
-  if (!S_ISREG(st.st_mode) || !read_regular_file(path, path, kMaxManifestBytes, text, ignored)) {
+  if (kind != platform::Kind::regular ||
+      !read_regular_file(path, path, kMaxManifestBytes, text, ignored)) {
     error = "it cannot be read as a file";
     return std::nullopt;
   }
@@ -239,9 +228,9 @@ std::optional<std::vector<out::ManifestEntry>> read_manifest(const std::string& 
 // What is at a name of the folder: nothing, a folder, or something else (a file, a link).
 enum class Found : std::uint8_t { nothing, folder, other };
 Found found_at(const std::string& path) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) return Found::nothing;
-  return S_ISDIR(st.st_mode) ? Found::folder : Found::other;
+  const platform::Kind kind = platform::kind_at(path, /*follow=*/false);
+  if (kind == platform::Kind::missing) return Found::nothing;
+  return kind == platform::Kind::folder ? Found::folder : Found::other;
 }
 
 void refuse(Diagnostics& diags, const std::string& path, std::string_view why,
@@ -249,6 +238,19 @@ void refuse(Diagnostics& diags, const std::string& path, std::string_view why,
   diags.error("would-overwrite", file_loc(path), fmt::format("{}; {}", why, action),
               fmt::format("move it elsewhere, or give --force to {} it",
                           action.find("remove") != std::string_view::npos ? "remove" : "replace"));
+}
+
+// On Windows a file another program keeps open (a workbook open in Excel) cannot be moved
+// aside: every one is named before the first rename, so that none is replaced.
+void refuse_held_open(const std::string& dir, const std::vector<std::string>& names,
+                      Diagnostics& diags) {
+  for (const auto& name : names) {
+    const std::string path = join(dir, name);
+    if (!platform::held_open(path)) continue;
+    diags.error("io-error", file_loc(path), "cannot replace the file: another program has it open",
+                "close the program that has it open, such as Excel showing the workbook, and run "
+                "the command again; no file in the folder was changed");
+  }
 }
 
 }  // namespace
@@ -316,6 +318,7 @@ bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
       plan.displace.emplace_back(out::kManifest);
     plan.place.emplace_back(out::kManifest);  // last: the folder's list is the new one
   }
+  refuse_held_open(dir_, plan.displace, diags);
   return diags.error_count() == errors;
 }
 
@@ -352,9 +355,8 @@ bool OutputSet::commit(Diagnostics& diags) {
 }
 
 bool recover_output_folder(const std::string& dir, Diagnostics& diags) {
-  struct stat st {};
-  if (::lstat(join(dir, out::kPrevious).c_str(), &st) != 0 &&
-      ::lstat(join(dir, out::kStaging).c_str(), &st) != 0) {
+  if (platform::kind_at(join(dir, out::kPrevious), false) == platform::Kind::missing &&
+      platform::kind_at(join(dir, out::kStaging), false) == platform::Kind::missing) {
     return true;
   }
   const out::SignalGuard guard;
@@ -364,7 +366,7 @@ bool recover_output_folder(const std::string& dir, Diagnostics& diags) {
 
 bool make_folder(const std::string& dir, Diagnostics& diags) {
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  std::filesystem::create_directories(platform::fs_path(dir), ec);
   if (!ec) return true;
   io_error(diags, dir, "cannot create the folder", ec.value());
   return false;

@@ -1,24 +1,18 @@
 #include "output_folder.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 
 #include "manifest.hpp"
+#include "ntreport/platform/files.hpp"
+#include "ntreport/platform/process.hpp"
 
 namespace ntr::out {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
@@ -27,8 +21,7 @@ void io_error(Diagnostics& diags, const std::string& path, const std::string& wh
 }
 
 bool exists(const std::string& path) {
-  struct stat st {};
-  return ::lstat(path.c_str(), &st) == 0;
+  return platform::kind_at(path, /*follow=*/false) != platform::Kind::missing;
 }
 
 std::string staging_of(const std::string& dir) { return join(dir, kStaging); }
@@ -37,13 +30,15 @@ std::string previous_of(const std::string& dir) { return join(dir, kPrevious); }
 // The names a journal lists; empty when there is none.
 std::vector<std::string> read_journal(const std::string& dir) {
   std::vector<std::string> names;
-  const int fd = ::open(join(staging_of(dir), kJournal).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  platform::Kind kind = platform::Kind::missing;
+  const int fd = platform::open_regular(join(staging_of(dir), kJournal), kind, /*follow=*/false);
   if (fd < 0) return names;
   std::string text;
   char buf[4096];
-  ssize_t n = 0;
-  while ((n = ::read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
-  ::close(fd);
+  std::int64_t n = 0;
+  while ((n = platform::read_some(fd, buf, sizeof buf)) > 0)
+    text.append(buf, static_cast<std::size_t>(n));
+  platform::close(fd);
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t eol = text.find('\n', at);
     if (eol == std::string::npos) break;
@@ -66,27 +61,25 @@ bool roll_back(const std::string& dir, Diagnostics& diags) {
     const std::string staged = join(staging, name);
     const std::string placed = join(dir, name);
     if (exists(staged) || !exists(placed)) continue;
-    if (::rename(placed.c_str(), staged.c_str()) != 0) {
+    if (!platform::replace(placed, staged)) {
       io_error(diags, placed, "cannot take back the new file", errno);
       ok = false;
     }
   }
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(previous, ec)) {
-    const std::string name = e.path().filename().string();
-    if (::rename(e.path().c_str(), join(dir, name).c_str()) != 0) {
+  for (const auto& name : platform::folder_names(previous)) {
+    if (!platform::replace(join(previous, name), join(dir, name))) {
       io_error(diags, join(dir, name), "cannot put the earlier file back", errno);
       ok = false;
     }
   }
-  if (ok) ::rmdir(previous.c_str());
+  if (ok) platform::remove_folder(previous.c_str());
   return ok;
 }
 
 // Test hooks: NTREPORT_TEST_FAIL_RENAME=NAME makes the rename of NAME into place fail as when
 // another user owns the file; NTREPORT_TEST_KILL_BEFORE_RENAME=NAME kills the process with
-// SIGKILL just before that rename. Tests use them to prove that a failed or killed rename
-// phase leaves one build in the folder.
+// SIGKILL (TerminateProcess on Windows) just before that rename. Tests use them to prove that a
+// failed or killed rename phase leaves one build in the folder.
 bool test_hook(const char* variable, const std::string& name) {
   const char* v = std::getenv(variable);
   return v != nullptr && name == v;
@@ -95,9 +88,9 @@ bool test_hook(const char* variable, const std::string& name) {
 bool place_one(const std::string& dir, const std::string& name, Diagnostics& diags) {
   const std::string from = join(staging_of(dir), name);
   const std::string to = join(dir, name);
-  if (test_hook("NTREPORT_TEST_KILL_BEFORE_RENAME", name)) ::kill(::getpid(), SIGKILL);
+  if (test_hook("NTREPORT_TEST_KILL_BEFORE_RENAME", name)) platform::kill_now();
   const bool fail = test_hook("NTREPORT_TEST_FAIL_RENAME", name);
-  if (fail || ::rename(from.c_str(), to.c_str()) != 0) {
+  if (fail || !platform::replace(from, to)) {
     io_error(diags, to, "cannot put the new file in place", fail ? EACCES : errno);
     return false;
   }
@@ -113,51 +106,24 @@ std::string join(const std::string& dir, std::string_view name) {
 
 bool FolderLock::acquire(const std::string& dir, Diagnostics& diags) {
   path_ = join(dir, kLock);
-  // A lock file removed by its holder between our open and our flock is no lock any more: the
-  // file the name now holds must be the one locked.
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
-    if (fd_ < 0) {
-      io_error(diags, dir.empty() ? "." : dir, "cannot lock the output folder", errno);
-      return false;
-    }
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-      const int err = errno;
-      ::close(fd_);
-      fd_ = -1;
-      if (err == EWOULDBLOCK) {
-        diags.error("io-error", file_loc(dir.empty() ? "." : dir),
-                    "another ntreport command is writing to this folder",
-                    "wait for it to finish, then run this one again");
-      } else {
-        io_error(diags, dir.empty() ? "." : dir, "cannot lock the output folder", err);
-      }
-      return false;
-    }
-    struct stat held {
-    }, named{};
-    if (::fstat(fd_, &held) == 0 && ::lstat(path_.c_str(), &named) == 0 &&
-        held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
-      return true;
-    }
-    ::close(fd_);
-    fd_ = -1;
+  if (lock_.try_lock(path_)) return true;
+  const int err = errno;
+  if (err == EWOULDBLOCK) {
+    diags.error("io-error", file_loc(dir.empty() ? "." : dir),
+                "another ntreport command is writing to this folder",
+                "wait for it to finish, then run this one again");
+  } else {
+    io_error(diags, dir.empty() ? "." : dir, "cannot lock the output folder", err);
   }
-  io_error(diags, dir.empty() ? "." : dir, "cannot lock the output folder", EAGAIN);
   return false;
 }
 
-void FolderLock::release() {
-  if (fd_ < 0) return;
-  ::unlink(path_.c_str());  // before the lock goes, so that no one locks a file being removed
-  ::close(fd_);
-  fd_ = -1;
-}
+void FolderLock::release() { lock_.release(); }
 
 void remove_flat(const std::string& path) {
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(path, ec)) ::unlink(e.path().c_str());
-  ::rmdir(path.c_str());
+  for (const auto& name : platform::folder_names(path))
+    platform::remove_file(join(path, name).c_str());
+  platform::remove_folder(path.c_str());
 }
 
 bool recover(const std::string& dir, Recovery& what, Diagnostics& diags) {
@@ -182,11 +148,10 @@ bool write_journal(const std::string& dir, const std::vector<std::string>& place
   std::string text;
   for (const auto& name : place) text += name + "\n";
   const std::string path = join(staging_of(dir), kJournal);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  bool ok = fd >= 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-            ::fsync(fd) == 0;
+  const int fd = platform::create_new(path);
+  bool ok = fd >= 0 && platform::write_all(fd, text) && platform::sync(fd);
   const int err = errno;
-  if (fd >= 0) ok = ::close(fd) == 0 && ok;
+  if (fd >= 0) ok = platform::close(fd) && ok;
   if (!ok) io_error(diags, path, "cannot write the list of outputs to put in place", err);
   return ok;
 }
@@ -195,13 +160,13 @@ bool swap_in(const std::string& dir, const std::vector<std::string>& displace,
              const std::vector<std::string>& place, Diagnostics& diags) {
   const std::string previous = previous_of(dir);
   // The previous folder existing marks a swap begun: from here, recovery knows to look.
-  if (::mkdir(previous.c_str(), 0777) != 0) {
+  if (!platform::make_folder(previous)) {
     io_error(diags, previous, "cannot make a folder for the earlier files", errno);
     return false;
   }
   bool ok = true;
   for (const auto& name : displace) {
-    if (::rename(join(dir, name).c_str(), join(previous, name).c_str()) != 0) {
+    if (!platform::replace(join(dir, name), join(previous, name))) {
       io_error(diags, join(dir, name), "cannot move the earlier file aside", errno);
       ok = false;
       break;
@@ -213,13 +178,13 @@ bool swap_in(const std::string& dir, const std::vector<std::string>& displace,
     return false;
   }
   // The commit point: with the journal gone, a recovery finishes this swap instead of undoing it.
-  ::unlink(join(staging_of(dir), kJournal).c_str());
+  platform::remove_file(join(staging_of(dir), kJournal).c_str());
   return true;
 }
 
 void discard_previous(const std::string& dir) {
   remove_flat(previous_of(dir));
-  ::rmdir(staging_of(dir).c_str());
+  platform::remove_folder(staging_of(dir).c_str());
 }
 
 }  // namespace ntr::out

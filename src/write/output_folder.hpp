@@ -7,14 +7,16 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/platform/files.hpp"
 
 namespace ntr::out {
 
 /// `dir/name`, or `name` when dir is empty.
 std::string join(const std::string& dir, std::string_view name);
 
-/// An advisory lock on an output folder: flock(2) on DIR/.ntreport-lock. The kernel releases it
-/// when its holder ends, however it ends, so a killed command never leaves the folder locked.
+/// A lock on an output folder: the platform's FileLock on DIR/.ntreport-lock (flock(2) on
+/// POSIX, a file opened unshared on Windows). The system releases it when its holder ends,
+/// however it ends, so a killed command never leaves the folder locked.
 class FolderLock {
  public:
   FolderLock() = default;
@@ -29,7 +31,7 @@ class FolderLock {
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
-  int fd_ = -1;
+  platform::FileLock lock_;
   std::string path_;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
-// What a SIGINT, SIGTERM or SIGHUP handler must undo while an output set is staging: one
-// staging folder (whatever number of files it holds), the lock file, and the folders the set
-// created. Kept in fixed storage a signal handler may read, published only when complete.
-#include <csignal>
+// What an interrupt (SIGINT, SIGTERM, SIGHUP; Ctrl-C or a closed console on Windows) must undo
+// while an output set is staging: one staging folder (whatever number of files it holds), the
+// lock file, and the folders the set created. Kept in fixed storage an interrupt handler may
+// read, published only when complete.
 #include <string>
+
+#include "ntreport/platform/process.hpp"
 
 namespace ntr::out {
 
@@ -14,17 +16,9 @@ void track_staging(const std::string& staging, const std::string& lock, const st
 /// Nothing to undo any more (the set committed, or cleaned up itself).
 void untrack_staging();
 
-/// Blocks SIGINT, SIGTERM and SIGHUP on this thread while it lives, so that the handler never
-/// runs in the middle of a change it could not undo (a rename phase, a tracked path changing).
-class SignalGuard {
- public:
-  SignalGuard();
-  ~SignalGuard();
-  SignalGuard(const SignalGuard&) = delete;
-  SignalGuard& operator=(const SignalGuard&) = delete;
-
- private:
-  sigset_t saved_{};
-};
+/// While one lives an interrupt waits, so that the handler never runs in the middle of a change
+/// it could not undo (a rename phase, a tracked path changing). Held for short steps only,
+/// never while a large file is written: an interrupt must not wait for that.
+using SignalGuard = platform::InterruptGuard;
 
 }  // namespace ntr::out

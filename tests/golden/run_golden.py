@@ -50,7 +50,7 @@ def actual_text(name, out, tmp, result):
     path = os.path.join(out, name)
     if not os.path.exists(path):
         return f'(no file {name})\n'
-    with open(path, encoding='utf-8') as f:
+    with open(path, encoding='utf-8', newline='') as f:  # byte for byte: no "\r\n" → "\n"
         return f.read()
 
 
@@ -66,8 +66,11 @@ def main():
 
         def run(argv):
             argv = [a.replace('{out}', out).replace('{tmp}', tmp) for a in argv]
-            return subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
-                                  text=True, timeout=300)
+            r = subprocess.run([binary] + argv, cwd=case, env=env, capture_output=True,
+                               timeout=300)
+            # Decoded without newline translation, so that a "\r\n" shows as a difference.
+            r.stdout, r.stderr = r.stdout.decode('utf-8'), r.stderr.decode('utf-8')
+            return r
 
         if os.path.isdir(os.path.join(case, 'tmp')):
             shutil.copytree(os.path.join(case, 'tmp'), tmp, dirs_exist_ok=True, symlinks=True)
@@ -82,7 +85,7 @@ def main():
         for name in sorted(os.listdir(expected_dir)):
             want_path = os.path.join(expected_dir, name)
             got = actual_text(name, out, tmp, result)
-            with open(want_path, encoding='utf-8') as f:
+            with open(want_path, encoding='utf-8', newline='') as f:
                 want = f.read()
             if got == want:
                 continue

@@ -1,0 +1,50 @@
+#pragma once
+// The process's side of the operating system: the command line, the console, interrupts.
+#include <string>
+#include <vector>
+
+namespace ntr::platform {
+
+/// The command line as UTF-8 strings. On Windows main's argv is in the system's code page,
+/// which cannot hold every Vietnamese letter: the arguments are read again as UTF-16.
+class Arguments {
+ public:
+  Arguments(int argc, char** argv);
+  [[nodiscard]] int argc() const { return static_cast<int>(args_.size()); }
+  char** argv() { return pointers_.data(); }
+
+ private:
+  std::vector<std::string> args_;
+  std::vector<char*> pointers_;
+};
+
+/// Sets the process up before anything runs: UTF-8 on the Windows console, standard output
+/// and error written byte for byte (no "\n" turned into "\r\n"), TZ=UTC when TZ is unset.
+void init_process();
+/// True when standard error is a terminal (or a console window).
+bool stderr_is_terminal();
+/// The process's id, for names of temporary files.
+long process_id();
+
+/// Makes an interrupt (Ctrl-C; SIGINT, SIGTERM and SIGHUP on POSIX; Ctrl-Break and closing
+/// the console window on Windows) call `cleanup`, then end the process as interrupted.
+void on_interrupt(void (*cleanup)() noexcept);
+
+/// While one lives, an interrupt waits: a file can be created, renamed or removed and its
+/// name recorded for `cleanup` without the cleanup running in between.
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+};
+
+/// Ends the process at once, as SIGKILL does, running nothing (a test hook's way to stop a
+/// build in the middle of a step).
+[[noreturn]] void kill_now();
+
+/// Waits for an interrupt, which ends the process (a test hook's way to hold a build).
+[[noreturn]] void wait_for_interrupt();
+
+}  // namespace ntr::platform
