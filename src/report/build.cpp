@@ -1,4 +1,4 @@
-// The by-level (SPEC §6.1) and by-area (SPEC §6.2) layouts.
+// The by-level (docs/spec.md §6.1) and by-area (docs/spec.md §6.2) layouts.
 #include "ntreport/report/build.hpp"
 
 #include <fmt/format.h>

@@ -119,7 +119,7 @@ std::vector<LevelId> ChartBuilder::bar_levels() const {
 }
 
 // Per area (a district): the district's own figures at its level, and the sum of the units of
-// each other level lying in it, side by side; never added together (SPEC §2.1).
+// each other level lying in it, side by side; never added together (docs/spec.md §2.1).
 Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
   const Column& c = doc.columns[column];
   const std::vector<LevelId> levels = bar_levels();

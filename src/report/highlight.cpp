@@ -1,4 +1,4 @@
-// Highlights of rate cells: the units below their level's target (SPEC §2.5) and the lowest
+// Highlights of rate cells: the units below their level's target (docs/spec.md §2.5) and the lowest
 // units of each level (--highlight-lowest). Decided here, on the rounded rates the tables
 // show, so that a spreadsheet rule comparing the same cells with the target marks exactly the
 // same ones.

@@ -160,7 +160,7 @@ std::string to_nfc(std::string_view s) {
 
 namespace {
 
-// The key of SPEC §2.3 from code points already decomposed and case folded.
+// The key of docs/spec.md §2.3 from code points already decomposed and case folded.
 std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
   std::string out;
   out.reserve(size_hint);

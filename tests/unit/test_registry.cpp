@@ -46,7 +46,7 @@ TEST_CASE("registry: the shipped Ninh Thuận registry builds without a problem"
   CHECK(messages(diags).empty());
   REQUIRE(reg.size() == 100);
 
-  // SPEC §2.1: 19 provincial agencies (with their sub-units), 7 districts, 65 communes
+  // docs/spec.md §2.1: 19 provincial agencies (with their sub-units), 7 districts, 65 communes
   std::array<int, 3> per_level{};
   int top_level_tinh = 0;
   for (const ntr::Unit& u : reg.units()) {
@@ -63,7 +63,7 @@ TEST_CASE("registry: the shipped Ninh Thuận registry builds without a problem"
         std::vector<std::string>{"Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", "VPUB"});
   CHECK(reg.unit(99).code == "ninh-phuoc.phuoc-vinh");
 
-  // the roll-up tree of the land-registration branches (SPEC §2.1)
+  // the roll-up tree of the land-registration branches (docs/spec.md §2.1)
   const ntr::Unit& tnmt = reg.unit(id_of(reg, "so-tnmt"));
   CHECK(codes(reg, tnmt.children) ==
         std::vector<std::string>{"so-tnmt.van-phong", "so-tnmt.vpdkdd"});

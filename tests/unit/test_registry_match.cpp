@@ -1,4 +1,5 @@
-// Name matching (SPEC §2.3) on the shipped registry, with the variants found in the seed tables.
+// Name matching (docs/spec.md §2.3) on the shipped registry, with the variants found in the
+// seed tables.
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>

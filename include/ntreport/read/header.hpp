@@ -1,7 +1,7 @@
 #pragma once
-// Finds the header of each sheet by its Vietnamese header texts (SPEC §2.4, §3.1): title rows
-// above it are skipped, one or two header rows are understood (upper cells merged over their
-// children), and the rows below are passed on as the table's body.
+// Finds the header of each sheet by its Vietnamese header texts (docs/spec.md §2.4, §3.1):
+// title rows above it are skipped, one or two header rows are understood (upper cells merged
+// over their children), and the rows below are passed on as the table's body.
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Unicode text helpers shared by name matching and header detection (SPEC §2.3).
+// Unicode text helpers shared by name matching and header detection (docs/spec.md §2.3).
 #include <cstddef>
 #include <string>
 #include <string_view>
