@@ -57,12 +57,19 @@ bool read_registry_sheet(const std::string& path, std::string_view embedded, Reg
 }
 }  // namespace
 
+std::vector<LevelDef> default_levels() {
+  Diagnostics diags;  // the shipped file has none: test_registry.cpp reads it
+  const std::optional<OwnedSheet> sheet = sheet_from({}, kDefaultLevels, diags);
+  return sheet ? Registry::levels_from_sheet(*sheet, diags) : std::vector<LevelDef>{};
+}
+
 std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
   const std::size_t errors = diags.error_count();
-  std::vector<LevelDef> levels = Registry::default_levels();
-  if (auto sheet = sheet_from(config.levels, kDefaultLevels, diags)) {
-    levels = Registry::levels_from_sheet(*sheet, diags);
-  }
+  // A levels file that cannot be read is an error already; the registry is then read against
+  // the shipped levels, so that it adds no findings of its own about unknown levels.
+  const std::optional<OwnedSheet> level_sheet = sheet_from(config.levels, kDefaultLevels, diags);
+  std::vector<LevelDef> levels =
+      level_sheet ? Registry::levels_from_sheet(*level_sheet, diags) : default_levels();
   // Streamed: a registry of a whole country is never held as a sheet. The registry's own
   // findings are kept aside until the file has been read without error, as a file that cannot
   // be read builds nothing.

@@ -64,8 +64,6 @@ class Registry {
   /// area, kind, aliases) and the level definitions. Every problem goes to diags
   /// (registry-* codes); the registry is usable only when none was an error.
   static Registry build(const OwnedSheet& units, std::vector<LevelDef> levels, Diagnostics& diags);
-  /// The default levels: tinh, huyen, xa with their Vietnamese labels.
-  static std::vector<LevelDef> default_levels();
   /// Reads level definitions from a sheet with columns id, label, area_label, aliases.
   static std::vector<LevelDef> levels_from_sheet(const OwnedSheet& sheet, Diagnostics& diags);
 
