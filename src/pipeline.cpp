@@ -15,6 +15,7 @@
 #include "ntreport/read/input.hpp"
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
 #include "ntreport/write/output.hpp"
@@ -97,7 +98,7 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
     }
   };
   for (const auto& f : embedded_files()) {
-    if (f.name.rfind("templates/", 0) != 0) continue;
+    if (f.name.rfind("templates/", 0) != 0 || f.name == kLabelsFile) continue;
     if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
   }
   for (const auto& dir : config.template_dirs) {
@@ -217,7 +218,8 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
   // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the reference.
   for (std::size_t i = 0; i < report.appendices.size(); ++i) {
-    report.appendices[i].number_line = fmt::format("Phụ lục {}", i + 1);
+    report.appendices[i].number_line =
+        fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
     report.appendices[i].reference = config.report_reference;
   }
   for (auto& d : diags.sorted()) {

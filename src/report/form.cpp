@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr {
 
@@ -133,7 +134,7 @@ FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Fami
   doc.unit_code = u.code;
   doc.unit_name = u.name;
   doc.title = options.title;
-  doc.period_line = period_line("Kỳ báo cáo: từ ngày {from} đến ngày {to}", options.period);
+  doc.period_line = period_line(labels().form_period, options.period);
   for (Family fam : families) {
     for (Field f : input_fields(fam)) {
       doc.columns.push_back(
