@@ -23,6 +23,15 @@ struct HeaderMeaning {
   Field field = Field::docs_in;    ///< role == field
   Rate rate = Rate::signed_ratio;  ///< role == rate
 };
+/// A header text the detector knows, and what it names.
+struct KnownHeader {
+  std::string_view text;
+  HeaderMeaning meaning;
+};
+/// Every header text the detector knows, in this order: the fields', the rates', then those of
+/// the unit name, code, row number and note columns.
+const std::vector<KnownHeader>& known_headers();
+
 /// Looks a header text up among the known headers (compared by match_key).
 std::optional<HeaderMeaning> lookup_header(std::string_view text);
 
