@@ -16,6 +16,7 @@
 #include "ntreport/read/input.hpp"
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
 #include "ntreport/write/output.hpp"
@@ -58,12 +59,19 @@ bool read_registry_sheet(const std::string& path, std::string_view embedded, Reg
 }
 }  // namespace
 
+std::vector<LevelDef> default_levels() {
+  Diagnostics diags;  // the shipped file has none: test_registry.cpp reads it
+  const std::optional<OwnedSheet> sheet = sheet_from({}, kDefaultLevels, diags);
+  return sheet ? Registry::levels_from_sheet(*sheet, diags) : std::vector<LevelDef>{};
+}
+
 std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
   const std::size_t errors = diags.error_count();
-  std::vector<LevelDef> levels = Registry::default_levels();
-  if (auto sheet = sheet_from(config.levels, kDefaultLevels, diags)) {
-    levels = Registry::levels_from_sheet(*sheet, diags);
-  }
+  // A levels file that cannot be read is an error already; the registry is then read against
+  // the shipped levels, so that it adds no findings of its own about unknown levels.
+  const std::optional<OwnedSheet> level_sheet = sheet_from(config.levels, kDefaultLevels, diags);
+  std::vector<LevelDef> levels =
+      level_sheet ? Registry::levels_from_sheet(*level_sheet, diags) : default_levels();
   // Streamed: a registry of a whole country is never held as a sheet. The registry's own
   // findings are kept aside until the file has been read without error, as a file that cannot
   // be read builds nothing.
@@ -91,7 +99,7 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
     }
   };
   for (const auto& f : embedded_files()) {
-    if (f.name.rfind("templates/", 0) != 0) continue;
+    if (f.name.rfind("templates/", 0) != 0 || f.name == kLabelsFile) continue;
     if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
   }
   for (const auto& dir : config.template_dirs) {
@@ -211,7 +219,8 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
   // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the reference.
   for (std::size_t i = 0; i < report.appendices.size(); ++i) {
-    report.appendices[i].number_line = fmt::format("Phụ lục {}", i + 1);
+    report.appendices[i].number_line =
+        fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
     report.appendices[i].reference = config.report_reference;
   }
   for (auto& d : diags.sorted()) {

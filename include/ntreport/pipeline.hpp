@@ -48,6 +48,10 @@ struct BuildConfig {
   unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
 };
 
+/// The shipped levels (tinh, huyen, xa), as data/registry/levels.csv compiled into the binary
+/// defines them.
+std::vector<LevelDef> default_levels();
+
 /// The registry named by the configuration (or the shipped one), with its aliases.
 std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags);
 

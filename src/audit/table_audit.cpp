@@ -105,7 +105,7 @@ std::uint32_t TableAudit::infer_precision() const {
       }
     }
   }
-  if (n == 0) return 2;  // SPEC §4: two decimals
+  if (n == 0) return 2;  // docs/spec.md §8 (audit): two decimals when none show
   const std::size_t enough = (n + 19) / 20;
   for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
     if (it->second >= enough) return it->first;

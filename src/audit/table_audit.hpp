@@ -79,12 +79,12 @@ class TableAudit {
   [[nodiscard]] std::vector<Field> printed_fields() const;
   // unit_checks.cpp: a unit row's rates and invariants, implied fields
   void check_unit(const Row& r, Bounds& b);
-  void imply(const Row& r, Field f, const RateDef& rate, Bounds& b);
+  void imply(const Row& r, Field f, const RateDef& def, Bounds& b);
   void check_invariants(const Row& r);
   void check_sum_of(const Row& r, Field total, std::span<const Term> terms);
   void check_at_most(const Row& r, Field small, Field big);
   // subtotal_checks.cpp: a subtotal row against the rows it covers
-  void check_subtotal(const Row& r, const Bounds& covered);
+  void check_subtotal(const Row& r, const Bounds& sum);
   void check_rate(const Row& r, Rate rate, const Bounds& b, AuditFinding::Check check);
 
   void add(const Row& r, std::uint32_t col, std::string column, std::string key,

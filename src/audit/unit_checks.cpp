@@ -1,5 +1,5 @@
-// A unit row against itself: its invariants (SPEC §2.4), each printed rate recomputed from the
-// row's printed figures, and the figures a table leaves out implied by its printed rates.
+// A unit row against itself: its invariants (docs/spec.md §2.4), each printed rate recomputed
+// from the row's printed figures, and the figures a table leaves out implied by its printed rates.
 #include <fmt/format.h>
 
 #include <algorithm>

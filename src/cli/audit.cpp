@@ -1,5 +1,5 @@
 // `ntreport audit FILE`: recompute a published appendix from its own unit rows and list every
-// printed figure that disagrees (SPEC §8).
+// printed figure that disagrees (docs/spec.md §8).
 #include "ntreport/write/audit.hpp"
 
 #include <fmt/format.h>

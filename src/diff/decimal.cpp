@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/numbers.hpp"
 
 namespace ntr {
@@ -95,8 +96,9 @@ std::string rate_change(const Decimal& old_rate, const Decimal& new_rate) {
   // From the rates as the tables print them: 99,05% → 98,52% is −0,53 points, whatever the
   // unrounded rates were.
   const std::int64_t h = new_rate.percent_hundredths() - old_rate.percent_hundredths();
-  if (h == 0 && delta != 0) return fmt::format("{}<0,01 điểm %", delta > 0 ? '+' : '-');
-  return signed_hundredths(h) + " điểm %";
+  const std::string change =
+      h == 0 && delta != 0 ? (delta > 0 ? "+<0,01" : "-<0,01") : signed_hundredths(h);
+  return fill(labels().diff_points, {{"change", change}});
 }
 
 }  // namespace ntr

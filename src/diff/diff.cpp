@@ -9,6 +9,7 @@
 
 #include "ntreport/diff/decimal.hpp"
 #include "ntreport/registry/fields.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/numbers.hpp"
 
 namespace ntr {
@@ -58,7 +59,7 @@ std::vector<Entry> entries(const JsonValue& appendix) {
   }
   keyed("levels", "level", "label");
   if (const JsonValue* total = appendix.find("total"); total && total->is(Kind::object))
-    out.push_back(Entry{"total", member_text(*total, "label", "Tổng cộng"), total});
+    out.push_back(Entry{"total", member_text(*total, "label", labels().total), total});
   if (const JsonValue* items = appendix.find("items"); items && items->is(Kind::array)) {
     std::map<std::string, int> seen;  // target rows repeat their numbers across sections
     for (const auto& it : items->items) {
@@ -225,12 +226,12 @@ SummaryDiff diff_summaries(const JsonValue& old_summary, const std::string& old_
     if (const JsonValue* o = olds->find(m.key)) {
       diff_appendix(m.key, *o, m.value, d.changes);
     } else {
-      d.notes.push_back(fmt::format("Phụ lục {} chỉ có trong {}", m.key, new_name));
+      d.notes.push_back(fill(labels().diff_only_in, {{"id", m.key}, {"build", new_name}}));
     }
   }
   for (const auto& m : olds->members) {
     if (news->find(m.key) == nullptr)
-      d.notes.push_back(fmt::format("Phụ lục {} chỉ có trong {}", m.key, old_name));
+      d.notes.push_back(fill(labels().diff_only_in, {{"id", m.key}, {"build", old_name}}));
   }
   return d;
 }

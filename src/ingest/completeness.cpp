@@ -2,7 +2,7 @@
 // file: a blank figure that the unit's other figures give exactly is derived and said so (a
 // note); any other blank among given figures of a family leaves the unit's figures of that
 // family out of every sum (a partial-figures warning naming the cell). The invariants of
-// SPEC §2.4 are checked on the way.
+// docs/spec.md §2.4 are checked on the way.
 #include <fmt/format.h>
 
 #include <algorithm>

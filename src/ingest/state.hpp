@@ -105,7 +105,7 @@ struct Ingest::State {
   [[nodiscard]] const std::string& header(std::uint32_t table, Field f) const;
   [[nodiscard]] SourceLoc loc(const Origin& o, Field f) const;
   [[nodiscard]] Origin origin(UnitId u, Field f) const;
-  void set_origin(UnitId u, Field f, const Origin& o);
+  void set_origin(UnitId u, Field f, const Origin& where);
 
   void open_table();
   void add_row(RowRec&& r);

@@ -17,9 +17,9 @@ namespace {
 
 using HeaderIndex = std::unordered_map<std::string, HeaderMeaning>;
 
-HeaderIndex build_index() {
-  HeaderIndex idx;
-  auto put = [&idx](std::string_view text, HeaderMeaning m) { idx.emplace(match_key(text), m); };
+std::vector<KnownHeader> list_headers() {
+  std::vector<KnownHeader> out;
+  auto put = [&out](std::string_view text, HeaderMeaning m) { out.push_back({text, m}); };
   for (const auto& f : fields()) {
     for (auto h : f.headers) put(h, HeaderMeaning{ColumnRole::field, f.id, Rate::signed_ratio});
   }
@@ -30,6 +30,13 @@ HeaderIndex build_index() {
   for (auto h : code_headers()) put(h, HeaderMeaning{ColumnRole::code, {}, {}});
   for (auto h : stt_headers()) put(h, HeaderMeaning{ColumnRole::stt, {}, {}});
   for (auto h : note_headers()) put(h, HeaderMeaning{ColumnRole::note, {}, {}});
+  return out;
+}
+
+// The first of two texts with one key wins.
+HeaderIndex build_index() {
+  HeaderIndex idx;
+  for (const KnownHeader& h : known_headers()) idx.emplace(match_key(h.text), h.meaning);
   return idx;
 }
 
@@ -58,6 +65,11 @@ struct TextHash {
 };
 
 }  // namespace
+
+const std::vector<KnownHeader>& known_headers() {
+  static const std::vector<KnownHeader> all = list_headers();
+  return all;
+}
 
 std::string meaning_name(const HeaderMeaning& m) {
   switch (m.role) {

@@ -14,20 +14,17 @@ struct Known {
   HeaderMeaning meaning;
 };
 
-std::vector<Known> known_headers() {
+// The headers a suggestion may name: those of figures, rates and unit columns, as people write
+// them — the keys of fields and rates ("received_online") are for other programs.
+std::vector<Known> suggestible_headers() {
   std::vector<Known> out;
-  auto put = [&out](std::string_view text, HeaderMeaning m) {
-    // The keys of fields and rates ("received_online") are for other programs, not people.
-    if (text.find('_') == std::string_view::npos) out.push_back(Known{match_key(text), text, m});
-  };
-  for (const auto& f : fields()) {
-    for (auto h : f.headers) put(h, HeaderMeaning{ColumnRole::field, f.id, Rate::signed_ratio});
+  for (const KnownHeader& h : known_headers()) {
+    const ColumnRole role = h.meaning.role;
+    if (role == ColumnRole::stt || role == ColumnRole::note) continue;
+    if (h.text.find('_') == std::string_view::npos) {
+      out.push_back(Known{match_key(h.text), h.text, h.meaning});
+    }
   }
-  for (const auto& r : rates()) {
-    for (auto h : r.headers) put(h, HeaderMeaning{ColumnRole::rate, Field::docs_in, r.id});
-  }
-  for (auto h : name_headers()) put(h, HeaderMeaning{ColumnRole::name, {}, {}});
-  for (auto h : code_headers()) put(h, HeaderMeaning{ColumnRole::code, {}, {}});
   return out;
 }
 
@@ -37,7 +34,7 @@ constexpr std::size_t kMaxChars = 60;
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> nearest_header(std::string_view text) {
-  static const std::vector<Known> known = known_headers();
+  static const std::vector<Known> known = suggestible_headers();
   const std::string key = match_key(text);
   const std::size_t chars = codepoint_count(key);
   if (chars == 0 || chars > kMaxChars) return std::nullopt;

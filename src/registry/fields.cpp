@@ -23,7 +23,7 @@ constexpr std::array kGroups = {
     GroupDef{Group::thanh_toan, Family::thanh_toan, "Thanh toán trực tuyến"},
 };
 
-// Header texts as printed in the appendices and as seen in unit files (SPEC §2.4, §5). The
+// Header texts as printed in the appendices and as seen in unit files (docs/spec.md §2.4, §5). The
 // field key itself is accepted too, for files written by other programs.
 constexpr std::array<sv, 4> hDocsIn = {"VB đến", "Văn bản đến", "Số văn bản đến", "docs_in"};
 constexpr std::array<sv, 4> hDocsOut = {"VB đi", "Văn bản đi", "Số văn bản đi", "docs_out"};

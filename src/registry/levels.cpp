@@ -1,4 +1,4 @@
-// Administrative levels: the defaults, a levels file, and finding a level by id or label.
+// Administrative levels: a levels file, and finding a level by id or label.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,17 +9,6 @@
 #include "registry_detail.hpp"
 
 namespace ntr {
-
-std::vector<LevelDef> Registry::default_levels() {
-  return {
-      LevelDef{"tinh",
-               "Cấp tỉnh",
-               "Các Sở, ban, ngành",
-               {"Các sở, ban, ngành", "Sở, ban, ngành", "Cấp Tỉnh"}},
-      LevelDef{"huyen", "Cấp huyện", "Cấp huyện", {"Các huyện, thành phố"}},
-      LevelDef{"xa", "Cấp xã", "UBND cấp xã", {"Các xã, phường, thị trấn"}},
-  };
-}
 
 std::vector<LevelDef> Registry::levels_from_sheet(const OwnedSheet& sheet, Diagnostics& diags) {
   static constexpr std::array<registry_detail::ColumnSpec, 4> kColumns = {

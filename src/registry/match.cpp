@@ -1,4 +1,4 @@
-// Matching names to units (SPEC §2.3), "did you mean" suggestions and the alias file.
+// Matching names to units (docs/spec.md §2.3), "did you mean" suggestions and the alias file.
 #include <fmt/format.h>
 
 #include <algorithm>

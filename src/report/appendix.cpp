@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/names.hpp"
 #include "ntreport/text/normalize.hpp"
 
@@ -141,7 +142,7 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   def.order = static_cast<int>(root["order"].value_or(std::int64_t{100}));
   def.sheet = str(root, "sheet", def.id);
   def.title = str(root, "title");
-  def.period = str(root, "period", "(Từ ngày {from} đến ngày {to})");
+  def.period = str(root, "period", labels().period);
   def.layout = str(root, "layout", "level");
   const std::string count_format = str(root, "count_format", "#,##0");
   const std::string rate_format = str(root, "rate_format", "0.00%");

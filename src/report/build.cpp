@@ -1,4 +1,4 @@
-// The by-level (SPEC §6.1) and by-area (SPEC §6.2) layouts.
+// The by-level (docs/spec.md §6.1) and by-area (docs/spec.md §6.2) layouts.
 #include "ntreport/report/build.hpp"
 
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr {
@@ -110,7 +111,7 @@ void Builder::by_level() {
     unsigned counter = 0;
     emit_units(units, counter);
   }
-  add_row(RowKind::total, "", "Tổng cộng", tot.total, true);
+  add_row(RowKind::total, "", labels().total, tot.total, true);
   std::vector<UnitId> all;
   for (const auto& units : tops) all.insert(all.end(), units.begin(), units.end());
   mark_subtotal(doc.rows.back(), all, tot, def.groups);

@@ -5,13 +5,11 @@
 #include <algorithm>
 
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr {
 
 namespace {
-
-constexpr std::string_view kValueTitle = "Tỷ lệ";
-constexpr std::string_view kTargetName = "Chỉ tiêu";
 
 // "Tỷ lệ TTTT (%)" → "Tỷ lệ TTTT": the axis already says it is a percentage.
 std::string rate_title(const std::string& header) {
@@ -55,7 +53,7 @@ std::vector<ChartSeries> merge_equal_lines(std::vector<ChartSeries> lines) {
   };
   if (!std::all_of(lines.begin(), lines.end(), same)) return lines;
   ChartSeries one = std::move(lines.front());
-  one.name = std::string(kTargetName);
+  one.name = labels().target_series;
   one.level_id.clear();
   return {std::move(one)};
 }
@@ -77,14 +75,14 @@ Chart ChartBuilder::by_level(std::size_t column, Rate rate) const {
   const Column& c = doc.columns[column];
   Chart chart{column,
               false,
-              fmt::format("{} theo cấp", rate_title(c.header)),
-              "Cấp",
-              std::string(kValueTitle),
+              fill(labels().by_level, {{"rate", rate_title(c.header)}}),
+              labels().level_axis,
+              labels().value_axis,
               c.number_format,
               {},
               {}};
   ChartSeries bars{ChartSeries::Kind::bars, rate_title(c.header), {}, {}};
-  ChartSeries marks{ChartSeries::Kind::target_marks, std::string(kTargetName), {}, {}};
+  ChartSeries marks{ChartSeries::Kind::target_marks, labels().target_series, {}, {}};
   for (LevelId l = 0; l < reg.levels().size(); ++l) {
     const auto row = std::find_if(doc.rows.begin(), doc.rows.end(), [&](const Row& r) {
       return r.kind == RowKind::level && r.level_id == reg.levels()[l].id;
@@ -119,7 +117,7 @@ std::vector<LevelId> ChartBuilder::bar_levels() const {
 }
 
 // Per area (a district): the district's own figures at its level, and the sum of the units of
-// each other level lying in it, side by side; never added together (SPEC §2.1).
+// each other level lying in it, side by side; never added together (docs/spec.md §2.1).
 Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
   const Column& c = doc.columns[column];
   const std::vector<LevelId> levels = bar_levels();
@@ -134,9 +132,9 @@ Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
   const std::string area_level = lower_first(reg.levels()[reg.unit(areas[0]).level].label);
   Chart chart{column,
               true,
-              fmt::format("{} theo địa bàn {}", rate_title(c.header), area_level),
-              fmt::format("Địa bàn {}", area_level),
-              std::string(kValueTitle),
+              fill(labels().by_area, {{"rate", rate_title(c.header)}, {"level", area_level}}),
+              fill(labels().area_axis, {{"level", area_level}}),
+              labels().value_axis,
               c.number_format,
               {},
               {}};
@@ -157,7 +155,7 @@ Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
     if (const RateTarget* t = target_for(opt.targets, rate, l)) {
       lines.push_back(
           ChartSeries{ChartSeries::Kind::target_line,
-                      fmt::format("{} {}", kTargetName, lower_first(reg.levels()[l].label)),
+                      fill(labels().target_line, {{"level", lower_first(reg.levels()[l].label)}}),
                       reg.levels()[l].id, std::vector<Cell>(areas.size(), target_cell(*t))});
     }
   }

@@ -7,14 +7,11 @@
 #include <algorithm>
 
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr {
 
 namespace {
-
-constexpr std::string_view kNoteHeader = "Ghi chú";
-constexpr std::string_view kNotReported = "Chưa báo cáo";
-constexpr std::string_view kPartial = "Thiếu số liệu";
 
 bool is_full(Cover c) { return c == Cover::full || c == Cover::by_parent; }
 
@@ -25,7 +22,8 @@ bool reported(const Totals& totals, UnitId u, const std::vector<Group>& groups) 
 }
 
 std::string count_note(std::uint32_t reported, std::uint32_t units) {
-  return fmt::format("{}/{} đơn vị", reported, units);
+  return fill(labels().units_covered,
+              {{"reported", std::to_string(reported)}, {"units", std::to_string(units)}});
 }
 
 // "62/65 đơn vị" when every group of the appendix is summed over the same units; else per
@@ -85,7 +83,7 @@ void mark_unit(Row& row, UnitId u, const Registry& registry, const Totals& total
   if (all_full || all_by_parent) return;
   if (all_absent) {
     row.status = RowStatus::not_reported;
-    row.note = kNotReported;
+    row.note = labels().not_reported;
     return;
   }
   row.status = RowStatus::partial;
@@ -96,14 +94,14 @@ void mark_unit(Row& row, UnitId u, const Registry& registry, const Totals& total
   });
   row.note = subs_report && row.units_reported < row.units
                  ? count_note(row.units_reported, row.units)
-                 : std::string(kPartial);
+                 : labels().partial;
 }
 
 void add_note_column(ReportDoc& doc) {
   const bool any =
       std::any_of(doc.rows.begin(), doc.rows.end(), [](const Row& r) { return !r.note.empty(); });
   if (!any) return;
-  doc.columns.push_back(Column{{}, std::string(kNoteHeader), ColumnKind::text, "note", {}});
+  doc.columns.push_back(Column{{}, labels().note_header, ColumnKind::text, "note", {}});
   for (Row& r : doc.rows) {
     r.cells.resize(doc.columns.size() - 1);
     Cell c;

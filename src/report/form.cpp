@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr {
 
@@ -51,12 +52,6 @@ const FieldHelp* help_of(Field f) {
   const auto* it =
       std::find_if(kHelp.begin(), kHelp.end(), [f](const FieldHelp& h) { return h.field == f; });
   return it == kHelp.end() ? nullptr : it;
-}
-
-// "dd/mm/yyyy" from "yyyy-mm-dd".
-std::string vn_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 void add_rows(const Registry& registry, UnitId u, const std::string& stt, std::uint32_t depth,
@@ -139,10 +134,7 @@ FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Fami
   doc.unit_code = u.code;
   doc.unit_name = u.name;
   doc.title = options.title;
-  if (options.period) {
-    doc.period_line = fmt::format("Kỳ báo cáo: từ ngày {} đến ngày {}",
-                                  vn_date(options.period->from), vn_date(options.period->to));
-  }
+  doc.period_line = period_line(labels().form_period, options.period);
   for (Family fam : families) {
     for (Field f : input_fields(fam)) {
       doc.columns.push_back(

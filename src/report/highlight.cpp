@@ -1,4 +1,4 @@
-// Highlights of rate cells: the units below their level's target (SPEC §2.5) and the lowest
+// Highlights of rate cells: the units below their level's target (docs/spec.md §2.5) and the lowest
 // units of each level (--highlight-lowest). Decided here, on the rounded rates the tables
 // show, so that a spreadsheet rule comparing the same cells with the target marks exactly the
 // same ones.
@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr {
 
@@ -87,16 +88,17 @@ void add_highlights(ReportDoc& doc, const Registry& registry,
     }
     if (!parts.empty()) {
       below_lines.push_back(
-          fmt::format("{} thấp hơn chỉ tiêu của cấp: {}.", column.header, fmt::join(parts, ", ")));
+          fill(labels().legend_below_target,
+               {{"rate", column.header}, {"targets", fmt::format("{}", fmt::join(parts, ", "))}}));
     }
     if (ranked) lowest_headers.push_back(column.header);
   }
   for (auto& line : below_lines) doc.legend.push_back(LegendLine{Mark::below_target, line});
   if (!lowest_headers.empty()) {
     doc.legend.push_back(LegendLine{
-        Mark::lowest, fmt::format("{0} đơn vị có tỷ lệ thấp nhất của mỗi cấp ({1}), kể cả đơn vị "
-                                  "có tỷ lệ bằng đơn vị thứ {0}.",
-                                  lowest, fmt::join(lowest_headers, "; "))});
+        Mark::lowest, fill(labels().legend_lowest,
+                           {{"n", std::to_string(lowest)},
+                            {"rates", fmt::format("{}", fmt::join(lowest_headers, "; "))}})});
   }
 }
 

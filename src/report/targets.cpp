@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
 
@@ -66,9 +67,9 @@ std::string target_note(std::int64_t num, std::int64_t den, const std::string& t
   const i128 d = static_cast<i128>(num) * 10000 - static_cast<i128>(*t) * den;
   const i128 mag = d < 0 ? -d : d;
   const auto h = static_cast<std::int64_t>((mag * 2 + den) / (static_cast<i128>(den) * 2));
-  if (d == 0 || h == 0) return "Đạt";
-  if (d > 0) return "Vượt " + format_hundredths(h);
-  return "Chưa đạt (thiếu " + format_hundredths(h) + ")";
+  if (d == 0 || h == 0) return labels().target_met;
+  return fill(d > 0 ? labels().target_above : labels().target_below,
+              {{"diff", format_hundredths(h)}});
 }
 
 std::vector<RateTarget> rate_targets(const std::vector<Target>& targets) {

@@ -15,25 +15,6 @@ namespace {
 
 using cp_t = utf8proc_int32_t;
 
-std::vector<cp_t> decode(std::string_view s) {
-  std::vector<cp_t> out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  auto left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    cp_t c = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
-    if (n <= 0) {  // an invalid byte stands for itself, one code point
-      c = 0xFFFD;
-      n = 1;
-    }
-    out.push_back(c);
-    p += n;
-    left -= n;
-  }
-  return out;
-}
-
 void encode(cp_t c, std::string& out) {
   utf8proc_uint8_t buf[4];
   const auto n = utf8proc_encode_char(c, buf);
@@ -160,7 +141,7 @@ std::string to_nfc(std::string_view s) {
 
 namespace {
 
-// The key of SPEC §2.3 from code points already decomposed and case folded.
+// The key of docs/spec.md §2.3 from code points already decomposed and case folded.
 std::string key_of(const std::vector<cp_t>& cps, std::size_t size_hint) {
   std::string out;
   out.reserve(size_hint);
@@ -278,7 +259,7 @@ std::string match_key(std::string_view s) {
 std::string match_key_reference(std::string_view s) {
   std::string folded;
   if (!decompose_fold(s, folded)) folded.assign(s);  // invalid UTF-8: compare bytes as they are
-  const std::vector<cp_t> cps = decode(folded);
+  const std::vector<cp_t> cps = code_points(folded);
 
   std::string out;
   out.reserve(folded.size());
@@ -315,8 +296,27 @@ std::string match_key_reference(std::string_view s) {
   return out;
 }
 
+CodePoint next_code_point(std::string_view s) {
+  cp_t c = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                              static_cast<utf8proc_ssize_t>(s.size()), &c);
+  if (n <= 0) return {0xFFFD, 1};
+  return {c, static_cast<std::size_t>(n)};
+}
+
+std::vector<cp_t> code_points(std::string_view s) {
+  std::vector<cp_t> out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const CodePoint c = next_code_point(s);
+    out.push_back(c.value);
+    s.remove_prefix(c.size);
+  }
+  return out;
+}
+
 std::size_t codepoint_count(std::string_view s) {
-  // As decode() counts, without building the code points: an invalid byte counts one.
+  // As code_points() counts, without building the code points: an invalid byte counts one.
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto left = static_cast<utf8proc_ssize_t>(s.size());
   std::size_t count = 0;
@@ -335,8 +335,8 @@ std::size_t codepoint_count(std::string_view s) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::vector<cp_t> x = decode(a);
-  const std::vector<cp_t> y = decode(b);
+  const std::vector<cp_t> x = code_points(a);
+  const std::vector<cp_t> y = code_points(b);
   std::vector<std::size_t> prev(y.size() + 1);
   std::vector<std::size_t> cur(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;

@@ -15,30 +15,21 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 void finding_json(json::Out& j, const AuditFinding& f) {
   j.begin_object();
-  j.key("where");
-  j.string(format_loc(f.loc));
+  j.member("where", format_loc(f.loc));
   j.key("sheet");
   if (f.loc.has_sheet) {
     j.string(f.loc.sheet);
   } else {
     j.null();
   }
-  j.key("cell");
-  j.string(cell_name(f.loc.row, f.loc.col));
-  j.key("check");
-  j.string(check_name(f.check));
-  j.key("label");
-  j.string(f.label);
-  j.key("column");
-  j.string(f.column);
-  j.key("key");
-  j.string(f.key);
-  j.key("printed");
-  j.string(f.printed);
-  j.key("recomputed");
-  j.string(f.recomputed);
-  j.key("how");
-  j.string(f.how);
+  j.member("cell", cell_name(f.loc.row, f.loc.col));
+  j.member("check", check_name(f.check));
+  j.member("label", f.label);
+  j.member("column", f.column);
+  j.member("key", f.key);
+  j.member("printed", f.printed);
+  j.member("recomputed", f.recomputed);
+  j.member("how", f.how);
   j.end_object();
 }
 
@@ -50,31 +41,21 @@ void table_json(json::Out& j, const AuditTable& t) {
   } else {
     j.null();
   }
-  j.key("header_row");
-  j.integer(t.header_row);
-  j.key("unit_rows");
-  j.integer(t.unit_rows);
-  j.key("subtotal_rows");
-  j.integer(t.subtotal_rows);
-  j.key("rate_decimals");
-  j.integer(t.precision);
-  j.key("checks");
-  j.integer(t.checks);
+  j.member("header_row", t.header_row);
+  j.member("unit_rows", t.unit_rows);
+  j.member("subtotal_rows", t.subtotal_rows);
+  j.member("rate_decimals", t.precision);
+  j.member("checks", t.checks);
   j.end_object();
 }
 
 void problem_json(json::Out& j, const Diagnostic& d) {
   j.begin_object();
-  j.key("severity");
-  j.string(severity_name(d.severity));
-  j.key("code");
-  j.string(d.code);
-  j.key("where");
-  j.string(format_loc(d.loc));
-  j.key("message");
-  j.string(d.message);
-  j.key("hint");
-  j.string(d.hint);
+  j.member("severity", severity_name(d.severity));
+  j.member("code", d.code);
+  j.member("where", format_loc(d.loc));
+  j.member("message", d.message);
+  j.member("hint", d.hint);
   j.end_object();
 }
 
@@ -115,10 +96,8 @@ std::string render_audit_json(const AuditReport& report, const std::vector<Diagn
                               std::string_view file) {
   json::Out j;
   j.begin_object();
-  j.key("file");
-  j.string(file);
-  j.key("checks");
-  j.integer(report.checks());
+  j.member("file", file);
+  j.member("checks", report.checks());
   j.key("tables");
   j.begin_array();
   for (const auto& t : report.tables) table_json(j, t);

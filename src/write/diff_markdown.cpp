@@ -1,5 +1,6 @@
 #include "ntreport/write/diff_markdown.hpp"
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
@@ -7,7 +8,7 @@ namespace ntr {
 std::string render_diff_markdown(const SummaryDiff& diff) {
   std::string out;
   if (!diff.changes.empty()) {
-    out += "| Phụ lục | Đơn vị | Chỉ số | Cũ | Mới | Thay đổi |\n";
+    out += labels().diff_header + "\n";
     out += "|---|---|---|---:|---:|---:|\n";
     for (const auto& c : diff.changes) {
       out += "| " + md_cell(c.appendix) + " | " + md_cell(c.row) + " | " + md_cell(c.field) +

@@ -21,6 +21,13 @@ class Members {
     out_.key(name);
     return true;
   }
+  // A member of a fixed name, written once: the names are the writer's own.
+  void member(std::string_view name, std::string_view s) {
+    if (key(name)) out_.string(s);
+  }
+  void member(std::string_view name, std::int64_t v) {
+    if (key(name)) out_.integer(v);
+  }
 
  private:
   json::Out& out_;
@@ -71,18 +78,15 @@ std::string_view status_name(RowStatus s) {
 }
 
 // A subtotal row: the units it numbers and how many of them are in every sum.
-void coverage(json::Out& out, Members& members, const Row& row) {
-  members.key("units");
-  out.integer(row.units);
-  members.key("units_reported");
-  out.integer(row.units_reported);
+void coverage(Members& members, const Row& row) {
+  members.member("units", row.units);
+  members.member("units_reported", row.units_reported);
 }
 
 // What the "Ghi chú" column says of the row, when it says something.
-void note(json::Out& out, Members& members, const Row& row) {
+void note(Members& members, const Row& row) {
   if (row.note.empty()) return;
-  members.key("coverage_note");
-  out.string(row.note);
+  members.member("coverage_note", row.note);
 }
 
 void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
@@ -94,19 +98,15 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
     out.begin_object();
     Members members(out);
     if (kind == RowKind::unit) {
-      members.key("name");
-      out.string(row.label);
-      members.key("level");
-      out.string(row.level_id);
-      members.key("status");
-      out.string(status_name(row.status));
+      members.member("name", row.label);
+      members.member("level", row.level_id);
+      members.member("status", status_name(row.status));
     } else {
-      members.key("label");
-      out.string(row.label);
-      coverage(out, members, row);
+      members.member("label", row.label);
+      coverage(members, row);
     }
     row_values(out, members, doc, row);
-    note(out, members, row);
+    note(members, row);
     out.end_object();
   }
   out.end_object();
@@ -118,15 +118,12 @@ void group_rows(json::Out& out, const ReportDoc& doc) {
     if (row.kind != RowKind::group) continue;
     out.begin_object();
     Members members(out);
-    members.key("level");
-    out.string(row.level_id);
-    members.key("area");
-    out.string(row.area_code);
-    members.key("label");
-    out.string(row.label);
-    coverage(out, members, row);
+    members.member("level", row.level_id);
+    members.member("area", row.area_code);
+    members.member("label", row.label);
+    coverage(members, row);
     row_values(out, members, doc, row);
-    note(out, members, row);
+    note(members, row);
     out.end_object();
   }
   out.end_array();
@@ -137,11 +134,10 @@ void total_row(json::Out& out, const ReportDoc& doc) {
     if (row.kind != RowKind::total) continue;
     out.begin_object();
     Members members(out);
-    members.key("label");
-    out.string(row.label);
-    coverage(out, members, row);
+    members.member("label", row.label);
+    coverage(members, row);
     row_values(out, members, doc, row);
-    note(out, members, row);
+    note(members, row);
     out.end_object();
     return;
   }
@@ -155,10 +151,8 @@ void item_rows(json::Out& out, const ReportDoc& doc) {
     if (row.kind != RowKind::item) continue;
     out.begin_object();
     Members members(out);
-    members.key("stt");
-    out.string(row.stt);
-    members.key("label");
-    out.string(row.label);
+    members.member("stt", row.stt);
+    members.member("label", row.label);
     for (std::size_t i = 0; i < doc.columns.size(); ++i) {
       const Column& column = doc.columns[i];
       const Cell& cell = cell_at(row, i);
@@ -173,10 +167,8 @@ void item_rows(json::Out& out, const ReportDoc& doc) {
 
 void appendix(json::Out& out, const ReportDoc& doc) {
   out.begin_object();
-  out.key("title");
-  out.string(doc.title);
-  out.key("layout");
-  out.string(doc.layout);
+  out.member("title", doc.title);
+  out.member("layout", doc.layout);
   out.key("levels");
   keyed_rows(out, doc, RowKind::level);
   out.key("groups");
@@ -196,8 +188,7 @@ void appendix(json::Out& out, const ReportDoc& doc) {
 
 void warning(json::Out& out, const Diagnostic& d) {
   out.begin_object();
-  out.key("file");
-  out.string(d.loc.file);
+  out.member("file", d.loc.file);
   out.key("sheet");
   if (d.loc.has_sheet) {
     out.string(d.loc.sheet);
@@ -210,10 +201,8 @@ void warning(json::Out& out, const Diagnostic& d) {
   } else {
     out.null();
   }
-  out.key("code");
-  out.string(d.code);
-  out.key("message");
-  out.string(d.message);
+  out.member("code", d.code);
+  out.member("message", d.message);
   out.end_object();
 }
 
@@ -225,10 +214,8 @@ std::string render_summary_json(const BuildReport& report) {
   out.key("period");
   if (report.period) {
     out.begin_object();
-    out.key("from");
-    out.string(report.period->from);
-    out.key("to");
-    out.string(report.period->to);
+    out.member("from", report.period->from);
+    out.member("to", report.period->to);
     out.end_object();
   } else {
     out.null();

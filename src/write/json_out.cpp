@@ -6,6 +6,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "ntreport/text/normalize.hpp"
+
 namespace ntr::json {
 
 namespace {
@@ -63,15 +65,12 @@ void quote_to(std::string& out, std::string_view s) {
       left -= run;
       continue;
     }
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
-    if (n <= 0) {  // a byte that is not UTF-8 must not reach the output
-      c = 0xFFFD;
-      n = 1;
-    }
-    escape_char(c, out);
-    p += n;
-    left -= n;
+    // A byte that is not UTF-8 must not reach the output: it becomes U+FFFD.
+    const CodePoint c = next_code_point(
+        std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(left)));
+    escape_char(c.value, out);
+    p += c.size;
+    left -= static_cast<utf8proc_ssize_t>(c.size);
   }
   out += '"';
 }
@@ -108,6 +107,16 @@ void Out::close(char bracket) {
     out_.append(2 * has_members_.size(), ' ');
   }
   out_ += bracket;
+}
+
+void Out::member(std::string_view name, std::string_view s) {
+  key(name);
+  string(s);
+}
+
+void Out::member(std::string_view name, std::int64_t v) {
+  key(name);
+  integer(v);
 }
 
 void Out::begin_object() { open('{'); }

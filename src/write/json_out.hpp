@@ -18,6 +18,10 @@ class Out {
   void key(std::string_view name);
   void string(std::string_view s);
   void integer(std::int64_t v);
+  /// A member whose value is a string: key(name), then string(s).
+  void member(std::string_view name, std::string_view s);
+  /// A member whose value is a whole number: key(name), then integer(v).
+  void member(std::string_view name, std::int64_t v);
   /// Shortest text that reads back as the same double; null when not finite.
   void number(double v);
   void null();

@@ -10,12 +10,6 @@ namespace ntr {
 
 namespace {
 
-// A newline would end the heading or the table row; a CRLF pair becomes one space. Inside a
-// table a pipe would also end the cell. Other control characters are shown as escapes.
-std::string one_line(std::string_view text, bool in_table) { return markdown_text(text, in_table); }
-
-std::string escape_cell(std::string_view text) { return one_line(text, true); }
-
 std::string table_line(const std::vector<std::string>& cells) {
   std::string out = "|";
   for (const auto& c : cells) {
@@ -36,7 +30,7 @@ std::string body_line(const ReportDoc& doc, const Row& row) {
   std::vector<std::string> cells;
   cells.reserve(doc.columns.size());
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
-    std::string text = escape_cell(display_text(row, doc.columns[i], i));
+    std::string text = md_cell(display_text(row, doc.columns[i], i));
     if (row.bold && !text.empty()) text = "**" + text + "**";
     cells.push_back(std::move(text));
   }
@@ -50,19 +44,19 @@ std::string render_markdown(const ReportDoc& doc) {
   std::string out;
   if (!doc.number_line.empty()) {
     out += "**";
-    out += one_line(doc.number_line, false);
+    out += markdown_text(doc.number_line, false);
     out += "**\n\n";
   }
   out += "## ";
-  out += one_line(doc.title, false);
+  out += markdown_text(doc.title, false);
   out += '\n';
   if (!doc.period_line.empty()) {
-    out += one_line(doc.period_line, false);
+    out += markdown_text(doc.period_line, false);
     out += '\n';
   }
   if (!doc.reference.empty()) {
     out += '\n';
-    out += one_line(doc.reference, false);
+    out += markdown_text(doc.reference, false);
     out += '\n';
   }
   out += '\n';
@@ -70,7 +64,7 @@ std::string render_markdown(const ReportDoc& doc) {
   std::vector<std::string> header;
   std::vector<std::string> align;
   for (const auto& column : doc.columns) {
-    header.push_back(escape_cell(header_text(column)));
+    header.push_back(md_cell(header_text(column)));
     align.emplace_back(is_numeric(column.kind) ? "---:" : "---");
   }
   out += table_line(header);

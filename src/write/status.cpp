@@ -43,10 +43,8 @@ void json_units(json::Out& out, const std::vector<UnitStatus>& units, bool with_
   out.begin_array();
   for (const auto& u : units) {
     out.begin_object();
-    out.key("code");
-    out.string(u.code);
-    out.key("name");
-    out.string(u.name);
+    out.member("code", u.code);
+    out.member("name", u.name);
     if (with_missing) {
       out.key("missing");
       field_keys(out, u.missing);
@@ -87,16 +85,13 @@ std::string render_status_json(const StatusReport& status) {
   out.key("period");
   if (status.period) {
     out.begin_object();
-    out.key("from");
-    out.string(status.period->from);
-    out.key("to");
-    out.string(status.period->to);
+    out.member("from", status.period->from);
+    out.member("to", status.period->to);
     out.end_object();
   } else {
     out.null();
   }
-  out.key("units");
-  out.integer(static_cast<std::int64_t>(status.units));
+  out.member("units", static_cast<std::int64_t>(status.units));
   out.key("families");
   out.begin_object();
   for (const auto& s : status.families) {

@@ -72,7 +72,7 @@ class ChartSheet {
  private:
   DataBlock write_data(const Chart& chart);
   void write_value(lxw_row_t r, lxw_col_t c, const Cell& cell, const std::string& format);
-  lxw_chart* make_chart(const Chart& chart, const DataBlock& data, ChartLines& lines);
+  lxw_chart* make_chart(const Chart& spec, const DataBlock& data, ChartLines& lines);
   void style_axes(lxw_chart* chart, const Chart& spec);
   void place(lxw_chart* chart, lxw_row_t row, bool by_area);
   lxw_row_t start_block(lxw_row_t row, lxw_row_t rows);

@@ -18,25 +18,6 @@ namespace {
 
 constexpr std::size_t kMaxSheetName = 31;  // in UTF-16 code units, as Excel counts
 
-// Code points of s; an invalid byte stands for U+FFFD.
-std::vector<utf8proc_int32_t> code_points(std::string_view s) {
-  std::vector<utf8proc_int32_t> out;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  auto left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
-    if (n <= 0) {
-      c = 0xFFFD;
-      n = 1;
-    }
-    out.push_back(c);
-    p += n;
-    left -= n;
-  }
-  return out;
-}
-
 void append(std::string& out, utf8proc_int32_t c) {
   utf8proc_uint8_t buf[4];
   const auto n = utf8proc_encode_char(c, buf);

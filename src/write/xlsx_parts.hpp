@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/report/report.hpp"
+#include "ntreport/write/xlsx_chart_lines.hpp"
 #include "xlsx_styles.hpp"
 
 namespace ntr::xlsx {
@@ -35,30 +36,12 @@ lxw_row_t write_legend(lxw_worksheet* ws, Styles& styles, const ReportDoc& doc, 
 void write_target_rules(lxw_worksheet* ws, Styles& styles, const ReportDoc& doc,
                         lxw_row_t first_data_row, FirstError& error);
 
-/// How a series moved into a line chart is drawn.
-struct LineStyle {
-  bool marks = false;  ///< a mark per category and no line; else a dashed line
-  lxw_color_t color = 0;
-};
-
-/// The line series of one chart: its last `lines.size()` series, after `bars` bar series.
-struct ChartLines {
-  std::size_t chart_number = 0;  ///< xl/charts/chart<N>.xml
-  std::size_t bars = 0;
-  std::vector<LineStyle> lines;
-};
-
 /// Writes the chart sheet: the data of every chart of `docs` in a data area on the right, the
 /// charts two by two over the printed area, one appendix after the other. Returns the line
 /// series to combine into the charts once the workbook is closed.
 std::vector<ChartLines> write_chart_sheet(lxw_workbook* workbook, lxw_worksheet* ws,
                                           const std::string& sheet_name, Styles& styles,
                                           const std::vector<ReportDoc>& docs, FirstError& error);
-
-/// Rewrites the charts of the closed workbook at `path`: the line series of each become a line
-/// chart over the same axes as its bars. False with `message` set on failure.
-bool combine_chart_lines(const std::string& path, const std::vector<ChartLines>& charts,
-                         std::string& message);
 
 /// True when some doc has a chart: the workbook then gets a chart sheet.
 bool has_charts(const std::vector<ReportDoc>& docs);

@@ -2,8 +2,8 @@
 """Checks a generated appendix (Markdown) against the table printed in the source document.
 
 Every printed row with figures must appear in the generated table with the same figures and
-rates, except the differences listed in the expectations file, each with the reason SPEC §9
-gives. Rows are matched by their figures, not by their names, so the check does not depend
+rates, except the differences listed in the expectations file, each with the reason
+docs/spec.md §9 gives. Rows are matched by their figures, not by their names, so the check does not depend
 on ntreport's own name matching. An expected difference that does not occur fails too.
 
 Usage: compare_published.py GENERATED.md PUBLISHED.csv EXPECTATIONS.txt
@@ -11,7 +11,8 @@ EXPECTATIONS.txt: first line the published columns to compare, in the order of t
 table's figure columns; then one line per expected difference:
   <published stt>|<published name>|<what the generated table shows instead, or "absent">|<reason>
 A line "accept: zero-denominator-printed-as-0" accepts a printed rate "0" where the generated
-table prints "-" (a zero denominator: the slip SPEC §1 names); the rows so accepted are counted.
+table prints "-" (a zero denominator: the slip docs/spec.md §1 names); the rows so accepted
+are counted.
 """
 import csv, sys
 from decimal import Decimal

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ntreport/audit/audit.hpp"
+#include "ntreport/pipeline.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/registry/registry.hpp"
@@ -31,7 +32,7 @@ inline const ntr::Registry& audit_registry() {
                                               "h1.x2,Phường Phủ Hà,xa,,h1,phuong,\n"
                                               "h2.x3,Xã Ba,xa,,h2,xa,\n",
                                               "r.csv"),
-                                    ntr::Registry::default_levels(), diags);
+                                    ntr::default_levels(), diags);
     REQUIRE(messages(diags).empty());
     return reg;
   }();

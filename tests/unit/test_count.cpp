@@ -5,7 +5,7 @@
 using ntr::CellType;
 using ntr::parse_count;
 
-TEST_CASE("counts in the forms SPEC §3.2 accepts") {
+TEST_CASE("counts in the forms docs/spec.md §3.2 accepts") {
   CHECK(parse_count(CellType::text, "98076") == 98076);
   CHECK(parse_count(CellType::text, "98.076") == 98076);
   CHECK(parse_count(CellType::text, "179.153") == 179153);

@@ -148,7 +148,7 @@ TEST_CASE("the same figure twice: an error naming both places, or a warning when
             "only)"});
 }
 
-TEST_CASE("invariants of SPEC §2.4, and the totals a file may leave out") {
+TEST_CASE("invariants of docs/spec.md §2.4, and the totals a file may leave out") {
   const Run r =
       ingest({{"h.csv",
                "Mã đơn vị,Tổng số (trong kỳ),Trực tiếp,Qua mạng,Qua BCCI\n"

@@ -5,7 +5,7 @@
 using ntr::match_key;
 
 TEST_CASE("match_key folds tone-mark placement, case, spacing and dashes") {
-  // old and new tone placement (SPEC §2.3)
+  // old and new tone placement (docs/spec.md §2.3)
   CHECK(match_key("Sở Văn hoá, Thể thao") == match_key("Sở Văn hóa, Thể thao"));
   CHECK(match_key("Xã Phước Hoà") == match_key("Xã Phước Hòa"));
   CHECK(match_key("thuỷ") == match_key("thủy"));

@@ -13,8 +13,8 @@ TEST_CASE("counts print with Vietnamese grouping") {
   CHECK(format_count(-1934) == "-1.934");
 }
 
-TEST_CASE("percentages round half-up once from the exact fraction (SPEC §4, §9)") {
-  // SPEC §9: the commune-level on-time rate 72.297 / 72.351 = 99,9254% prints 99,93%
+TEST_CASE("percentages round half-up once from the exact fraction (docs/spec.md §4, §9)") {
+  // docs/spec.md §9: the commune-level on-time rate 72.297 / 72.351 = 99,9254% prints 99,93%
   CHECK(format_percent(57557 + 14740, 57557 + 14740 + 54) == "99,93%");
   CHECK(format_percent(69478, 71922) == "96,6%");  // trailing zero dropped
   CHECK(format_percent(86, 100) == "86%");

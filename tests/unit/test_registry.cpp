@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "ntreport/diag/codes.hpp"
-#include "ntreport/read/embedded.hpp"
+#include "ntreport/pipeline.hpp"
 #include "ntreport/registry/registry.hpp"
 #include "test_support.hpp"
 
@@ -20,7 +20,7 @@ constexpr std::string_view kHeader = "code,name,level,parent,area,kind,aliases\n
 const std::string kSyntax = "error[registry-syntax]: ";
 
 Registry build(std::string_view csv, ntr::Diagnostics& diags,
-               std::vector<ntr::LevelDef> levels = Registry::default_levels()) {
+               std::vector<ntr::LevelDef> levels = ntr::default_levels()) {
   return Registry::build(csv_sheet(csv, "reg.csv"), std::move(levels), diags);
 }
 
@@ -42,11 +42,11 @@ TEST_CASE("registry: the shipped Ninh Thuận registry builds without a problem"
   ntr::Diagnostics diags;
   const Registry reg =
       Registry::build(ntr_test::csv_file_sheet("data/registry/ninh-thuan-2023-2024.csv"),
-                      Registry::default_levels(), diags);
+                      ntr::default_levels(), diags);
   CHECK(messages(diags).empty());
   REQUIRE(reg.size() == 100);
 
-  // SPEC §2.1: 19 provincial agencies (with their sub-units), 7 districts, 65 communes
+  // docs/spec.md §2.1: 19 provincial agencies (with their sub-units), 7 districts, 65 communes
   std::array<int, 3> per_level{};
   int top_level_tinh = 0;
   for (const ntr::Unit& u : reg.units()) {
@@ -63,7 +63,7 @@ TEST_CASE("registry: the shipped Ninh Thuận registry builds without a problem"
         std::vector<std::string>{"Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", "VPUB"});
   CHECK(reg.unit(99).code == "ninh-phuoc.phuoc-vinh");
 
-  // the roll-up tree of the land-registration branches (SPEC §2.1)
+  // the roll-up tree of the land-registration branches (docs/spec.md §2.1)
   const ntr::Unit& tnmt = reg.unit(id_of(reg, "so-tnmt"));
   CHECK(codes(reg, tnmt.children) ==
         std::vector<std::string>{"so-tnmt.van-phong", "so-tnmt.vpdkdd"});
@@ -225,7 +225,7 @@ TEST_CASE("registry: a missing required column, a repeated column, no header row
   ntr::Diagnostics empty_diags;
   ntr::OwnedSheet empty;
   empty.info.file = "reg.csv";
-  const Registry none = Registry::build(empty, Registry::default_levels(), empty_diags);
+  const Registry none = Registry::build(empty, ntr::default_levels(), empty_diags);
   CHECK(messages(empty_diags) == Lines{"reg.csv: " + kSyntax + "no header row" + expected});
   CHECK(none.size() == 0);
 }
@@ -260,8 +260,8 @@ TEST_CASE("registry: a two-level registry (since July 2025) works like a three-l
   CHECK(reg.match(" Phường C ").unit == id_of(reg, "xa-c"));
 }
 
-TEST_CASE("registry: the default levels, and data/registry/levels.csv says the same") {
-  const std::vector<ntr::LevelDef> defaults = Registry::default_levels();
+TEST_CASE("registry: the default levels are data/registry/levels.csv, compiled in") {
+  const std::vector<ntr::LevelDef> defaults = ntr::default_levels();
   REQUIRE(defaults.size() == 3);
   CHECK(defaults[0].id == "tinh");
   CHECK(defaults[0].label == "Cấp tỉnh");
@@ -272,6 +272,10 @@ TEST_CASE("registry: the default levels, and data/registry/levels.csv says the s
   CHECK(defaults[2].id == "xa");
   CHECK(defaults[2].label == "Cấp xã");
   CHECK(defaults[2].area_label == "UBND cấp xã");
+  CHECK(defaults[0].aliases ==
+        std::vector<std::string>{"Các sở, ban, ngành", "Sở, ban, ngành", "Cấp Tỉnh"});
+  CHECK(defaults[1].aliases == std::vector<std::string>{"Các huyện, thành phố"});
+  CHECK(defaults[2].aliases == std::vector<std::string>{"Các xã, phường, thị trấn"});
 
   const auto same_as_defaults = [&](const ntr::OwnedSheet& sheet) {
     ntr::Diagnostics diags;
@@ -285,11 +289,8 @@ TEST_CASE("registry: the default levels, and data/registry/levels.csv says the s
       CHECK(levels[i].aliases == defaults[i].aliases);
     }
   };
+  // the binary carries the file of the source tree
   same_as_defaults(ntr_test::csv_file_sheet("data/registry/levels.csv"));
-  // the binary carries the same file
-  const auto embedded = ntr::embedded_file("data/registry/levels.csv");
-  REQUIRE(embedded.has_value());
-  same_as_defaults(ntr_test::csv_sheet(*embedded, "levels.csv"));
 
   ntr::Diagnostics diags;
   const Registry reg = build(kHeader, diags);
@@ -337,7 +338,7 @@ TEST_CASE("registry: problems of a levels file") {
 TEST_CASE("registry: an alias file adds names; unknown codes are reported with suggestions") {
   ntr::Diagnostics diags;
   Registry reg = Registry::build(ntr_test::csv_file_sheet("data/registry/ninh-thuan-2023-2024.csv"),
-                                 Registry::default_levels(), diags);
+                                 ntr::default_levels(), diags);
   REQUIRE(messages(diags).empty());
   const ntr::UnitId phu_ha = id_of(reg, "prtc.phu-ha");
   REQUIRE(reg.match("Phường Phú Hà").kind == ntr::Match::Kind::none);

@@ -1,9 +1,11 @@
-// Name matching (SPEC §2.3) on the shipped registry, with the variants found in the seed tables.
+// Name matching (docs/spec.md §2.3) on the shipped registry, with the variants found in the
+// seed tables.
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "ntreport/pipeline.hpp"
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/registry/search.hpp"
 #include "ntreport/text/normalize.hpp"
@@ -19,7 +21,7 @@ const Registry& shipped() {
   static const Registry reg = [] {
     ntr::Diagnostics diags;
     Registry r = Registry::build(ntr_test::csv_file_sheet("data/registry/ninh-thuan-2023-2024.csv"),
-                                 Registry::default_levels(), diags);
+                                 ntr::default_levels(), diags);
     REQUIRE(messages(diags).empty());
     return r;
   }();
@@ -175,7 +177,7 @@ TEST_CASE("match: several units under one name or bare name are ambiguous") {
                                                            "h1.ah,Xã An Hải,xa,h1,An Hải\n"
                                                            "h2.ah,Thị trấn An Hải,xa,h2,\n",
                                                            "small.csv"),
-                                       Registry::default_levels(), diags);
+                                       ntr::default_levels(), diags);
   REQUIRE(messages(diags).empty());
   CHECK(matched(reg, "Tân Sơn") == "ambiguous: h1.ts h2.ts");
   CHECK(matched(reg, "UBND Tân Sơn") == "ambiguous: h1.ts h2.ts");

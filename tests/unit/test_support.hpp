@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/pipeline.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/sheet.hpp"
 #include "ntreport/registry/registry.hpp"
@@ -34,8 +35,7 @@ inline ntr::OwnedSheet csv_sheet(std::string_view text, const std::string& displ
 /// A registry with the default levels from an inline registry CSV, which must load cleanly.
 inline ntr::Registry registry_of(std::string_view csv) {
   ntr::Diagnostics diags;
-  ntr::Registry r =
-      ntr::Registry::build(csv_sheet(csv, "r.csv"), ntr::Registry::default_levels(), diags);
+  ntr::Registry r = ntr::Registry::build(csv_sheet(csv, "r.csv"), ntr::default_levels(), diags);
   REQUIRE(messages(diags).empty());
   return r;
 }

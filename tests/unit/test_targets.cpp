@@ -4,8 +4,8 @@
 
 using ntr::target_note;
 
-TEST_CASE("target notes compare the unrounded result with the target (SPEC §2.5)") {
-  // The 2023 signed-document ratios by level (SPEC §9) against the plan's targets.
+TEST_CASE("target notes compare the unrounded result with the target (docs/spec.md §2.5)") {
+  // The 2023 signed-document ratios by level (docs/spec.md §9) against the plan's targets.
   CHECK(target_note(42419, 42870, "100%") == "Chưa đạt (thiếu 1,05%)");  // 98,9479%
   CHECK(target_note(30437, 31516, "95%") == "Vượt 1,58%");               // 96,5763%
   CHECK(target_note(27500, 29777, "75%") == "Vượt 17,35%");              // 92,3531%

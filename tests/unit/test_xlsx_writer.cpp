@@ -6,10 +6,10 @@
 #include <ctime>
 #include <thread>
 
-#include "../../src/write/xlsx_parts.hpp"  // the chart combination, private to the writer
 #include "../support/sample_docs.hpp"
 #include "../support/scratch_dir.hpp"
 #include "ntreport/write/xlsx.hpp"
+#include "ntreport/write/xlsx_chart_lines.hpp"
 
 using namespace ntr;
 using ntr::test::list_dir;

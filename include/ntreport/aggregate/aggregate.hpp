@@ -1,5 +1,5 @@
 #pragma once
-// Integer sums along the two relations of SPEC §2.1: roll-up by parent (to any depth), and
+// Integer sums along the two relations of docs/spec.md §2.1: roll-up by parent (to any depth), and
 // by level and area. Every figure is counted once in each level total. The blank-cell policy
 // (docs/blank-cells.md): a unit's figures of a group (Group: "VB đi" with "VB đi ký số", …)
 // enter the sums only when it gave every figure of that group, so that the sums and rates of

@@ -10,7 +10,7 @@
 
 namespace ntr {
 
-/// Process exit status, one per kind of failure (SPEC §8).
+/// Process exit status, one per kind of failure (docs/spec.md §8).
 enum class ExitCode : int { ok = 0, data = 1, usage = 2, io = 3, internal = 4 };
 
 /// error: nothing is written; warning: written, fails only under --strict; note: a fact worth

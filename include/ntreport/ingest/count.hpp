@@ -1,5 +1,5 @@
 #pragma once
-// Counts as people type them (SPEC §3.2): 98076, 98.076, 98 076, and 98,076 only when every
+// Counts as people type them (docs/spec.md §3.2): 98076, 98.076, 98 076, and 98,076 only when every
 // group has three digits. Nothing else is a count.
 #include <cstdint>
 #include <optional>

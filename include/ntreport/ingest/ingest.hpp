@@ -1,5 +1,5 @@
 #pragma once
-// RawTable rows → figures per registry unit (SPEC §3): counts parsed, units matched, rows
+// RawTable rows → figures per registry unit (docs/spec.md §3): counts parsed, units matched, rows
 // that are not units (level, group, total rows, and rows of units whose descendants are
 // listed) recognised, never added, and checked against the sums of the rows they cover.
 #include <cstdint>

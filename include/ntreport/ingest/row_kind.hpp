@@ -18,7 +18,7 @@ struct RowIdentity {
   std::string hint;          ///< unknown rows: "did you mean …"
 };
 
-/// Identifies a row by its code cell (when non-empty) or its name cell (SPEC §2.3, §3.1):
+/// Identifies a row by its code cell (when non-empty) or its name cell (docs/spec.md §2.3, §3.1):
 /// a registry unit, a total row ("Tổng cộng", "Tổng số (I+II+III)"), a level row ("Cấp
 /// tỉnh", "Các Sở, ban, ngành"), a group row ("UBND cấp xã – huyện Bác Ái"), or unknown.
 /// Without `with_hint`, unknown rows get no suggestions (they cost an edit-distance search of

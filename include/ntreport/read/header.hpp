@@ -1,7 +1,7 @@
 #pragma once
-// Finds the header of each sheet by its Vietnamese header texts (SPEC §2.4, §3.1): title rows
-// above it are skipped, one or two header rows are understood (upper cells merged over their
-// children), and the rows below are passed on as the table's body.
+// Finds the header of each sheet by its Vietnamese header texts (docs/spec.md §2.4, §3.1):
+// title rows above it are skipped, one or two header rows are understood (upper cells merged
+// over their children), and the rows below are passed on as the table's body.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +23,15 @@ struct HeaderMeaning {
   Field field = Field::docs_in;    ///< role == field
   Rate rate = Rate::signed_ratio;  ///< role == rate
 };
+/// A header text the detector knows, and what it names.
+struct KnownHeader {
+  std::string_view text;
+  HeaderMeaning meaning;
+};
+/// Every header text the detector knows, in this order: the fields', the rates', then those of
+/// the unit name, code, row number and note columns.
+const std::vector<KnownHeader>& known_headers();
+
 /// Looks a header text up among the known headers (compared by match_key).
 std::optional<HeaderMeaning> lookup_header(std::string_view text);
 

@@ -1,5 +1,5 @@
 #pragma once
-// The figures units report and the rates computed from them (SPEC §2.4). Appendix templates
+// The figures units report and the rates computed from them (docs/spec.md §2.4). Appendix templates
 // refer to these by key; the reader recognises columns by their Vietnamese headers.
 #include <array>
 #include <cstdint>

@@ -60,7 +60,7 @@ class NameIndex {
   }
   /// The slot holding `key`, or the empty slot where it would go.
   [[nodiscard]] std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
-  void rehash(std::size_t slots);
+  void rehash(std::size_t n);
 
   std::string keys_;
   std::vector<Entry> entries_;

@@ -1,6 +1,6 @@
 #pragma once
-// The unit registry (SPEC §2.2): every unit that reports, its level, its roll-up parent and
-// its area, in the official display order; and name matching (SPEC §2.3).
+// The unit registry (docs/spec.md §2.2): every unit that reports, its level, its roll-up parent and
+// its area, in the official display order; and name matching (docs/spec.md §2.3).
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -64,8 +64,6 @@ class Registry {
   /// area, kind, aliases) and the level definitions. Every problem goes to diags
   /// (registry-* codes); the registry is usable only when none was an error.
   static Registry build(const OwnedSheet& units, std::vector<LevelDef> levels, Diagnostics& diags);
-  /// The default levels: tinh, huyen, xa with their Vietnamese labels.
-  static std::vector<LevelDef> default_levels();
   /// Reads level definitions from a sheet with columns id, label, area_label, aliases.
   static std::vector<LevelDef> levels_from_sheet(const OwnedSheet& sheet, Diagnostics& diags);
 
@@ -80,7 +78,7 @@ class Registry {
 
   [[nodiscard]] UnitId find_code(std::string_view code) const;
   [[nodiscard]] std::optional<LevelId> find_level(std::string_view id) const;
-  /// Matches a name by SPEC §2.3: exact code, then name or alias under match keys with the
+  /// Matches a name by docs/spec.md §2.3: exact code, then name or alias under match keys with the
   /// "Ủy ban nhân dân"/"UBND" prefix dropped, then the bare place name when unique.
   [[nodiscard]] Match match(std::string_view name) const;
   /// Up to `max` registry names closest to `name`, for "did you mean" hints.

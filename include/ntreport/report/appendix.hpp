@@ -35,7 +35,7 @@ struct AppendixDef {
 
 /// Parses one definition. Problems (TOML syntax, unknown keys, a column showing an unknown
 /// field or rate) are template-error diagnostics naming the file and line.
-std::optional<AppendixDef> parse_appendix(std::string_view toml, const std::string& source,
+std::optional<AppendixDef> parse_appendix(std::string_view text, const std::string& source,
                                           Diagnostics& diags);
 
 /// The targets-appendix columns a template may show besides "stt": "label", "baseline",

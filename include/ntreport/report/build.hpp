@@ -1,5 +1,5 @@
 #pragma once
-// Sums and registry → a ReportDoc: rows in the layout of SPEC §6, each cell with its exact
+// Sums and registry → a ReportDoc: rows in the layout of docs/spec.md §6, each cell with its exact
 // value and its display text. The only place rates are computed and numbers formatted.
 #include <cstdint>
 #include <optional>
@@ -14,7 +14,7 @@
 
 namespace ntr {
 
-/// A target of the plan for a rate, at one level or at every level (SPEC §2.5).
+/// A target of the plan for a rate, at one level or at every level (docs/spec.md §2.5).
 struct RateTarget {
   Rate rate = Rate::signed_ratio;
   std::optional<LevelId> level;  ///< none: every level

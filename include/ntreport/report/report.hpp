@@ -77,7 +77,7 @@ struct Row {
 
 /// What a highlight of a rate cell means.
 enum class Mark : std::uint8_t {
-  below_target,  ///< a unit's rate below the plan's target for its level (SPEC §2.5)
+  below_target,  ///< a unit's rate below the plan's target for its level (docs/spec.md §2.5)
   lowest,        ///< one of the N lowest rates among the units of its level (ties included)
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// The targets appendix ("chỉ tiêu", SPEC §2.5): each target of the plan with last year's
+// The targets appendix ("chỉ tiêu", docs/spec.md §2.5): each target of the plan with last year's
 // result, the target, this period's result (computed from the same sums as the other
 // appendices, or given in a results file) and a note "Vượt X%" / "Chưa đạt (thiếu X%)".
 #include <map>

@@ -1,8 +1,10 @@
 #pragma once
-// Unicode text helpers shared by name matching and header detection (SPEC §2.3).
+// Unicode text helpers shared by name matching and header detection (docs/spec.md §2.3).
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ntr {
 
@@ -20,6 +22,16 @@ std::string match_key(std::string_view s);
 /// The same key computed the slow, obviously faithful way (utf8proc_map over the whole
 /// string); match_key must always agree with it. For tests.
 std::string match_key_reference(std::string_view s);
+/// A code point of a text and the bytes it takes.
+struct CodePoint {
+  std::int32_t value = 0;
+  std::size_t size = 0;
+};
+/// The code point `s` (not empty) starts with; a byte that does not start a UTF-8 sequence
+/// stands for U+FFFD, one byte long.
+CodePoint next_code_point(std::string_view s);
+/// The code points of s, each byte that is not UTF-8 as U+FFFD.
+std::vector<std::int32_t> code_points(std::string_view s);
 /// Number of Unicode code points in s (invalid bytes count one each).
 std::size_t codepoint_count(std::string_view s);
 /// Levenshtein distance counted in code points.

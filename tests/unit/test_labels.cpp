@@ -1,0 +1,55 @@
+// The words of templates/labels.toml: every one there, none unknown, patterns filled by name.
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "../support/scratch_dir.hpp"
+#include "ntreport/report/labels.hpp"
+
+using ntr::fill;
+using ntr::labels;
+using ntr::parse_labels;
+
+TEST_CASE("labels: the shipped file gives every word, as the published tables print them") {
+  const ntr::Labels& l = labels();
+  CHECK(l.total == "Tổng cộng");
+  CHECK(l.appendix_number == "Phụ lục {n}");
+  CHECK(l.note_header == "Ghi chú");
+  CHECK(l.not_reported == "Chưa báo cáo");
+  CHECK(l.target_met == "Đạt");
+  CHECK(fill(l.target_below, {{"diff", "1,05%"}}) == "Chưa đạt (thiếu 1,05%)");
+  CHECK(fill(l.units_covered, {{"reported", "62"}, {"units", "65"}}) == "62/65 đơn vị");
+  CHECK(fill(l.period, {{"from", "01/01/2024"}, {"to", "28/08/2024"}}) ==
+        "(Từ ngày 01/01/2024 đến ngày 28/08/2024)");
+}
+
+TEST_CASE("labels: the source tree's file is the one compiled in") {
+  const std::string text =
+      ntr::test::read_file(std::string(NTR_SOURCE_DIR) + "/templates/labels.toml");
+  const ntr::Labels from_tree = parse_labels(text);
+  REQUIRE_FALSE(text.empty());
+  CHECK(from_tree.legend_lowest == labels().legend_lowest);
+  CHECK(from_tree.by_area == labels().by_area);
+}
+
+TEST_CASE("labels: a missing, unknown or non-text key is refused by name") {
+  std::string text = ntr::test::read_file(std::string(NTR_SOURCE_DIR) + "/templates/labels.toml");
+  CHECK_NOTHROW(parse_labels(text));
+  CHECK_THROWS_WITH(parse_labels(text + "\n[charts2]\nx = \"y\"\n"),
+                    "templates/labels.toml: unknown charts2.x");
+  const auto at = text.find("total = ");
+  REQUIRE(at != std::string::npos);
+  std::string missing = text;
+  missing.replace(at, 5, "totals");
+  CHECK_THROWS_WITH(parse_labels(missing), "templates/labels.toml: no report.total");
+  std::string number = text;
+  number.replace(at, text.find('\n', at) - at, "total = 1");
+  CHECK_THROWS_WITH(parse_labels(number), "templates/labels.toml: no report.total");
+}
+
+TEST_CASE("fill: each {name} given is replaced, anything else stays") {
+  CHECK(fill("{n} of {n}", {{"n", "3"}}) == "3 of 3");
+  CHECK(fill("{a}{b}", {{"a", "x"}, {"b", "{a}"}}) == "x{a}");
+  CHECK(fill("{unknown} {", {{"n", "3"}}) == "{unknown} {");
+  CHECK(fill("", {}).empty());
+}
