@@ -2,12 +2,9 @@
 
 #include <fmt/format.h>
 
-namespace ntr {
+#include "ntreport/model/exact.hpp"
 
-namespace {
-// Counts go up to 2^53, so num × 20000 needs more than 64 bits.
-__extension__ using i128 = __int128;
-}  // namespace
+namespace ntr {
 
 std::string format_count(std::int64_t n) {
   const bool neg = n < 0;
@@ -22,12 +19,6 @@ std::string format_count(std::int64_t n) {
     out.append(digits, i, 3);
   }
   return neg ? "-" + out : out;
-}
-
-std::int64_t percent_hundredths(std::int64_t num, std::int64_t den) {
-  // round(num * 10000 / den) half-up, exactly, in 128-bit integers
-  const i128 scaled = static_cast<i128>(num) * 10000 * 2 + den;
-  return static_cast<std::int64_t>(scaled / (static_cast<i128>(den) * 2));
 }
 
 std::string format_hundredths(std::int64_t h) {
@@ -45,7 +36,7 @@ std::string format_hundredths(std::int64_t h) {
 }
 
 std::string format_percent(std::int64_t num, std::int64_t den) {
-  return format_hundredths(percent_hundredths(num, den));
+  return format_hundredths(percent_scaled(num, den, 2, Rounding::half_up));
 }
 
 }  // namespace ntr

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "ntreport/model/exact.hpp"
 #include "ntreport/text/numbers.hpp"
 
 using namespace ntr;
@@ -24,8 +25,8 @@ TEST_CASE("percentages round half-up once from the exact fraction (SPEC §4, §9
   CHECK(format_percent(1, 40000) == "0%");     // 0.0025% rounds down
   CHECK(format_percent(1, 20000) == "0,01%");  // 0.005%: the half rounds up
   CHECK(format_percent(2, 3) == "66,67%");
-  CHECK(percent_hundredths(99925, 100000) == 9993);  // 99.925% exactly: half-up
-  CHECK(percent_hundredths(99924999, 100000000) == 9992);
+  CHECK(percent_scaled(99925, 100000, 2, Rounding::half_up) == 9993);  // 99.925%: half-up
+  CHECK(percent_scaled(99924999, 100000000, 2, Rounding::half_up) == 9992);
 }
 
 TEST_CASE("hundredths print as Vietnamese percentages") {

@@ -13,10 +13,6 @@ std::string format_count(std::int64_t n);
 /// Precondition: den > 0, num ≥ 0.
 std::string format_percent(std::int64_t num, std::int64_t den);
 
-/// num/den × 10000 rounded half-up: the percentage in hundredths ("99,93%" → 9993).
-/// Precondition: den > 0, num ≥ 0.
-std::int64_t percent_hundredths(std::int64_t num, std::int64_t den);
-
 /// A value in hundredths of a percent printed as "17,35%" (negative values get a '-').
 std::string format_hundredths(std::int64_t hundredths);
 
