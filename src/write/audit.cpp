@@ -68,7 +68,7 @@ void problem_json(json::Out& j, const Diagnostic& d) {
   j.key("severity");
   j.string(severity_name(d.severity));
   j.key("code");
-  j.string(d.code);
+  j.string(d.code.name());
   j.key("where");
   j.string(format_loc(d.loc));
   j.key("message");

@@ -211,7 +211,7 @@ void warning(json::Out& out, const Diagnostic& d) {
     out.null();
   }
   out.key("code");
-  out.string(d.code);
+  out.string(d.code.name());
   out.key("message");
   out.string(d.message);
   out.end_object();

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "ntreport/diag/codes.hpp"
 #include "ntreport/model/fields.hpp"
 
 namespace ntr {
@@ -18,7 +19,7 @@ struct Invariant {
   std::span<const Field> parts;  ///< sum: the parts, in print order; at_most: the one bound
   /// sum: the figure forms do not ask for and ingest derives when it is blank; at_most: whole.
   Field derived;
-  std::string_view code;       ///< the diagnostic code of a unit whose figures break it
+  Code code;                   ///< the diagnostic of a unit whose figures break it
   std::string_view form_note;  ///< sum: the forms' line saying the derived figure is computed
 
   /// field_bit() of the whole and every part.
