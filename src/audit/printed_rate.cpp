@@ -14,12 +14,6 @@ namespace {
 // Counts go up to 2^53 and percentages carry up to 11 digits of scale: 128-bit products.
 __extension__ using i128 = __int128;
 
-i128 pow10(std::uint32_t n) {
-  i128 p = 1;
-  for (std::uint32_t i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
 i128 floor_div(i128 a, i128 b) {  // b > 0
   const i128 q = a / b;
   return (a % b != 0 && a < 0) ? q - 1 : q;
@@ -113,12 +107,6 @@ std::optional<PrintedRate> parse_printed_rate(CellType type, std::string_view te
   return std::nullopt;
 }
 
-std::int64_t percent_scaled(std::int64_t num, std::int64_t den, std::uint32_t decimals) {
-  // floor(num × 100 × 10^d / den + 1/2)
-  const i128 s = 100 * pow10(decimals);
-  return static_cast<std::int64_t>(floor_div(2 * static_cast<i128>(num) * s + den, 2 * i128{den}));
-}
-
 Range numerators_printing_as(std::int64_t scaled, std::uint32_t decimals, std::int64_t den) {
   // (2V − 1)·den ≤ 2·k·S < (2V + 1)·den, with S = 100 × 10^d
   const i128 s2 = 2 * 100 * pow10(decimals);
@@ -130,8 +118,7 @@ Range numerators_printing_as(std::int64_t scaled, std::uint32_t decimals, std::i
 
 std::int64_t rescale_half_up(std::int64_t scaled, std::uint32_t from, std::uint32_t to) {
   if (to >= from) return static_cast<std::int64_t>(scaled * pow10(to - from));
-  const i128 div = pow10(from - to);
-  return static_cast<std::int64_t>(floor_div(2 * static_cast<i128>(scaled) + div, 2 * div));
+  return static_cast<std::int64_t>(round_div(scaled, pow10(from - to), Rounding::half_up));
 }
 
 std::string format_scaled_percent(std::int64_t scaled, std::uint32_t decimals) {

@@ -65,7 +65,9 @@ void TableAudit::check_rate(const Row& r, Rate rate, const Bounds& b, AuditFindi
   } else {
     const Range ok = numerators_printing_as(v, q, d);
     if (!none && std::max(ok.lo, num->lo) <= std::min(ok.hi, num->hi)) return;
-    auto pct = [&](std::int64_t n) { return format_scaled_percent(percent_scaled(n, d, q), q); };
+    auto pct = [&](std::int64_t n) {
+      return format_scaled_percent(percent_scaled(n, d, q, Rounding::half_up), q);
+    };
     recomputed = num->exact() ? pct(num->lo) : fmt::format("{} to {}", pct(num->lo), pct(num->hi));
   }
   std::string how = ratio_text(def, b, q);

@@ -85,7 +85,7 @@ std::string ratio_text(const RateDef& rate, const Bounds& b, std::uint32_t decim
   if (!num || !den || den->lo <= 0) return expr + ": the denominator is 0";
   const std::uint32_t shown = decimals + 2;
   auto pct = [&](std::int64_t n) {
-    return format_scaled_percent(percent_scaled(n, den->lo, shown), shown);
+    return format_scaled_percent(percent_scaled(n, den->lo, shown, Rounding::half_up), shown);
   };
   if (num->exact()) return fmt::format("{} = {}", expr, pct(num->lo));
   return fmt::format("{} = {} to {}", expr, pct(num->lo), pct(num->hi));

@@ -10,7 +10,8 @@
 #include "ntreport/audit/audit.hpp"
 #include "ntreport/audit/printed_rate.hpp"
 #include "ntreport/ingest/row_kind.hpp"
-#include "ntreport/ingest/values.hpp"
+#include "ntreport/model/invariants.hpp"
+#include "ntreport/model/values.hpp"
 
 namespace ntr::audit {
 
@@ -81,7 +82,7 @@ class TableAudit {
   void check_unit(const Row& r, Bounds& b);
   void imply(const Row& r, Field f, const RateDef& def, Bounds& b);
   void check_invariants(const Row& r);
-  void check_sum_of(const Row& r, Field total, std::span<const Term> terms);
+  void check_sum_of(const Row& r, const Invariant& inv);
   void check_at_most(const Row& r, Field small, Field big);
   // subtotal_checks.cpp: a subtotal row against the rows it covers
   void check_subtotal(const Row& r, const Bounds& sum);

@@ -1,10 +1,11 @@
-// A unit row against itself: its invariants (docs/spec.md §2.4), each printed rate recomputed
+// A unit row against itself: its invariants (model/invariants.hpp), each printed rate recomputed
 // from the row's printed figures, and the figures a table leaves out implied by its printed rates.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 
+#include "ntreport/model/invariants.hpp"
 #include "ntreport/text/numbers.hpp"
 #include "table_audit.hpp"
 
@@ -12,16 +13,8 @@ namespace ntr::audit {
 
 namespace {
 
-using F = Field;
-constexpr std::array<Term, 3> kChannels = {Term{1, F::received_direct}, Term{1, F::received_online},
-                                           Term{1, F::received_postal}};
-constexpr std::array<Term, 2> kNotDigitized = {Term{1, F::resolved}, Term{-1, F::digitized}};
-
-bool printed_all(const Row& r, std::initializer_list<Field> fs) {
-  for (Field f : fs) {
-    if (!r.values.has(f) || (r.bad & field_bit(f)) != 0) return false;
-  }
-  return true;
+bool printed_all(const Row& r, std::uint32_t mask) {
+  return (r.values.present & mask) == mask && (r.bad & mask) == 0;
 }
 
 // The printed value of a rate at `decimals` places.
@@ -45,31 +38,41 @@ void TableAudit::check_unit(const Row& r, Bounds& b) {
 }
 
 void TableAudit::check_invariants(const Row& r) {
-  if (printed_all(r, {F::received, F::received_direct, F::received_online, F::received_postal})) {
-    check_sum_of(r, F::received, kChannels);
-  } else {
-    for (const Term& c : kChannels) check_at_most(r, c.field, F::received);
+  for (const Invariant& inv : invariants()) {
+    if (inv.kind == Invariant::Kind::at_most) {
+      check_at_most(r, inv.parts[0], inv.whole);
+      continue;
+    }
+    if (printed_all(r, inv.mask())) {
+      check_sum_of(r, inv);
+      continue;
+    }
+    // Without every figure, the parts that are not derived are each at most the whole,
+    // unless a bound of the table says so already.
+    for (Field p : inv.parts) {
+      if (p != inv.derived && bound_of(p, inv.whole) == nullptr) check_at_most(r, p, inv.whole);
+    }
   }
-  if (printed_all(r, {F::not_digitized, F::resolved, F::digitized})) {
-    check_sum_of(r, F::not_digitized, kNotDigitized);
-  }
-  check_at_most(r, F::digitized, F::resolved);
-  check_at_most(r, F::paid_online, F::with_fee);
-  check_at_most(r, F::docs_out_signed, F::docs_out);
 }
 
-void TableAudit::check_sum_of(const Row& r, Field total, std::span<const Term> terms) {
+// The derived figure of a sum against the others: whole = Σ parts, or part = whole − others.
+void TableAudit::check_sum_of(const Row& r, const Invariant& inv) {
   ++checks_;
+  const bool whole = inv.derived == inv.whole;
   std::int64_t sum = 0;
   std::string names;
   std::string values;
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    const Term& t = terms[i];
-    sum += t.coef * r.values.get(t.field);
-    const std::string_view op = i == 0 ? "" : t.coef > 0 ? " + " : " − ";
-    names += fmt::format("{}{}", op, field_def(t.field).label);
-    values += fmt::format("{}{}", op, format_count(r.values.get(t.field)));
+  auto term = [&](Field f, int coef) {
+    sum += coef * r.values.get(f);
+    const std::string_view op = names.empty() ? "" : coef > 0 ? " + " : " − ";
+    names += fmt::format("{}{}", op, field_def(f).label);
+    values += fmt::format("{}{}", op, format_count(r.values.get(f)));
+  };
+  if (!whole) term(inv.whole, 1);
+  for (Field p : inv.parts) {
+    if (p != inv.derived) term(p, whole ? 1 : -1);
   }
+  const Field total = inv.derived;
   if (sum == r.values.get(total)) return;
   const auto ti = static_cast<std::size_t>(total);
   add(r, t_.field_col[ti], t_.field_header[ti], std::string(field_def(total).key), r.text[ti],
@@ -78,7 +81,7 @@ void TableAudit::check_sum_of(const Row& r, Field total, std::span<const Term> t
 }
 
 void TableAudit::check_at_most(const Row& r, Field small, Field big) {
-  if (!printed_all(r, {small, big})) return;
+  if (!printed_all(r, field_bit(small) | field_bit(big))) return;
   ++checks_;
   if (r.values.get(small) <= r.values.get(big)) return;
   const auto si = static_cast<std::size_t>(small);
@@ -143,7 +146,7 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   const std::int64_t above = std::clamp<std::int64_t>(near.lo, 0, d);
   set(Range{std::min(below, above), std::max(below, above)});
   auto pct = [&](std::int64_t n, std::uint32_t dec) {
-    return format_scaled_percent(percent_scaled(n, d, dec), dec);
+    return format_scaled_percent(percent_scaled(n, d, dec, Rounding::half_up), dec);
   };
   add(r, t_.rate_col[ri], column, key, p->text,
       fmt::format("{} or {}", pct(below, q), pct(above, q)),

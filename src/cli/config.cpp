@@ -8,9 +8,9 @@
 #include <utility>
 
 #include "ntreport/cli/common.hpp"
+#include "ntreport/model/fields.hpp"
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
-#include "ntreport/registry/fields.hpp"
 #include "ntreport/text/normalize.hpp"
 
 namespace ntr::cli {

@@ -1,111 +1,14 @@
 #include "ntreport/diag/codes.hpp"
 
-#include <algorithm>
-#include <array>
-
 namespace ntr {
 
-namespace {
-constexpr ExitCode D = ExitCode::data;
-constexpr ExitCode U = ExitCode::usage;
-constexpr ExitCode IO = ExitCode::io;
-constexpr Severity E = Severity::error;
-constexpr Severity W = Severity::warning;
-constexpr Severity N = Severity::note;
-constexpr ExitCode OK = ExitCode::ok;
-
-// Keep sorted by code: code_info() searches it by bisection.
-constexpr std::array kCatalogue = {
-    CodeInfo{"alias-unknown-unit", U, E,
-             "an alias file maps a name to a code the registry does not have"},
-    CodeInfo{"ambiguous-unit", D, E, "a unit name matches more than one registry unit"},
-    CodeInfo{"ambiguous-workbook", D, E,
-             "a workbook says one thing twice (two sheets on one part, a cell given twice, two "
-             "values in one cell)"},
-    CodeInfo{"bad-encoding", D, E, "a text file is not valid UTF-8"},
-    CodeInfo{"bad-json", U, E,
-             "a JSON file given to `ntreport diff` is not JSON (or names a member twice), or not a "
-             "summary.json of ntreport; the path of each bad member is named"},
-    CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
-    CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
-    CodeInfo{"count-overflow", D, E, "a sum of counts is larger than the largest count (10^15)"},
-    CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
-    CodeInfo{"derived-figure", OK, N,
-             "a blank figure is derived exactly from the unit's other figures"},
-    CodeInfo{"digitized-exceeds-resolved", D, E, "more results digitized than dossiers resolved"},
-    CodeInfo{"duplicate-column", D, E, "two columns of one table carry the same figure"},
-    CodeInfo{"duplicate-conflict", D, E,
-             "the same figure of the same unit is given twice with different values"},
-    CodeInfo{"duplicate-figure", D, W,
-             "the same figure of the same unit is given twice with the same value"},
-    CodeInfo{"empty-file", D, E, "an input file holds nothing"},
-    CodeInfo{"hidden-sheet", D, W, "a hidden sheet holds a table, which is read like any other"},
-    CodeInfo{"input-too-large", D, E,
-             "an input file goes past its budget (size, inflated size, rows, cells, shared "
-             "strings)"},
-    CodeInfo{"internal", ExitCode::internal, E, "a bug in ntreport"},
-    CodeInfo{"io-error", IO, E, "a file or folder cannot be read or written"},
-    CodeInfo{"malformed-xml", D, E, "a workbook part is not well-formed XML"},
-    CodeInfo{"no-figures", D, W, "the inputs hold no figures: a build writes nothing"},
-    CodeInfo{"no-header", D, E, "no sheet of a file has a recognised header row"},
-    CodeInfo{"no-unit-column", D, E, "a table has figure columns but no unit name or code column"},
-    CodeInfo{"not-a-count", D, E, "a figure is not a whole number >= 0"},
-    CodeInfo{"not-a-rate", D, E, "`ntreport audit`: a printed rate is not a percentage"},
-    CodeInfo{"not-a-workbook", D, E,
-             "an .xlsx file is not a readable workbook (corrupt or truncated zip)"},
-    CodeInfo{"not-checked", D, W,
-             "`ntreport audit`: a check the printed table does not allow (subtotals over rows that "
-             "name no registry unit)"},
-    CodeInfo{"not-digitized-mismatch", D, E, "not digitized differs from resolved - digitized"},
-    CodeInfo{"output-recovered", OK, N,
-             "an output folder held the files of a command stopped half way: put back as they "
-             "were, or finished"},
-    CodeInfo{"paid-exceeds-with-fee", D, E, "more dossiers paid online than dossiers with a fee"},
-    CodeInfo{"part-too-large", D, E, "a workbook part inflates past the size limit"},
-    CodeInfo{"partial-figures", D, W,
-             "some figures of a group are blank: the unit's figures of that group are left out of "
-             "the sums"},
-    CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
-    CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
-    CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},
-    CodeInfo{"registry-syntax", U, E, "a registry row or column is missing or malformed"},
-    CodeInfo{"registry-unknown-area", U, E,
-             "a registry row names an area code that does not exist"},
-    CodeInfo{"registry-unknown-level", U, E, "a registry row names a level that is not defined"},
-    CodeInfo{"registry-unknown-parent", U, E,
-             "a registry row names a parent code that does not exist"},
-    CodeInfo{"signed-exceeds-out", D, E, "more outgoing documents signed than sent"},
-    CodeInfo{"skipped-files", OK, N,
-             "files in an input folder that are not inputs (not .xlsx, .xlsm, .xls, .csv, .tsv)"},
-    CodeInfo{"skipped-sheet", OK, N,
-             "a workbook lists a sheet without a part (Excel's macro sheets): it is skipped"},
-    CodeInfo{"subtotal-mismatch", D, W,
-             "a printed subtotal differs from the sum of the rows it covers"},
-    CodeInfo{"template-error", U, E, "an appendix definition file is invalid"},
-    CodeInfo{"text-too-large", D, E,
-             "a worksheet row or shared string holds more text than the limit (1 MiB)"},
-    CodeInfo{"unknown-column", D, W,
-             "a header cell names no column ntreport reads: the column is not read"},
-    CodeInfo{"unknown-unit", D, E, "a unit name or code matches no registry unit"},
-    CodeInfo{"unsupported-format", D, E,
-             "a spreadsheet in a format ntreport does not read (.ods, .xlsb, .numbers)"},
-    CodeInfo{"usage", U, E, "the command line is invalid"},
-    CodeInfo{"would-overwrite", U, E,
-             "a command would replace or remove a file ntreport did not write (or one changed "
-             "since), or write where its inputs are"},
-};
-
-constexpr CodeInfo kInternal{"internal", ExitCode::internal, E, "a bug in ntreport"};
-}  // namespace
-
-std::span<const CodeInfo> code_catalogue() { return kCatalogue; }
-
 const CodeInfo& code_info(std::string_view code) {
+  const auto& all = catalogue::kCatalogue;
   const auto* it =
-      std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
+      std::lower_bound(all.begin(), all.end(), code,
                        [](const CodeInfo& c, std::string_view k) { return c.code < k; });
-  if (it != kCatalogue.end() && it->code == code) return *it;
-  return kInternal;
+  if (it != all.end() && it->code == code) return *it;
+  return Code("internal").info();
 }
 
 }  // namespace ntr

@@ -63,7 +63,7 @@ std::string_view severity_name(Severity s) {
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = fmt::format("{}: {}[{}]: {}", format_loc(d.loc), severity_name(d.severity),
-                                d.code, d.message);
+                                d.code.name(), d.message);
   if (!d.hint.empty()) out += fmt::format(" ({})", d.hint);
   // One line per problem, whatever the data quoted in it holds.
   return printable(out);
@@ -88,28 +88,22 @@ int severity_rank(ExitCode c) {
 }
 }  // namespace
 
-void Diagnostics::error(std::string_view code, SourceLoc loc, std::string message,
-                        std::string hint) {
-  add(Diagnostic{Severity::error, std::string(code), std::move(loc), std::move(message),
-                 std::move(hint)});
+void Diagnostics::error(Code code, SourceLoc loc, std::string message, std::string hint) {
+  add(Diagnostic{Severity::error, code, std::move(loc), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::warning(std::string_view code, SourceLoc loc, std::string message,
-                          std::string hint) {
-  add(Diagnostic{Severity::warning, std::string(code), std::move(loc), std::move(message),
-                 std::move(hint)});
+void Diagnostics::warning(Code code, SourceLoc loc, std::string message, std::string hint) {
+  add(Diagnostic{Severity::warning, code, std::move(loc), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::note(std::string_view code, SourceLoc loc, std::string message,
-                       std::string hint) {
-  add(Diagnostic{Severity::note, std::string(code), std::move(loc), std::move(message),
-                 std::move(hint)});
+void Diagnostics::note(Code code, SourceLoc loc, std::string message, std::string hint) {
+  add(Diagnostic{Severity::note, code, std::move(loc), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error) {
     ++errors_;
-    const ExitCode c = code_info(d.code).exit;
+    const ExitCode c = d.code.info().exit;
     if (severity_rank(c) > severity_rank(worst_)) worst_ = c;
   } else if (d.severity == Severity::warning) {
     ++warnings_;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "ntreport/model/exact.hpp"
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/numbers.hpp"
 
@@ -13,20 +14,8 @@ namespace {
 
 using i128 = Decimal::i128;
 constexpr i128 kMax = (static_cast<i128>(1) << 125);
-
-// v / d rounded half away from zero.
-i128 divide_rounded(i128 v, i128 d) {
-  const bool neg = v < 0;
-  const i128 a = neg ? -v : v;
-  const i128 q = (a + d / 2) / d;
-  return neg ? -q : q;
-}
-
-i128 pow10(int n) {
-  i128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
+// The diff's rounding (docs/spec.md): a rise and a fall of the same size print the same digits.
+constexpr Rounding kDiffRounding = Rounding::half_away_from_zero;
 
 // "+0,12" / "-3": hundredths with a sign and a decimal comma, trailing zeros dropped.
 std::string signed_hundredths(std::int64_t h) {
@@ -73,18 +62,20 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   Decimal d;
   if (shift >= 0) {
     if (shift > 38) return digits == 0 ? std::optional<Decimal>(d) : std::nullopt;
-    const i128 p = pow10(shift);
+    const i128 p = pow10(static_cast<std::uint32_t>(shift));
     if (digits != 0 && digits > kMax / p) return std::nullopt;
     d.units = digits * p;
   } else {
-    d.units = -shift > 38 ? 0 : divide_rounded(digits, pow10(-shift));
+    d.units = -shift > 38
+                  ? 0
+                  : round_div(digits, pow10(static_cast<std::uint32_t>(-shift)), kDiffRounding);
   }
   if (neg) d.units = -d.units;
   return d;
 }
 
 std::int64_t Decimal::percent_hundredths() const {
-  return static_cast<std::int64_t>(divide_rounded(units, pow10(kScale - 4)));
+  return static_cast<std::int64_t>(round_div(units, pow10(kScale - 4), kDiffRounding));
 }
 
 std::string format_rate(const Decimal& rate) {

@@ -8,7 +8,8 @@
 #include <map>
 
 #include "ntreport/diff/decimal.hpp"
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/exact.hpp"
+#include "ntreport/model/fields.hpp"
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/numbers.hpp"
 
@@ -206,11 +207,9 @@ std::string count_change(std::int64_t old_value, std::int64_t new_value) {
   std::string text = format_count(delta);
   if (delta > 0) text.insert(0, 1, '+');
   if (old_value <= 0) return text;
-  __extension__ using i128 = __int128;
-  // delta / old in hundredths of a percent, rounded half away from zero
-  const i128 scaled = static_cast<i128>(delta < 0 ? -delta : delta) * 10000 * 2 + old_value;
-  auto h = static_cast<std::int64_t>(scaled / (static_cast<i128>(old_value) * 2));
-  if (delta < 0) h = -h;
+  // delta / old in hundredths of a percent: a rise and a fall of the same size print the
+  // same digits (docs/spec.md, "Rounding")
+  const std::int64_t h = percent_scaled(delta, old_value, 2, Rounding::half_away_from_zero);
   if (h == 0 && delta != 0) return fmt::format("{} ({}<0,01%)", text, delta > 0 ? '+' : '-');
   return fmt::format("{} ({}{})", text, h > 0 ? "+" : "", format_hundredths(h));
 }

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cstdint>
 
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/fields.hpp"
 
 namespace ntr {
 

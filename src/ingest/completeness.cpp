@@ -1,25 +1,30 @@
 // The blank-cell policy (docs/blank-cells.md), applied to each unit's figures after every
 // file: a blank figure that the unit's other figures give exactly is derived and said so (a
 // note); any other blank among given figures of a family leaves the unit's figures of that
-// family out of every sum (a partial-figures warning naming the cell). The invariants of
-// docs/spec.md §2.4 are checked on the way.
+// family out of every sum (a partial-figures warning naming the cell). The invariants
+// (model/invariants.hpp) are checked on the way.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "ntreport/model/invariants.hpp"
 #include "ntreport/text/numbers.hpp"
 #include "state.hpp"
 
 namespace ntr {
 
 namespace {
-using F = Field;
 
-constexpr std::array<Field, 3> kChannels = {F::received_direct, F::received_online,
-                                            F::received_postal};
-constexpr std::uint32_t kReceivedFigures = field_bit(F::received) | field_bit(F::received_direct) |
-                                           field_bit(F::received_online) |
-                                           field_bit(F::received_postal);
+// The bound is the one a sum's part keeps (digitized ≤ resolved): derive_part checks it.
+bool covered_by_sum(const Invariant& bound) {
+  for (const Invariant& s : invariants()) {
+    if (s.kind != Invariant::Kind::sum || s.whole != bound.whole) continue;
+    for (Field p : s.parts) {
+      if (p == bound.parts[0]) return true;
+    }
+  }
+  return false;
+}
 
 std::string quoted_units(const Registry& registry, const std::vector<UnitId>& units) {
   constexpr std::size_t kNamed = 3;
@@ -69,18 +74,20 @@ void Ingest::State::derived(UnitId u, Field f, Field from, std::string how) {
     diags.note("derived-figure", *at,
                fmt::format("\"{}\" of \"{}\" is blank; derived as {}", header(table, f),
                            registry.unit(u).name, how));
-  } else if (f != F::received && f != F::not_digitized && table != kNone) {
+  } else if (!is_derived(f) && table != kNone) {
     no_column[Blank{table, f, true}].push_back(u);
   }
 }
 
-void Ingest::State::derive_channels(UnitId u) {
+// whole = Σ parts, the whole not asked for: a blank whole is the sum of the parts; a blank
+// part, when it is the only one, is the whole less the others.
+void Ingest::State::derive_whole(UnitId u, const Invariant& inv) {
   Values& v = own[static_cast<std::size_t>(u)];
   const std::uint32_t bad = invalid[static_cast<std::size_t>(u)];
   std::int64_t given = 0;
   std::vector<Field> present;
   std::vector<Field> blank;
-  for (Field c : kChannels) {
+  for (Field c : inv.parts) {
     if (v.has(c)) {
       given += v.get(c);
       present.push_back(c);
@@ -88,95 +95,95 @@ void Ingest::State::derive_channels(UnitId u) {
       blank.push_back(c);
     }
   }
-  if (present.size() + blank.size() < kChannels.size()) return;  // a channel is not a count
+  if (present.size() + blank.size() < inv.parts.size()) return;  // a part is not a count
   const std::string_view name = registry.unit(u).name;
   Formula sum;
   for (std::size_t i = 0; i < present.size(); ++i)
     sum.term(i == 0 ? "" : " + ", hdr(u, present[i]), v.get(present[i]));
-  if (!v.has(F::received)) {
-    if (!blank.empty() || (bad & field_bit(F::received)) != 0) return;
-    v.set(F::received, given);
-    derived(u, F::received, F::received_direct,
+  if (!v.has(inv.whole)) {
+    if (!blank.empty() || (bad & field_bit(inv.whole)) != 0) return;
+    v.set(inv.whole, given);
+    derived(u, inv.whole, inv.parts[0],
             fmt::format("{} = {} = {}", sum.names, sum.values, format_count(given)));
     return;
   }
-  const std::int64_t received = v.get(F::received);
-  if (blank.empty() ? given != received : given > received) {
-    invalid[static_cast<std::size_t>(u)] |= kReceivedFigures;
-    diags.error("channels-dont-sum", loc(origin(u, F::received), F::received),
-                fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}{}", hdr(u, F::received), name,
-                            format_count(received), sum.names, sum.values, format_count(given),
+  const std::int64_t whole = v.get(inv.whole);
+  if (blank.empty() ? given != whole : given > whole) {
+    invalid[static_cast<std::size_t>(u)] |= inv.mask();
+    diags.error(inv.code, loc(origin(u, inv.whole), inv.whole),
+                fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}{}", hdr(u, inv.whole), name,
+                            format_count(whole), sum.names, sum.values, format_count(given),
                             blank.empty() ? "" : " already"));
     return;
   }
   if (blank.size() != 1) return;
   Formula diff;
-  diff.term("", hdr(u, F::received), received);
+  diff.term("", hdr(u, inv.whole), whole);
   for (Field c : present) diff.term(" − ", hdr(u, c), v.get(c));
-  v.set(blank[0], received - given);
-  derived(u, blank[0], F::received,
-          fmt::format("{} = {} = {}", diff.names, diff.values, format_count(received - given)));
+  v.set(blank[0], whole - given);
+  derived(u, blank[0], inv.whole,
+          fmt::format("{} = {} = {}", diff.names, diff.values, format_count(whole - given)));
 }
 
-// resolved = digitized + not digitized: any two give the third.
-void Ingest::State::derive_so_hoa(UnitId u) {
+// whole = Σ parts, a part not asked for: no part exceeds the whole, and any figure of the
+// invariant that is the only blank one is given by the others.
+void Ingest::State::derive_part(UnitId u, const Invariant& inv) {
   Values& v = own[static_cast<std::size_t>(u)];
   const std::string_view name = registry.unit(u).name;
-  const std::uint32_t bad = invalid[static_cast<std::size_t>(u)];
-  const bool r = v.has(F::resolved), d = v.has(F::digitized), n = v.has(F::not_digitized);
-  if (r && d && v.get(F::digitized) > v.get(F::resolved)) {
-    invalid[static_cast<std::size_t>(u)] |= field_bit(F::resolved) | field_bit(F::digitized);
-    diags.error("digitized-exceeds-resolved", loc(origin(u, F::digitized), F::digitized),
-                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, F::digitized),
-                            name, format_count(v.get(F::digitized)), hdr(u, F::resolved),
-                            format_count(v.get(F::resolved))));
+  const Field w = inv.whole;
+  for (Field p : inv.parts) {
+    if (!v.has(w) || !v.has(p) || v.get(p) <= v.get(w)) continue;
+    const Invariant* bound = bound_of(p, w);
+    invalid[static_cast<std::size_t>(u)] |= field_bit(w) | field_bit(p);
+    diags.error(bound != nullptr ? bound->code : inv.code, loc(origin(u, p), p),
+                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, p), name,
+                            format_count(v.get(p)), hdr(u, w), format_count(v.get(w))));
     return;
   }
-  if (r && n && v.get(F::not_digitized) > v.get(F::resolved)) {
-    invalid[static_cast<std::size_t>(u)] |= field_bit(F::resolved) | field_bit(F::not_digitized);
-    diags.error("not-digitized-mismatch", loc(origin(u, F::not_digitized), F::not_digitized),
-                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})",
-                            hdr(u, F::not_digitized), name, format_count(v.get(F::not_digitized)),
-                            hdr(u, F::resolved), format_count(v.get(F::resolved))));
-    return;
+  std::vector<Field> blank;
+  if (!v.has(w)) blank.push_back(w);
+  for (Field p : inv.parts) {
+    if (!v.has(p)) blank.push_back(p);
   }
   Formula f;
-  if (r && d && n) {
-    const std::int64_t want = v.get(F::resolved) - v.get(F::digitized);
-    if (v.get(F::not_digitized) == want) return;
-    invalid[static_cast<std::size_t>(u)] |= family_mask(Family::so_hoa);
-    f.term("", hdr(u, F::resolved), v.get(F::resolved));
-    f.term(" − ", hdr(u, F::digitized), v.get(F::digitized));
+  if (blank.empty()) {
+    std::int64_t want = v.get(w);
+    f.term("", hdr(u, w), v.get(w));
+    for (Field p : inv.parts) {
+      if (p == inv.derived) continue;
+      want -= v.get(p);
+      f.term(" − ", hdr(u, p), v.get(p));
+    }
+    if (v.get(inv.derived) == want) return;
+    invalid[static_cast<std::size_t>(u)] |= inv.mask();
     diags.error(
-        "not-digitized-mismatch", loc(origin(u, F::not_digitized), F::not_digitized),
-        fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, F::not_digitized), name,
-                    format_count(v.get(F::not_digitized)), f.names, f.values, format_count(want)));
+        inv.code, loc(origin(u, inv.derived), inv.derived),
+        fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.derived), name,
+                    format_count(v.get(inv.derived)), f.names, f.values, format_count(want)));
     return;
   }
-  if ((r ? 1 : 0) + (d ? 1 : 0) + (n ? 1 : 0) != 2) return;
-  const Field blank = !r ? F::resolved : !d ? F::digitized : F::not_digitized;
-  if ((bad & field_bit(blank)) != 0) return;
-  std::int64_t value = 0;
-  if (!r) {
-    value = v.get(F::digitized) + v.get(F::not_digitized);
-    f.term("", hdr(u, F::digitized), v.get(F::digitized));
-    f.term(" + ", hdr(u, F::not_digitized), v.get(F::not_digitized));
-  } else {
-    const Field other = !d ? F::not_digitized : F::digitized;
-    value = v.get(F::resolved) - v.get(other);
-    f.term("", hdr(u, F::resolved), v.get(F::resolved));
-    f.term(" − ", hdr(u, other), v.get(other));
+  if (blank.size() != 1 || (invalid[static_cast<std::size_t>(u)] & field_bit(blank[0])) != 0)
+    return;
+  std::int64_t value = blank[0] == w ? 0 : v.get(w);
+  if (blank[0] != w) f.term("", hdr(u, w), v.get(w));
+  for (Field p : inv.parts) {
+    if (p == blank[0]) continue;
+    const bool first = f.names.empty();
+    value += blank[0] == w ? v.get(p) : -v.get(p);
+    f.term(first ? "" : blank[0] == w ? " + " : " − ", hdr(u, p), v.get(p));
   }
-  v.set(blank, value);
-  derived(u, blank, r ? F::resolved : F::digitized,
+  v.set(blank[0], value);
+  derived(u, blank[0], blank[0] == w ? inv.parts[0] : w,
           fmt::format("{} = {} = {}", f.names, f.values, format_count(value)));
 }
 
-void Ingest::State::check_at_most(UnitId u, Field small, Field big, const char* code) {
+void Ingest::State::check_at_most(UnitId u, const Invariant& inv) {
+  const Field small = inv.parts[0];
+  const Field big = inv.whole;
   const Values& v = own[static_cast<std::size_t>(u)];
   if (!v.has(small) || !v.has(big) || v.get(small) <= v.get(big)) return;
   invalid[static_cast<std::size_t>(u)] |= field_bit(small) | field_bit(big);
-  diags.error(code, loc(origin(u, small), small),
+  diags.error(inv.code, loc(origin(u, small), small),
               fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, small),
                           registry.unit(u).name, format_count(v.get(small)), hdr(u, big),
                           format_count(v.get(big))));
@@ -203,8 +210,7 @@ void Ingest::State::report_partial(UnitId u) {
     for (const auto& f : fields()) {
       // The totals that are derived are not asked for: the blank cells of the figures they
       // are derived from are named instead.
-      if (f.group != g.id || v.has(f.id) || f.id == F::received || f.id == F::not_digitized)
-        continue;
+      if (f.group != g.id || v.has(f.id) || is_derived(f.id)) continue;
       const auto at = blank_loc(u, f.id, given.front());
       if (!at) {
         no_column[Blank{origin(u, given.front()).table, f.id, false}].push_back(u);
@@ -249,10 +255,16 @@ void Ingest::State::report_no_column() {
 }
 
 void Ingest::State::check_unit(UnitId u) {
-  derive_channels(u);
-  derive_so_hoa(u);
-  check_at_most(u, F::paid_online, F::with_fee, "paid-exceeds-with-fee");
-  check_at_most(u, F::docs_out_signed, F::docs_out, "signed-exceeds-out");
+  for (const Invariant& inv : invariants()) {
+    if (inv.kind == Invariant::Kind::at_most) {
+      // A bound within a sum is checked with the sum (derive_part).
+      if (!covered_by_sum(inv)) check_at_most(u, inv);
+    } else if (inv.derived == inv.whole) {
+      derive_whole(u, inv);
+    } else {
+      derive_part(u, inv);
+    }
+  }
   report_partial(u);
 }
 

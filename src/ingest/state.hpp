@@ -15,7 +15,8 @@
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/ingest/ingest.hpp"
 #include "ntreport/ingest/row_kind.hpp"
-#include "ntreport/ingest/values.hpp"
+#include "ntreport/model/invariants.hpp"
+#include "ntreport/model/values.hpp"
 #include "ntreport/registry/registry.hpp"
 
 namespace ntr {
@@ -128,9 +129,9 @@ struct Ingest::State {
   };
   /// Blank figures of tables that have no column for them: one message per table and figure.
   std::map<Blank, std::vector<UnitId>> no_column;
-  void derive_channels(UnitId u);
-  void derive_so_hoa(UnitId u);
-  void check_at_most(UnitId u, Field small, Field big, const char* code);
+  void derive_whole(UnitId u, const Invariant& inv);
+  void derive_part(UnitId u, const Invariant& inv);
+  void check_at_most(UnitId u, const Invariant& inv);
   void report_partial(UnitId u);
   void derived(UnitId u, Field f, Field from, std::string how);
   [[nodiscard]] std::optional<SourceLoc> blank_loc(UnitId u, Field f, Field sibling) const;

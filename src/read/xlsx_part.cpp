@@ -19,8 +19,7 @@ std::string position(const std::string& name, std::uint64_t line, std::uint64_t 
 
 }  // namespace
 
-void PartSource::error(std::string_view code, const SourceLoc& loc, std::string message,
-                       std::string hint) {
+void PartSource::error(Code code, const SourceLoc& loc, std::string message, std::string hint) {
   diags_.error(code, loc, std::move(message), std::move(hint));
 }
 

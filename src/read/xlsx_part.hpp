@@ -32,8 +32,7 @@ class PartSource {
   bool parse(const std::string& name, const SourceLoc& loc, XmlHandler& handler);
 
   /// Reports an error at `loc`.
-  void error(std::string_view code, const SourceLoc& loc, std::string message,
-             std::string hint = {});
+  void error(Code code, const SourceLoc& loc, std::string message, std::string hint = {});
   /// Reports a malformed-xml error at the handler's current position in part `name`.
   void xml_error(const std::string& name, const XmlHandler& at, const SourceLoc& loc,
                  std::string_view what);

@@ -167,7 +167,7 @@ class RegistryBuilder {
     }
   }
 
-  UnitId resolve(std::string_view code, std::uint32_t row, Col col, std::string_view diag_code,
+  UnitId resolve(std::string_view code, std::uint32_t row, Col col, Code diag_code,
                  std::string_view expected) {
     const UnitId id = reg_.find_code(code);
     if (id != kNoUnit) return id;

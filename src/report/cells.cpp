@@ -1,6 +1,7 @@
 // Cells: exact values with their display text, and the small formatting helpers of a report.
 #include <fmt/format.h>
 
+#include "ntreport/model/exact.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/text/numbers.hpp"
 
@@ -36,8 +37,10 @@ Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text) {
     c.text = undefined_text;
     return c;
   }
-  const std::int64_t mag = num < 0 ? -num : num;
-  const std::int64_t hundredths = percent_hundredths(mag, den) * (num < 0 ? -1 : 1);
+  // A rate of counts is ≥ 0; the one below 0 (paid directly when more was paid online than
+  // was due, an error of the input) is printed with the magnitude a positive one would have.
+  const std::int64_t hundredths =
+      percent_scaled(num, den, 2, num < 0 ? Rounding::half_away_from_zero : Rounding::half_up);
   c.exact = static_cast<double>(num) / static_cast<double>(den);
   c.rounded = static_cast<double>(hundredths) / 10000.0;
   c.text = format_hundredths(hundredths);

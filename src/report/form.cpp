@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ntreport/model/invariants.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/labels.hpp"
 
@@ -18,7 +19,8 @@ struct FieldHelp {
   std::string_view meaning;  // for the instructions sheet
 };
 
-// What each figure means, as the instructions say it. Derived fields are not typed in.
+// What each figure means, as the instructions say it. Derived fields (is_derived) are not
+// typed in.
 constexpr std::array kHelp = {
     FieldHelp{Field::docs_in, "Văn bản",
               "số văn bản đến đã tiếp nhận trên Hệ thống quản lý văn bản và hồ sơ công việc "
@@ -97,14 +99,9 @@ std::vector<FormLine> instructions(const FormDoc& doc, const std::vector<Family>
       lines.push_back(
           {S::item, fmt::format("• «{}»: {}", field_def(f).label, h != nullptr ? h->meaning : "")});
     }
-    if (fam == Family::ho_so) {
-      lines.push_back({S::item,
-                       "• Tổng số hồ sơ tiếp nhận = Trực tiếp + Qua mạng + Qua BCCI, "
-                       "được tính tự động."});
-    } else if (fam == Family::so_hoa) {
-      lines.push_back({S::item,
-                       "• Số chưa số hóa = Đã giải quyết − Đã số hóa, được tính tự "
-                       "động."});
+    for (const Invariant& inv : invariants()) {
+      if (inv.kind == Invariant::Kind::sum && field_def(inv.derived).family == fam)
+        lines.push_back({S::item, fmt::format("• {}", inv.form_note)});
     }
   }
   lines.push_back({S::heading, "Gửi lại"});
@@ -122,7 +119,7 @@ std::vector<FormLine> instructions(const FormDoc& doc, const std::vector<Family>
 std::vector<Field> input_fields(Family family) {
   std::vector<Field> out;
   for (const auto& f : fields()) {
-    if (f.family == family && help_of(f.id) != nullptr) out.push_back(f.id);
+    if (f.family == family && !is_derived(f.id)) out.push_back(f.id);
   }
   return out;
 }

@@ -4,11 +4,6 @@
 
 namespace ntr {
 
-namespace {
-// Counts go up to 2^53, so num × 20000 needs more than 64 bits.
-__extension__ using i128 = __int128;
-}  // namespace
-
 std::string format_count(std::int64_t n) {
   const bool neg = n < 0;
   const auto magnitude =
@@ -24,12 +19,6 @@ std::string format_count(std::int64_t n) {
   return neg ? "-" + out : out;
 }
 
-std::int64_t percent_hundredths(std::int64_t num, std::int64_t den) {
-  // round(num * 10000 / den) half-up, exactly, in 128-bit integers
-  const i128 scaled = static_cast<i128>(num) * 10000 * 2 + den;
-  return static_cast<std::int64_t>(scaled / (static_cast<i128>(den) * 2));
-}
-
 std::string format_hundredths(std::int64_t h) {
   const bool neg = h < 0;
   const std::int64_t a = neg ? -h : h;
@@ -42,10 +31,6 @@ std::string format_hundredths(std::int64_t h) {
   }
   out += '%';
   return out;
-}
-
-std::string format_percent(std::int64_t num, std::int64_t den) {
-  return format_hundredths(percent_hundredths(num, den));
 }
 
 }  // namespace ntr

@@ -52,7 +52,7 @@ void table_json(json::Out& j, const AuditTable& t) {
 void problem_json(json::Out& j, const Diagnostic& d) {
   j.begin_object();
   j.member("severity", severity_name(d.severity));
-  j.member("code", d.code);
+  j.member("code", d.code.name());
   j.member("where", format_loc(d.loc));
   j.member("message", d.message);
   j.member("hint", d.hint);

@@ -201,7 +201,7 @@ void warning(json::Out& out, const Diagnostic& d) {
   } else {
     out.null();
   }
-  out.member("code", d.code);
+  out.member("code", d.code.name());
   out.member("message", d.message);
   out.end_object();
 }

@@ -57,15 +57,15 @@ TEST_CASE("text that is not a rate is refused", "[audit]") {
 }
 
 TEST_CASE("rates are rounded half-up from the exact fraction", "[audit]") {
-  CHECK(percent_scaled(72297, 72351, 2) == 9993);  // 99,9254%
-  CHECK(percent_scaled(72297, 72351, 4) == 999254);
-  CHECK(percent_scaled(1, 8, 2) == 1250);
-  CHECK(percent_scaled(1, 800, 2) == 13);    // 0,125% → 0,13%
-  CHECK(percent_scaled(1, 8000, 2) == 1);    // 0,0125% → 0,01%
-  CHECK(percent_scaled(-3, 97, 2) == -309);  // −3,0928%
-  CHECK(percent_scaled(97, 97, 2) == 10000);
+  CHECK(percent_scaled(72297, 72351, 2, Rounding::half_up) == 9993);  // 99,9254%
+  CHECK(percent_scaled(72297, 72351, 4, Rounding::half_up) == 999254);
+  CHECK(percent_scaled(1, 8, 2, Rounding::half_up) == 1250);
+  CHECK(percent_scaled(1, 800, 2, Rounding::half_up) == 13);    // 0,125% → 0,13%
+  CHECK(percent_scaled(1, 8000, 2, Rounding::half_up) == 1);    // 0,0125% → 0,01%
+  CHECK(percent_scaled(-3, 97, 2, Rounding::half_up) == -309);  // −3,0928%
+  CHECK(percent_scaled(97, 97, 2, Rounding::half_up) == 10000);
   const std::int64_t big = 9007199254740992LL;
-  CHECK(percent_scaled(big - 1, big, 2) == 10000);
+  CHECK(percent_scaled(big - 1, big, 2, Rounding::half_up) == 10000);
 }
 
 TEST_CASE("the numerators that print as a rate", "[audit]") {

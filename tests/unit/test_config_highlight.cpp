@@ -32,7 +32,8 @@ std::optional<BuildConfig> resolve(const ScratchDir& dir, const std::string& lin
 std::vector<std::string> messages(const Diagnostics& diags) {
   std::vector<std::string> out;
   for (const auto& d : diags.all()) {
-    out.push_back(fmt::format("{} line {}: {}: {}", d.loc.file, d.loc.row, d.code, d.message));
+    out.push_back(
+        fmt::format("{} line {}: {}: {}", d.loc.file, d.loc.row, d.code.name(), d.message));
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// The error catalogue in three places that must agree: src/diag/codes.cpp, the table of
-// docs/errors.md, and the cases under tests/errors/<code>/.
+// The error catalogue in three places that must agree: include/ntreport/diag/catalogue.hpp, the
+// table of docs/errors.md, and the cases under tests/errors/<code>/.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ntreport/diag/codes.hpp"
+#include "ntreport/diag/diagnostic.hpp"
 
 namespace fs = std::filesystem;
 

@@ -112,7 +112,7 @@ TEST_CASE("An .xls workbook's cells count against the budget of an input") {
   const std::string path = NTR_TEST_DATA "/fixtures/xls/ho-so-2024.xls";
   CHECK_FALSE(ntr::read_input(path, limits, sheets, diags));
   REQUIRE(diags.error_count() == 1);
-  CHECK(diags.all()[0].code == "input-too-large");
+  CHECK(diags.all()[0].code == ntr::Code("input-too-large"));
   CHECK_THAT(diags.all()[0].message,
              Catch::StartsWith("the workbook has more than 50 cells holding a value in all"));
   ntr::Diagnostics whole;

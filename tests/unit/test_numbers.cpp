@@ -1,6 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "ntreport/model/exact.hpp"
 #include "ntreport/text/numbers.hpp"
+
+namespace {
+// A rate as the tables print it: rounded half-up once (model/exact.hpp), then formatted.
+std::string format_percent(std::int64_t num, std::int64_t den) {
+  return ntr::format_hundredths(ntr::percent_scaled(num, den, 2, ntr::Rounding::half_up));
+}
+}  // namespace
 
 using namespace ntr;
 
@@ -24,8 +32,8 @@ TEST_CASE("percentages round half-up once from the exact fraction (docs/spec.md 
   CHECK(format_percent(1, 40000) == "0%");     // 0.0025% rounds down
   CHECK(format_percent(1, 20000) == "0,01%");  // 0.005%: the half rounds up
   CHECK(format_percent(2, 3) == "66,67%");
-  CHECK(percent_hundredths(99925, 100000) == 9993);  // 99.925% exactly: half-up
-  CHECK(percent_hundredths(99924999, 100000000) == 9992);
+  CHECK(percent_scaled(99925, 100000, 2, Rounding::half_up) == 9993);  // 99.925%: half-up
+  CHECK(percent_scaled(99924999, 100000000, 2, Rounding::half_up) == 9992);
 }
 
 TEST_CASE("hundredths print as Vietnamese percentages") {

@@ -238,7 +238,7 @@ TEST_CASE("Merged sets keep what earlier runs wrote, and list it while it is unc
   Diagnostics refused;
   CHECK_FALSE(build(dir, {{"b.xlsx", "B2"}}, refused, merge));
   REQUIRE(refused.all().size() == 1);
-  CHECK(refused.all()[0].code == "would-overwrite");
+  CHECK(refused.all()[0].code == Code("would-overwrite"));
   CHECK(read_file(dir / "b.xlsx") == "B, filled in");
 }
 
@@ -271,7 +271,7 @@ TEST_CASE("Names that are no plain file names are never written") {
   CHECK_FALSE(set.add_text("../x.md", "x", diags));
   CHECK_FALSE(set.add_text(".hidden", "x", diags));
   CHECK(diags.error_count() == 2);
-  CHECK(diags.all()[0].code == "internal");
+  CHECK(diags.all()[0].code == Code("internal"));
   CHECK_FALSE(set.commit(diags));
   CHECK(list_dir(scratch.path()).empty());
 }
@@ -341,7 +341,7 @@ TEST_CASE("A commit killed after its commit point is finished by the next comman
   }
   CHECK(snapshot(dir) == after);
   REQUIRE(next.all().size() == 1);
-  CHECK(next.all()[0].code == "output-recovered");
+  CHECK(next.all()[0].code == Code("output-recovered"));
 }
 
 TEST_CASE("Two sets cannot write one folder at once") {

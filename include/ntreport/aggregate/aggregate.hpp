@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
-#include "ntreport/ingest/values.hpp"
+#include "ntreport/model/values.hpp"
 #include "ntreport/registry/registry.hpp"
 
 namespace ntr {

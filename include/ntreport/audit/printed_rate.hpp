@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "ntreport/model/exact.hpp"
 #include "ntreport/read/sheet.hpp"
 
 namespace ntr {
@@ -41,11 +42,8 @@ struct Range {
   [[nodiscard]] bool exact() const { return lo == hi; }
 };
 
-/// num/den as a percentage rounded half-up at `decimals` places, × 10^decimals: (72297,
-/// 72351, 2) → 9993. Exact for every count up to kMaxCount. Precondition: den > 0.
-std::int64_t percent_scaled(std::int64_t num, std::int64_t den, std::uint32_t decimals);
-
-/// The numerators k for which percent_scaled(k, den, decimals) == scaled. Precondition: den > 0.
+/// The numerators k for which percent_scaled(k, den, decimals, Rounding::half_up) == scaled.
+/// Precondition: den > 0.
 Range numerators_printing_as(std::int64_t scaled, std::uint32_t decimals, std::int64_t den);
 
 /// A scaled percentage as the tables print it, trailing zeros dropped: (9960, 2) → "99,6%",

@@ -8,14 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ntreport/diag/codes.hpp"
+
 namespace ntr {
-
-/// Process exit status, one per kind of failure (docs/spec.md §8).
-enum class ExitCode : int { ok = 0, data = 1, usage = 2, io = 3, internal = 4 };
-
-/// error: nothing is written; warning: written, fails only under --strict; note: a fact worth
-/// knowing (a figure derived from others), never a failure.
-enum class Severity : std::uint8_t { warning, error, note };
 
 /// "error", "warning", "note", as printed.
 std::string_view severity_name(Severity s);
@@ -49,7 +44,7 @@ std::string format_loc(const SourceLoc& loc);
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;  ///< stable kebab-case code from the catalogue (diag/codes.hpp)
+  Code code = "internal";  ///< a stable kebab-case code of the catalogue (diag/catalogue.hpp)
   SourceLoc loc;
   std::string message;    ///< names the column header, quotes the value found and what was expected
   std::string hint;       ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
@@ -62,9 +57,9 @@ std::string format_diagnostic(const Diagnostic& d);
 /// The sink every stage appends to. Stages never print.
 class Diagnostics {
  public:
-  void error(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
-  void warning(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
-  void note(std::string_view code, SourceLoc loc, std::string message, std::string hint = {});
+  void error(Code code, SourceLoc loc, std::string message, std::string hint = {});
+  void warning(Code code, SourceLoc loc, std::string message, std::string hint = {});
+  void note(Code code, SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic d);
 
   /// Diagnostics kept in full per file; beyond that they are counted only, so that a file of

@@ -1,6 +1,7 @@
 #pragma once
 // Rates as summary.json writes them (the shortest decimal of a double), read back as exact
-// decimals so that the diff rounds them like the tables do: half-up, from the written digits.
+// decimals so that the diff rounds them from the written digits, half away from zero (the
+// diff's rounding, docs/spec.md §4; on rates, which are ≥ 0, the same as the tables' half-up).
 #include <cstdint>
 #include <optional>
 #include <string>

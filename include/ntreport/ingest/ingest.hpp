@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
-#include "ntreport/ingest/values.hpp"
+#include "ntreport/model/values.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/tables.hpp"
 #include "ntreport/registry/registry.hpp"

@@ -11,11 +11,11 @@ namespace ntr {
 
 struct RowIdentity {
   enum class Kind : std::uint8_t { unit, level, group, total, unknown } kind = Kind::unknown;
-  UnitId unit = kNoUnit;     ///< unit rows; the area of group rows
-  LevelId level = 0;         ///< level and group rows
-  std::string problem_code;  ///< unknown rows: "unknown-unit" or "ambiguous-unit"
-  std::string message;       ///< unknown rows: what was wrong
-  std::string hint;          ///< unknown rows: "did you mean …"
+  UnitId unit = kNoUnit;               ///< unit rows; the area of group rows
+  LevelId level = 0;                   ///< level and group rows
+  Code problem_code = "unknown-unit";  ///< unknown rows: "unknown-unit" or "ambiguous-unit"
+  std::string message;                 ///< unknown rows: what was wrong
+  std::string hint;                    ///< unknown rows: "did you mean …"
 };
 
 /// Identifies a row by its code cell (when non-empty) or its name cell (docs/spec.md §2.3, §3.1):

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "ntreport/model/fields.hpp"
 #include "ntreport/read/sheet.hpp"
-#include "ntreport/registry/fields.hpp"
 
 namespace ntr {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/fields.hpp"
 #include "ntreport/report/report.hpp"
 
 namespace ntr {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/fields.hpp"
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/report/report.hpp"
 

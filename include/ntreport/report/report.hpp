@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/model/period.hpp"
 
 namespace ntr {
 
@@ -137,12 +138,6 @@ struct ReportDoc {
   std::vector<TargetRule> target_rules;   ///< rate cells compared with their level's target
   std::vector<LegendLine> legend;  ///< what the marks mean: per rate with targets, then lowest
   std::vector<Chart> charts;       ///< charts of the rates, in column order
-};
-
-/// A reporting period, ISO dates.
-struct Period {
-  std::string from;  ///< "2024-01-01"
-  std::string to;    ///< "2024-08-28"
 };
 
 /// Everything one build writes.

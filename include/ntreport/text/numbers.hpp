@@ -8,15 +8,6 @@ namespace ntr {
 /// A count with '.' between groups of three digits: 179153 → "179.153".
 std::string format_count(std::int64_t n);
 
-/// num/den as a percentage rounded half-up to two decimals from the exact fraction, with a
-/// decimal comma and trailing zeros dropped: 72297/72351 → "99,93%", 1/2 → "50%".
-/// Precondition: den > 0, num ≥ 0.
-std::string format_percent(std::int64_t num, std::int64_t den);
-
-/// num/den × 10000 rounded half-up: the percentage in hundredths ("99,93%" → 9993).
-/// Precondition: den > 0, num ≥ 0.
-std::int64_t percent_hundredths(std::int64_t num, std::int64_t den);
-
 /// A value in hundredths of a percent printed as "17,35%" (negative values get a '-').
 std::string format_hundredths(std::int64_t hundredths);
 

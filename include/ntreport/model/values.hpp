@@ -3,15 +3,11 @@
 // An absent field means "not reported", which is not 0.
 #include <array>
 #include <cstdint>
-#include <limits>
 
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/exact.hpp"
+#include "ntreport/model/fields.hpp"
 
 namespace ntr {
-
-/// What a sum becomes when it passes the largest int64: it stays there, far above the largest
-/// count (kMaxCount), so that whoever prints it sees an overflow, never a wrapped number.
-inline constexpr std::int64_t kSaturated = std::numeric_limits<std::int64_t>::max();
 
 struct Values {
   std::array<std::int64_t, kFieldCount> v{};
@@ -41,7 +37,7 @@ struct Values {
   /// of counts (≥ 0) saturate at kSaturated instead of overflowing.
   void add(const Values& o) {
     for (std::size_t i = 0; i < kFieldCount; ++i) {
-      if ((o.present >> i) & 1U) v[i] = v[i] > kSaturated - o.v[i] ? kSaturated : v[i] + o.v[i];
+      if ((o.present >> i) & 1U) v[i] = saturating_add(v[i], o.v[i]);
     }
     present |= o.present;
   }

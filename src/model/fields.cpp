@@ -1,4 +1,4 @@
-#include "ntreport/registry/fields.hpp"
+#include "ntreport/model/fields.hpp"
 
 #include <algorithm>
 
