@@ -200,8 +200,21 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
           build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def->id); it != config.layouts.end())
+    if (auto it = config.layouts.find(def->id); it != config.layouts.end()) {
       options.layout = it->second;
+    } else if (def->layout == "area" && registry.areas().empty()) {
+      // A registry without districts (two levels, since 2025): by area would be by level with
+      // other headings, so it is by level, and said.
+      options.layout = "level";
+      diags.note("layout-fallback", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                 fmt::format("the appendix {} is laid out by district by default, but the "
+                             "registry has no districts (no unit has an area): it is laid out "
+                             "by level",
+                             def->id),
+                 fmt::format("give --layout {}=level to say so, or --layout {}=area to keep the "
+                             "by-area headings",
+                             def->id, def->id));
+    }
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     options.targets = rate_targets(targets.targets);
     options.highlight_lowest = config.highlight_lowest;

@@ -45,6 +45,9 @@ constexpr std::array kCatalogue = {
              "strings)"},
     CodeInfo{"internal", ExitCode::internal, E, "a bug in ntreport"},
     CodeInfo{"io-error", IO, E, "a file or folder cannot be read or written"},
+    CodeInfo{"layout-fallback", OK, N,
+             "an appendix laid out by district by default, over a registry without districts, "
+             "is laid out by level"},
     CodeInfo{"malformed-xml", D, E, "a workbook part is not well-formed XML"},
     CodeInfo{"no-figures", D, W, "the inputs hold no figures: a build writes nothing"},
     CodeInfo{"no-header", D, E, "no sheet of a file has a recognised header row"},
