@@ -79,10 +79,11 @@ std::string config_text(const InitOptions& o, const Province2025* province) {
   t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
                "The line under each appendix title");
   if (province != nullptr) {
-    t += fmt::format("# The units of {}: its departments and communes; add its other bodies\n"
-                     "registry = \"registry.csv\"\n# Two levels: Cấp tỉnh, Cấp xã\n"
-                     "levels = \"levels.csv\"\n",
-                     province->name);
+    t += fmt::format(
+        "# The units of {}: its departments and communes; add its other bodies\n"
+        "registry = \"registry.csv\"\n# Two levels: Cấp tỉnh, Cấp xã\n"
+        "levels = \"levels.csv\"\n",
+        province->name);
   } else {
     t += setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
                  "registry.csv", "The unit registry (default: the shipped Ninh Thuận registry)");
@@ -130,12 +131,14 @@ const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
   if (const Province2025* p = find_province(o.province)) return p;
   std::string names;
   const auto close = closest_provinces(o.province);
-  for (const Province2025* p : close) names += fmt::format("{}\"{}\" ({})", names.empty() ? "" : ", ", p->name, p->code);
-  diags.error("usage", usage_loc(),
-              fmt::format("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its "
-                          "code such as 56)",
-                          printable(o.province)),
-              close.empty() ? all_provinces() : fmt::format("did you mean {}?", names));
+  for (const Province2025* p : close)
+    names += fmt::format("{}\"{}\" ({})", names.empty() ? "" : ", ", p->name, p->code);
+  diags.error(
+      "usage", usage_loc(),
+      fmt::format("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its "
+                  "code such as 56)",
+                  printable(o.province)),
+      close.empty() ? all_provinces() : fmt::format("did you mean {}?", names));
   return nullptr;
 }
 

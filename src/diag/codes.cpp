@@ -29,6 +29,8 @@ constexpr std::array kCatalogue = {
     CodeInfo{"channels-dont-sum", D, E, "received differs from direct + online + postal"},
     CodeInfo{"config-error", U, E, "a configuration file or option value is invalid"},
     CodeInfo{"count-overflow", D, E, "a sum of counts is larger than the largest count (10^15)"},
+    CodeInfo{"crosswalk-error", U, E,
+             "a crosswalk file (--crosswalk) lacks a column, a code or a valid share"},
     CodeInfo{"csv-syntax", D, E, "a CSV file breaks RFC 4180 quoting"},
     CodeInfo{"derived-figure", OK, N,
              "a blank figure is derived exactly from the unit's other figures"},
@@ -40,6 +42,8 @@ constexpr std::array kCatalogue = {
              "the same figure of the same unit is given twice with the same value"},
     CodeInfo{"empty-file", D, E, "an input file holds nothing"},
     CodeInfo{"hidden-sheet", D, W, "a hidden sheet holds a table, which is read like any other"},
+    CodeInfo{"implausible-change", D, W,
+             "with --previous, a unit's count changed by more than the plausibility factor"},
     CodeInfo{"input-too-large", D, E,
              "an input file goes past its budget (size, inflated size, rows, cells, shared "
              "strings)"},

@@ -61,8 +61,8 @@ const Lists& lists() {
 std::string bare_province_key(std::string_view text) {
   std::string key = match_key(text);
   // The prefixes under the same key: it is decomposed.
-  static const std::vector<std::string> prefixes = {match_key("Tỉnh") + " ", match_key("Thành phố") + " ",
-                                                    "tp ", "tp. "};
+  static const std::vector<std::string> prefixes = {match_key("Tỉnh") + " ",
+                                                    match_key("Thành phố") + " ", "tp ", "tp. "};
   for (const std::string& prefix : prefixes) {
     if (key.starts_with(prefix)) return key.substr(prefix.size());
   }
@@ -73,10 +73,12 @@ std::string bare_province_key(std::string_view text) {
 std::string folded(std::string_view text) {
   const std::string key = bare_province_key(text);
   utf8proc_uint8_t* out = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(key.data()),
-                              static_cast<utf8proc_ssize_t>(key.size()), &out,
-                              static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
-  std::string s = n < 0 ? key : std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  const auto n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(key.data()),
+                   static_cast<utf8proc_ssize_t>(key.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK));
+  std::string s =
+      n < 0 ? key : std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
   std::free(out);
   // đ has no decomposition: it is folded by hand.
   std::string ascii;

@@ -89,8 +89,8 @@ TEST_CASE("reform lists: Khánh Hòa has 65 communes: 48 xã, 16 phường, 1 đ
 }
 
 TEST_CASE("reform lists: a province by code or name in any spelling of its tone marks") {
-  for (const char* text : {"56", "Khánh Hòa", "Khánh Hoà", "KHÁNH HÒA", "tỉnh khánh hoà",
-                           "  Tỉnh Khánh Hòa "}) {
+  for (const char* text :
+       {"56", "Khánh Hòa", "Khánh Hoà", "KHÁNH HÒA", "tỉnh khánh hoà", "  Tỉnh Khánh Hòa "}) {
     INFO(text);
     const ntr::Province2025* p = ntr::find_province(text);
     REQUIRE(p != nullptr);
@@ -99,7 +99,7 @@ TEST_CASE("reform lists: a province by code or name in any spelling of its tone 
   REQUIRE(ntr::find_province("Hồ Chí Minh") != nullptr);
   CHECK(ntr::find_province("TP Hồ Chí Minh")->code == "79");
   CHECK(ntr::find_province("Thừa Thiên Huế") == nullptr);
-  CHECK(ntr::find_province("Khanh Hoa") == nullptr);  // no tone marks at all is not a spelling
+  CHECK(ntr::find_province("Khanh Hoa") == nullptr);   // no tone marks at all is not a spelling
   CHECK(ntr::find_province("Ninh Thuận") == nullptr);  // merged into Khánh Hòa
   CHECK(ntr::find_province("5") == nullptr);
 }
