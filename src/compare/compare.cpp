@@ -28,7 +28,10 @@ std::vector<CrosswalkLink> links_of(const std::string& code, const PreviousBuild
     if (const auto* user = crosswalk.user_links(known->gso_code)) return *user;
   }
   const bool here = registry.find_code(code) != kNoUnit;
-  if (here && !before_reform(build)) return {CrosswalkLink{code, Share{}}};
+  // Only a statistics-office code (digits) can name another unit before the reform.
+  const bool digits =
+      std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (here && (!digits || !before_reform(build))) return {CrosswalkLink{code, Share{}}};
   if (const auto* shipped = crosswalk.shipped_links(code)) return *shipped;
   if (here) return {CrosswalkLink{code, Share{}}};
   return {};
@@ -68,8 +71,7 @@ void map_build(const PreviousBuild& build, const std::string& appendix, const Re
         !parent.empty() && listed.count(parent) != 0) {
       // Its figures are in its parent's: only its own row of the same registry compares it.
       const UnitId same = registry.find_code(p.code);
-      if (same == kNoUnit || registry.unit(same).parent == kNoUnit || before_reform(build))
-        continue;
+      if (same == kNoUnit || registry.unit(same).parent == kNoUnit) continue;
       links = {CrosswalkLink{p.code, Share{}}};
     } else {
       links = links_of(p.code, build, registry, cw);
