@@ -74,8 +74,7 @@ Figures Ingest::State::finish() {
     if (i >= places->origins.size() || (places->origins[i].fields & field_bit(f)) == 0)
       return std::nullopt;
     Origin o = places->origins[i].base;
-    const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(u)) << 8) |
-                              static_cast<std::uint64_t>(f);
+    const std::uint64_t key = origin_key(u, f);
     if (const auto it = places->other.find(key); it != places->other.end()) o = it->second;
     if (o.table >= places->tables.size()) return std::nullopt;
     const TableInfo& t = places->tables[o.table];
