@@ -9,11 +9,13 @@
 #include <filesystem>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/diff/summary_shape.hpp"
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/read/json.hpp"
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/labels.hpp"
@@ -196,7 +198,7 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
 
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    const TargetsInput& targets, Diagnostics& diags) {
+                    const TargetsInput& targets, Diagnostics& diags, const Comparison* comparison) {
   BuildReport report;
   report.period = config.period;
   const Totals totals = aggregate(registry, figures.own);
@@ -209,8 +211,21 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
           build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def->id); it != config.layouts.end())
+    if (auto it = config.layouts.find(def->id); it != config.layouts.end()) {
       options.layout = it->second;
+    } else if (def->layout == "area" && registry.areas().empty()) {
+      // A registry without districts (two levels, since 2025): by area would be by level with
+      // other headings, so it is by level, and said.
+      options.layout = "level";
+      diags.note("layout-fallback", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                 fmt::format("the appendix {} is laid out by district by default, but the "
+                             "registry has no districts (no unit has an area): it is laid out "
+                             "by level",
+                             def->id),
+                 fmt::format("give --layout {}=level to say so, or --layout {}=area to keep the "
+                             "by-area headings",
+                             def->id, def->id));
+    }
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     options.targets = rate_targets(targets.targets);
     options.highlight_lowest = config.highlight_lowest;
@@ -223,6 +238,8 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
         fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
     report.appendices[i].reference = config.report_reference;
   }
+  if (comparison != nullptr)
+    add_comparison(report, registry, totals, figures.own, *comparison, diags);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
@@ -230,6 +247,25 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
     report.warnings.push_back(std::move(d));
   }
   return report;
+}
+
+std::optional<Comparison> load_comparison(const BuildConfig& config, Diagnostics& diags) {
+  if (config.previous.empty()) return std::nullopt;
+  const std::size_t errors = diags.error_count();
+  Comparison c;
+  c.crosswalk = Crosswalk::shipped();
+  c.factor = config.plausibility_factor;
+  for (const auto& path : config.crosswalks) {
+    if (auto sheet = read_csv_sheet(path, diags)) c.crosswalk.add_user_sheet(*sheet, diags);
+  }
+  for (const auto& path : config.previous) {
+    std::string shown;
+    const auto summary = read_summary_json(path, shown, diags);
+    if (summary && check_summary_shape(*summary, shown, diags))
+      c.builds.push_back(previous_from_summary(*summary, shown));
+  }
+  if (diags.error_count() > errors) return std::nullopt;
+  return c;
 }
 
 std::string path_from_root(const std::string& path, const std::string& root,
@@ -259,20 +295,42 @@ std::string path_from_root(const std::string& path, const std::string& root,
   return rel.empty() ? path : platform::utf8_path(rel);
 }
 
+namespace {
+// The appendices, each followed by its comparison table (a sheet of its own).
+std::vector<ReportDoc> with_comparisons(const BuildReport& report) {
+  std::vector<ReportDoc> docs;
+  for (const auto& doc : report.appendices) {
+    docs.push_back(doc);
+    for (const auto& table : report.comparisons) {
+      if (table.id == doc.id) docs.push_back(table);
+    }
+  }
+  return docs;
+}
+}  // namespace
+
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
                                        Diagnostics& diags, std::vector<std::string>* removed) {
   OutputSet out(config.out_dir, OutputOptions{Ownership::replace, config.force});
   const std::size_t errors = diags.error_count();
   if (config.formats.count("md")) {
-    for (const auto& doc : report.appendices)
-      out.add_text(doc.id + ".md", render_markdown(doc), diags);
+    for (const auto& doc : report.appendices) {
+      std::string text = render_markdown(doc);
+      for (const auto& table : report.comparisons) {
+        if (table.id == doc.id) text += "\n" + render_markdown(table);
+      }
+      out.add_text(doc.id + ".md", text, diags);
+    }
   }
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
     out.add_file(
         "phu-luc.xlsx",
-        [&](const std::string& tmp) { return write_xlsx(tmp, report.appendices, options, diags); },
+        [&](const std::string& tmp) {
+          if (report.comparisons.empty()) return write_xlsx(tmp, report.appendices, options, diags);
+          return write_xlsx(tmp, with_comparisons(report), options, diags);
+        },
         diags);
   }
   if (config.formats.count("json"))

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/audit/audit.hpp"
+#include "ntreport/compare/compare.hpp"
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/ingest/ingest.hpp"
 #include "ntreport/read/sheet.hpp"
@@ -41,7 +42,10 @@ struct BuildConfig {
   /// What the file paths of summary.json are relative to: the period folder (of
   /// ntreport.toml); empty without one (then: the folder holding the input that named it).
   std::string root;
-  unsigned highlight_lowest = 0;  ///< mark the N lowest units of each level per rate; 0: off
+  unsigned highlight_lowest = 0;         ///< mark the N lowest units of each level per rate; 0: off
+  std::vector<std::string> previous;     ///< earlier builds' output folders or summary.json files
+  std::vector<std::string> crosswalks;   ///< CSV old_code,new_code,share: add to or override
+  std::int64_t plausibility_factor = 5;  ///< a count changed by more than this is a warning
   bool strict = false;
   bool force = false;  ///< replace or remove files in the output folder ntreport did not write
   ReadLimits limits;
@@ -79,12 +83,17 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
                                                   const std::vector<AppendixDef>& appendices,
                                                   const Figures& figures, Diagnostics& diags);
 
+/// The earlier builds of config.previous and the crosswalks (the shipped ones, then
+/// config.crosswalks); nothing when config.previous is empty or something cannot be read.
+std::optional<Comparison> load_comparison(const BuildConfig& config, Diagnostics& diags);
+
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
-/// given).
+/// given); with a comparison, adds the earlier period's figures to them.
 BuildReport compile(const BuildConfig& config, const Registry& registry,
                     const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    const TargetsInput& targets, Diagnostics& diags);
+                    const TargetsInput& targets, Diagnostics& diags,
+                    const Comparison* comparison = nullptr);
 
 /// How summary.json names a file: relative to `root` when there is one, else to the folder
 /// holding the input (file or folder) it was found under, else to its own folder; lexically,

@@ -92,7 +92,11 @@ int run(const PeriodOptions& o, bool write) {
       no_figures(*config, false, diags);
     return finish();
   }
-  const BuildReport report = compile(*config, *registry, defs, figures, targets, diags);
+  auto comparison = load_comparison(*config, diags);
+  if (comparison) comparison->where = figures.where;
+  if (diags.has_errors()) return finish();
+  const BuildReport report = compile(*config, *registry, defs, figures, targets, diags,
+                                     comparison ? &*comparison : nullptr);
   progress.appendices(report.appendices.size());
   // Blank forms would blank the outputs of the last build: a build with nothing to write
   // writes nothing.

@@ -216,6 +216,16 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
   app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")
       ->delimiter(',');
+  app.add_option("--previous", o.previous,
+                 "An earlier build (its output folder or summary.json) to compare with; "
+                 "repeatable");
+  app.add_option("--crosswalk", o.crosswalks,
+                 "CSV old_code,new_code,share (whole, part or a fraction): where earlier units "
+                 "went, beside or instead of the shipped crosswalks; repeatable");
+  app.add_option("--plausibility-factor", o.plausibility_factor,
+                 "With --previous, warn of a count that changed by more than this factor "
+                 "(default 5)")
+      ->check(CLI::Range(std::int64_t{2}, std::int64_t{1000000}));
   app.add_option("--highlight-lowest", o.highlight_lowest,
                  "In phu-luc.xlsx, mark the N lowest units of each level for every rate (0: none)")
       ->check(CLI::Range(0, static_cast<int>(kMaxHighlightLowest)));
@@ -254,6 +264,9 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
     c.layouts[l.substr(0, eq)] = l.substr(eq + 1);
   }
   if (!o.sort.empty()) c.sort = o.sort;
+  c.previous = o.previous;
+  c.crosswalks = o.crosswalks;
+  if (o.plausibility_factor > 0) c.plausibility_factor = o.plausibility_factor;
   if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
   if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
   c.strict = o.strict;

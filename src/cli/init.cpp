@@ -8,6 +8,7 @@
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/platform/paths.hpp"
+#include "ntreport/registry/reform.hpp"
 #include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -24,6 +25,7 @@ struct InitOptions {
   std::string registry;
   std::string targets;
   std::string return_to;
+  std::string province;  ///< a 2025 province: its registry is written into the folder
   bool force = false;
 };
 
@@ -64,9 +66,10 @@ std::string setting(std::string_view key, const std::string& value, std::string_
   return fmt::format("# {}\n{} = {}\n", note, key, toml_string(value));
 }
 
-std::string config_text(const InitOptions& o) {
-  const std::string title =
+std::string config_text(const InitOptions& o, const Province2025* province) {
+  std::string title =
       !o.title.empty() ? o.title : (o.registry.empty() ? std::string(kShippedTitle) : "");
+  if (province != nullptr && o.title.empty()) title = province_title(*province);
   std::string t = fmt::format(
       "# The period {} to {}. Paths are relative to this folder; options given on the\n"
       "# command line override these settings. Run ntreport here without arguments: build,\n"
@@ -75,8 +78,16 @@ std::string config_text(const InitOptions& o) {
   t += setting("title", title, "Ủy ban nhân dân tỉnh …", "The province, on the input workbooks");
   t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
                "The line under each appendix title");
-  t += setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry), "registry.csv",
-               "The unit registry (default: the shipped Ninh Thuận registry)");
+  if (province != nullptr) {
+    t += fmt::format(
+        "# The units of {}: its departments and communes; add its other bodies\n"
+        "registry = \"registry.csv\"\n# Two levels: Cấp tỉnh, Cấp xã\n"
+        "levels = \"levels.csv\"\n",
+        province->name);
+  } else {
+    t += setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
+                 "registry.csv", "The unit registry (default: the shipped Ninh Thuận registry)");
+  }
   t += "# More names for units (CSV alias,code)\naliases = [\"aliases.csv\"]\n";
   t += setting("targets", o.targets.empty() ? "" : from_folder(o.dir, o.targets), "targets.csv",
                "The plan's targets, for the chi-tieu appendix");
@@ -89,6 +100,48 @@ std::string config_text(const InitOptions& o) {
   return t;
 }
 
+// "the provinces: 01 Thành phố Hà Nội, 04 Tỉnh Cao Bằng, …"
+std::string all_provinces() {
+  std::string out = "the provinces:";
+  for (const Province2025& p : provinces_2025()) out += fmt::format(" {} {},", p.code, p.name);
+  out.back() = '.';
+  return out;
+}
+
+// What the registry holds: "14 departments and 65 communes (48 xã, 16 phường, 1 đặc khu)".
+std::string registry_summary(const Province2025& p) {
+  std::size_t xa = 0, phuong = 0, dac_khu = 0;
+  const auto communes = province_communes(p.code);
+  for (const Commune2025* c : communes) {
+    if (c->kind == "xa") ++xa;
+    if (c->kind == "phuong") ++phuong;
+    if (c->kind == "dac-khu") ++dac_khu;
+  }
+  return fmt::format("{} departments and {} communes of {} ({} xã, {} phường, {} đặc khu)",
+                     departments_2025().size(), communes.size(), p.name, xa, phuong, dac_khu);
+}
+
+// The province --province names, or a usage error listing the closest names.
+const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
+  if (!o.registry.empty()) {
+    diags.error("usage", usage_loc(),
+                "--province writes the folder's registry: give --province or --registry, not both");
+    return nullptr;
+  }
+  if (const Province2025* p = find_province(o.province)) return p;
+  std::string names;
+  const auto close = closest_provinces(o.province);
+  for (const Province2025* p : close)
+    names += fmt::format("{}\"{}\" ({})", names.empty() ? "" : ", ", p->name, p->code);
+  diags.error(
+      "usage", usage_loc(),
+      fmt::format("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its "
+                  "code such as 56)",
+                  printable(o.province)),
+      close.empty() ? all_provinces() : fmt::format("did you mean {}?", names));
+  return nullptr;
+}
+
 int run_init(const InitOptions& o) {
   Diagnostics diags;
   for (const auto& d : {o.from, o.to}) {
@@ -99,17 +152,26 @@ int run_init(const InitOptions& o) {
   if (!diags.has_errors() && o.to < o.from)
     diags.error("usage", usage_loc(),
                 fmt::format("the period ends ({}) before it starts ({})", o.to, o.from));
+  const Province2025* province = o.province.empty() ? nullptr : chosen_province(o, diags);
   if (!diags.has_errors()) {
-    // Both files are the user's from the start (aliases.csv is filled in by hand): an existing
-    // one is replaced only when asked.
+    // Every file is the user's from the start (aliases.csv and the registry are edited by
+    // hand): an existing one is replaced only when asked.
     OutputSet folder(o.dir, OutputOptions{Ownership::none, o.force});
-    folder.add_text("ntreport.toml", config_text(o), diags);
+    folder.add_text("ntreport.toml", config_text(o, province), diags);
     folder.add_text("aliases.csv", "alias,code\n", diags);
+    if (province != nullptr) {
+      folder.add_text("registry.csv", province_registry_csv(*province), diags);
+      folder.add_text("levels.csv", two_level_levels_csv(), diags);
+    }
     if (!diags.has_errors() && folder.commit(diags))
       make_folder(platform::utf8_path(platform::fs_path(o.dir) / "inputs"), diags);
   }
   print_diagnostics(diags, false);
   if (diags.has_errors()) return exit_code(diags, false);
+  if (province != nullptr) {
+    std::printf("ntreport: %s/registry.csv: %s; add the province's other bodies to it\n",
+                printable(o.dir).c_str(), registry_summary(*province).c_str());
+  }
   std::printf(
       "ntreport: period folder %s ready: put the units' files in %s/inputs, then run "
       "ntreport build there\n",
@@ -131,6 +193,9 @@ void add_init_command(CLI::App& app, int& result) {
                   "registry's province)");
   sub->add_option("--reference", o->reference, "The line under each appendix title");
   sub->add_option("--registry", o->registry, "Unit registry CSV (default: the shipped one)");
+  sub->add_option("--province", o->province,
+                  "A province of 2025 (name or code, e.g. \"Khánh Hòa\" or 56): writes its "
+                  "departments and communes into DIR/registry.csv, with two levels");
   sub->add_option("--targets", o->targets, "The plan's targets CSV");
   sub->add_option("--return-to", o->return_to, "Who the filled input workbooks go back to");
   sub->add_flag("--force", o->force, "Replace an existing ntreport.toml and aliases.csv");

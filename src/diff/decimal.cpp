@@ -86,9 +86,15 @@ std::string rate_change(const Decimal& old_rate, const Decimal& new_rate) {
   const i128 delta = new_rate.units - old_rate.units;
   // From the rates as the tables print them: 99,05% → 98,52% is −0,53 points, whatever the
   // unrounded rates were.
-  const std::int64_t h = new_rate.percent_hundredths() - old_rate.percent_hundredths();
+  return points_change(old_rate.percent_hundredths(), new_rate.percent_hundredths(),
+                       delta > 0 ? 1 : (delta < 0 ? -1 : 0));
+}
+
+std::string points_change(std::int64_t old_hundredths, std::int64_t new_hundredths,
+                          int exact_sign) {
+  const std::int64_t h = new_hundredths - old_hundredths;
   const std::string change =
-      h == 0 && delta != 0 ? (delta > 0 ? "+<0,01" : "-<0,01") : signed_hundredths(h);
+      h == 0 && exact_sign != 0 ? (exact_sign > 0 ? "+<0,01" : "-<0,01") : signed_hundredths(h);
   return fill(labels().diff_points, {{"change", change}});
 }
 

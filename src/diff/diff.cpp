@@ -29,7 +29,8 @@ struct Entry {
 // Members of a row object that name it rather than hold its figures.
 bool is_meta(std::string_view key) {
   return key == "name" || key == "level" || key == "label" || key == "area" || key == "stt" ||
-         key == "status" || key == "units" || key == "units_reported" || key == "coverage_note";
+         key == "status" || key == "units" || key == "units_reported" || key == "coverage_note" ||
+         key == "previous" || key == "not_comparable";
 }
 
 std::string member_text(const JsonValue& obj, std::string_view key, std::string fallback) {

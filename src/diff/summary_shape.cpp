@@ -143,7 +143,7 @@ class Shape {
       const std::string at = member_path(path, m.key);
       const JsonValue& v = m.value;
       if (m.key == "name" || m.key == "level" || m.key == "label" || m.key == "area" ||
-          m.key == "status" || m.key == "coverage_note") {
+          m.key == "status" || m.key == "coverage_note" || m.key == "not_comparable") {
         expect(v, Kind::string, at, "a string");
       } else if (m.key == "stt") {
         if (!v.is(Kind::string) && !v.is(Kind::number)) bad(at, v, "a row number");
@@ -151,6 +151,12 @@ class Shape {
         if (!is_count(v)) bad(at, v, "a whole number ≥ 0");
       } else if (rate_by_key(m.key) || m.key == "result") {
         if (!is_rate(v)) bad(at, v, "a rate ≥ 0, or null");
+      } else if (m.key == "previous") {
+        if (v.is(Kind::object)) {
+          row(v, at);  // the earlier period's figures of the row (build --previous)
+        } else if (!v.is(Kind::null)) {
+          bad(at, v, "an object of figures, or null");
+        }
       } else if (v.is(Kind::array) || v.is(Kind::object)) {
         bad(at, v, "a number, a text or null");
       }

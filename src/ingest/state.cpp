@@ -31,13 +31,6 @@ SourceLoc Ingest::State::loc(const Origin& o, Field f) const {
   return t.sheet.loc(o.row, t.col_of_field[static_cast<std::size_t>(f)]);
 }
 
-namespace {
-std::uint64_t origin_key(UnitId u, Field f) {
-  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(u)) << 8) |
-         static_cast<std::uint64_t>(f);
-}
-}  // namespace
-
 Origin Ingest::State::origin(UnitId u, Field f) const {
   const UnitOrigin& o = origins[static_cast<std::size_t>(u)];
   if ((o.fields & field_bit(f)) == 0) return {};

@@ -55,6 +55,12 @@ struct Origin {
   bool operator==(const Origin&) const = default;
 };
 
+/// The key of a (unit, figure) pair in the origins kept apart.
+inline std::uint64_t origin_key(UnitId u, Field f) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(u)) << 8) |
+         static_cast<std::uint64_t>(f);
+}
+
 /// Where the figures of one unit came from: usually all from one row.
 struct UnitOrigin {
   Origin base;               ///< the first row that gave the unit a figure

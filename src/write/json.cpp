@@ -89,6 +89,23 @@ void note(Members& members, const Row& row) {
   members.member("coverage_note", row.note);
 }
 
+// With --previous: the row's figures of the earlier period, or null and why.
+void previous(json::Out& out, Members& members, const ReportDoc& doc, const Row& row) {
+  if (!doc.compared) return;
+  members.key("previous");
+  if (!row.previous) {
+    out.null();
+    members.member("not_comparable", row.not_comparable);
+    return;
+  }
+  Row earlier;
+  earlier.cells = *row.previous;
+  out.begin_object();
+  Members figures(out);
+  row_values(out, figures, doc, earlier);
+  out.end_object();
+}
+
 void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
   out.begin_object();
   Members rows(out);
@@ -107,6 +124,7 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
     }
     row_values(out, members, doc, row);
     note(members, row);
+    previous(out, members, doc, row);
     out.end_object();
   }
   out.end_object();
@@ -124,6 +142,7 @@ void group_rows(json::Out& out, const ReportDoc& doc) {
     coverage(members, row);
     row_values(out, members, doc, row);
     note(members, row);
+    previous(out, members, doc, row);
     out.end_object();
   }
   out.end_array();
@@ -138,6 +157,7 @@ void total_row(json::Out& out, const ReportDoc& doc) {
     coverage(members, row);
     row_values(out, members, doc, row);
     note(members, row);
+    previous(out, members, doc, row);
     out.end_object();
     return;
   }
@@ -183,6 +203,12 @@ void appendix(json::Out& out, const ReportDoc& doc) {
   out.begin_array();
   for (const auto& code : doc.not_reported) out.string(code);
   out.end_array();
+  if (doc.compared) {
+    out.key("previous_unmapped");
+    out.begin_array();
+    for (const auto& unit : doc.previous_unmapped) out.string(unit);
+    out.end_array();
+  }
   out.end_object();
 }
 

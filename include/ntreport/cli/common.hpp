@@ -38,7 +38,10 @@ struct PeriodOptions {
   std::vector<std::string> layouts;
   std::string sort;
   std::vector<std::string> formats;
-  int highlight_lowest = -1;  ///< -1: not given
+  int highlight_lowest = -1;             ///< -1: not given
+  std::vector<std::string> previous;     ///< earlier builds to compare with (--previous)
+  std::vector<std::string> crosswalks;   ///< the user's crosswalks (--crosswalk)
+  std::int64_t plausibility_factor = 0;  ///< 0: not given
   bool strict = false;
   bool quiet = false;
   bool force = false;  ///< replace or remove files in the output folder ntreport did not write

@@ -30,5 +30,8 @@ std::string format_rate(const Decimal& rate);
 /// (each rounded half away from zero to two decimals): "+0,12 điểm %", "-3 điểm %";
 /// "+<0,01 điểm %" when the printed rates are equal but the rates are not.
 std::string rate_change(const Decimal& old_rate, const Decimal& new_rate);
+/// The same from the two printed rates in hundredths of a percent, and the sign of the exact
+/// change (the "<0,01" case).
+std::string points_change(std::int64_t old_hundredths, std::int64_t new_hundredths, int exact_sign);
 
 }  // namespace ntr

@@ -3,7 +3,9 @@
 // that are not units (level, group, total rows, and rows of units whose descendants are
 // listed) recognised, never added, and checked against the sums of the rows they cover.
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct Figures {
   std::vector<std::string> files;  ///< inputs that held at least one table, in reading order
   std::uint32_t tables = 0;        ///< tables read
   std::uint32_t unit_rows = 0;     ///< unit rows added
+  /// Where a unit's figure was read (file, sheet, cell), for messages after the reading.
+  std::function<std::optional<SourceLoc>(UnitId, Field)> where;
 };
 
 class Ingest final : public InputTableVisitor {

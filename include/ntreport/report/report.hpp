@@ -74,6 +74,10 @@ struct Row {
   /// those are in every sum; a unit with sub-units: its sub-units, likewise
   std::uint32_t units = 0, units_reported = 0;
   std::string note;  ///< what the "Ghi chú" column says: "Chưa báo cáo", "62/65 đơn vị", …
+  /// With --previous: the row's cells for the earlier period mapped onto it (one per column),
+  /// or nothing when it is not comparable, and then why
+  std::optional<std::vector<Cell>> previous;
+  std::string not_comparable;
 };
 
 /// What a highlight of a rate cell means.
@@ -138,12 +142,17 @@ struct ReportDoc {
   std::vector<TargetRule> target_rules;   ///< rate cells compared with their level's target
   std::vector<LegendLine> legend;  ///< what the marks mean: per rate with targets, then lowest
   std::vector<Chart> charts;       ///< charts of the rates, in column order
+  bool compared = false;           ///< rows carry the earlier period's figures (--previous)
+  /// earlier units of the appendix that map to no unit of this registry: "code Name"
+  std::vector<std::string> previous_unmapped;
 };
 
 /// Everything one build writes.
 struct BuildReport {
   std::optional<Period> period;
   std::vector<ReportDoc> appendices;
+  /// With --previous: per appendix (same id), its "So sánh với cùng kỳ" table
+  std::vector<ReportDoc> comparisons;
   std::vector<Diagnostic> warnings;  ///< sorted
 };
 
