@@ -9,14 +9,17 @@
 #include <filesystem>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/narrative/narrative.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
+#include "ntreport/write/docx.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
+#include "ntreport/write/narrative_md.hpp"
 #include "ntreport/write/output.hpp"
 #include "ntreport/write/xlsx.hpp"
 
@@ -90,7 +93,9 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
     }
   };
   for (const auto& f : embedded_files()) {
-    if (f.name.rfind("templates/", 0) != 0) continue;
+    // templates/narrative/ holds the wording of the paragraphs, not appendices
+    if (f.name.rfind("templates/", 0) != 0 || f.name.rfind("templates/narrative/", 0) == 0)
+      continue;
     if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
   }
   for (const auto& dir : config.template_dirs) {
@@ -213,6 +218,10 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
     report.appendices[i].number_line = fmt::format("Phụ lục {}", i + 1);
     report.appendices[i].reference = config.report_reference;
   }
+  NarrativeOptions narrative;
+  narrative.targets = rate_targets(targets.targets);
+  report.narrative = build_narratives(load_narratives(config.template_dirs, diags),
+                                      report.appendices, registry, totals, narrative);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
@@ -256,6 +265,8 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   if (config.formats.count("md")) {
     for (const auto& doc : report.appendices)
       out.add_text(doc.id + ".md", render_markdown(doc), diags);
+    if (!report.narrative.empty())
+      out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
   }
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
@@ -264,6 +275,13 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
         "phu-luc.xlsx",
         [&](const std::string& tmp) { return write_xlsx(tmp, report.appendices, options, diags); },
         diags);
+  }
+  if (config.formats.count("docx")) {
+    DocxOptions options;
+    options.created = output_timestamp(report.period);
+    out.add_file(
+        "bao-cao.docx",
+        [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
   }
   if (config.formats.count("json"))
     out.add_text("summary.json", render_summary_json(report), diags);

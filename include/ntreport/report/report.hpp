@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/narrative/section.hpp"
 
 namespace ntr {
 
@@ -149,7 +150,8 @@ struct Period {
 struct BuildReport {
   std::optional<Period> period;
   std::vector<ReportDoc> appendices;
-  std::vector<Diagnostic> warnings;  ///< sorted
+  std::vector<NarrativeSection> narrative;  ///< the paragraphs ("thuyết minh"), appendix order
+  std::vector<Diagnostic> warnings;         ///< sorted
 };
 
 }  // namespace ntr
