@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ntreport needs, when missing, non-interactively.
 # Usage: scripts/setup.sh [--test | --render]   (--test adds what the test suite needs;
-#        --render what scripts/render-xlsx.sh needs: LibreOffice Calc, poppler, the fonts)
+#        --render what scripts/render-xlsx.sh and --format pdf need: LibreOffice Calc and
+#        Writer, poppler, the fonts)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter-dev
@@ -10,9 +11,11 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format)
   # the benchmark's smoke test: GNU time and the workbook generator
   packages+=(time python3-xlsxwriter)
+  # the Word document read back by an independent reader
+  packages+=(python3-docx)
 fi
 if [[ "${1:-}" == "--render" ]]; then
-  packages=(libreoffice-calc-nogui poppler-utils fonts-liberation2)
+  packages=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-liberation2)
 fi
 
 missing=()

@@ -18,24 +18,55 @@ using docx::Para;
 // Text width of an A4 page within the margins of docx::section, in twips.
 constexpr int kPortraitWidth = 11906 - 1701 - 851;
 constexpr int kLandscapeWidth = 16838 - 1701 - 851;
-// A table wider than this many columns gets a landscape page.
-constexpr std::size_t kPortraitColumns = 6;
+// Twips a character of the table's text takes, on average: Times New Roman at 10–11 pt.
+constexpr double kTwipsPerChar = 105;
+// The narrowest a name or note column is squeezed to, in twips (2 cm), and the width a name
+// column needs to be readable, in twips (4,5 cm).
+constexpr int kMinTextColumn = 1134;
+constexpr int kReadableLabel = 2552;
 
-bool landscape(const ReportDoc& doc) { return doc.columns.size() > kPortraitColumns; }
+bool squeezable(const Column& c) {
+  return c.kind == ColumnKind::label || c.kind == ColumnKind::text;
+}
 
-// Column widths in twips, in proportion to the widths the text needs, filling the page.
+// The widths the text of each column needs, in twips.
+std::vector<int> needed(const ReportDoc& doc) {
+  std::vector<int> w;
+  for (double c : column_widths(doc)) w.push_back(static_cast<int>(c * kTwipsPerChar));
+  return w;
+}
+
+// A table whose figure columns and a readable name column do not fit a portrait page gets a
+// landscape one.
+bool landscape(const ReportDoc& doc) {
+  const std::vector<int> w = needed(doc);
+  int total = 0;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    total += squeezable(doc.columns[i]) ? std::min(w[i], kReadableLabel) : w[i];
+  return total > kPortraitWidth;
+}
+
+// Column widths in twips: what the text needs (column_widths), then fitted to the page by
+// narrowing the note and name columns first, or by giving the name column what is left.
 std::vector<int> grid(const ReportDoc& doc) {
-  const std::vector<double> chars = column_widths(doc);
-  const double sum = std::accumulate(chars.begin(), chars.end(), 0.0);
   const int page = landscape(doc) ? kLandscapeWidth : kPortraitWidth;
-  std::vector<int> out;
-  int used = 0;
-  for (std::size_t i = 0; i < chars.size(); ++i) {
-    const int w = i + 1 == chars.size() ? page - used : static_cast<int>(chars[i] / sum * page);
-    out.push_back(w);
-    used += w;
+  std::vector<int> w = needed(doc);
+  int total = std::accumulate(w.begin(), w.end(), 0);
+  for (std::size_t i = w.size(); i-- > 0 && total > page;) {  // the note column first
+    if (!squeezable(doc.columns[i])) continue;
+    const int cut = std::min(total - page, std::max(0, w[i] - kMinTextColumn));
+    w[i] -= cut;
+    total -= cut;
   }
-  return out;
+  if (total > page) {  // still too wide: every column in proportion
+    for (auto& x : w) x = static_cast<int>(static_cast<double>(x) * page / total);
+  } else {
+    const auto label = std::find_if(doc.columns.begin(), doc.columns.end(),
+                                    [](const Column& c) { return c.kind == ColumnKind::label; });
+    w[label == doc.columns.end() ? 0 : static_cast<std::size_t>(label - doc.columns.begin())] +=
+        page - total;
+  }
+  return w;
 }
 
 std::string cell(const std::string& body, int width, std::string_view extra = {}) {
