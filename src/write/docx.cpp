@@ -63,8 +63,9 @@ std::string styles() {
       "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/>"
       "</w:pPr></w:pPrDefault></w:docDefaults>"
       "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
-      "w:val=\"Normal\"/>"
-      "</w:style></w:styles>",
+      "w:val=\"Normal\"/><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
+      "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"28\"/>"
+      "<w:szCs w:val=\"28\"/></w:rPr></w:style></w:styles>",
       kXmlHead, kW);
 }
 

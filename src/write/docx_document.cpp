@@ -128,6 +128,31 @@ std::string header_rows(const ReportDoc& doc, const std::vector<int>& widths) {
   return row_xml(upper, true) + row_xml(lower, true);
 }
 
+// The fills of marked rate cells, and of the swatch before their legend line.
+constexpr std::string_view kBelowTargetFill = "F8CBAD";
+constexpr std::string_view kLowestFill = "FFE699";
+
+std::string fill(std::string_view colour) {
+  return fmt::format("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>", colour);
+}
+
+std::string mark(const Cell& c) {
+  if (c.below_target) return fill(kBelowTargetFill);
+  if (c.lowest) return fill(kLowestFill);
+  return {};
+}
+
+std::string legend_line(const LegendLine& l) {
+  const std::string swatch =
+      fmt::format("<w:r><w:rPr>{}</w:rPr><w:t xml:space=\"preserve\">      </w:t></w:r>",
+                  fill(l.mark == Mark::below_target ? kBelowTargetFill : kLowestFill));
+  Para p;
+  p.align = "left";
+  p.italic = true;
+  p.size = 22;
+  return docx::paragraph_runs(swatch + docx::run(" " + l.text, false, true, 22), p);
+}
+
 std::string body_row(const ReportDoc& doc, const Row& row, const std::vector<int>& widths) {
   std::string cells;
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
@@ -138,7 +163,7 @@ std::string body_row(const ReportDoc& doc, const Row& row, const std::vector<int
                                                         : "left",
                        row.bold, font_size(doc));
     if (column.kind == ColumnKind::label) p.indent = static_cast<int>(row.depth) * 170;
-    cells += cell(docx::paragraph(text, p), widths[i]);
+    cells += cell(docx::paragraph(text, p), widths[i], mark(cell_at(row, i)));
   }
   return row_xml(cells, false);
 }
@@ -180,7 +205,7 @@ std::string appendix(const ReportDoc& doc) {
   if (!doc.reference.empty()) out += docx::paragraph(doc.reference, line);
   out += docx::paragraph("", line);
   out += table(doc);
-  for (const auto& l : doc.legend) out += docx::paragraph(l.text, Para{"left", false, true});
+  for (const auto& l : doc.legend) out += legend_line(l);
   return out;
 }
 
