@@ -21,6 +21,7 @@
 #include "ntreport/write/markdown.hpp"
 #include "ntreport/write/narrative_md.hpp"
 #include "ntreport/write/output.hpp"
+#include "ntreport/write/pdf.hpp"
 #include "ntreport/write/xlsx.hpp"
 
 namespace ntr {
@@ -258,6 +259,38 @@ std::string path_from_root(const std::string& path, const std::string& root,
   return rel.empty() ? path : rel.generic_string();
 }
 
+namespace {
+// bao-cao.pdf and phu-luc.pdf: the Word document and the workbook, each written beside the
+// staged PDF and converted by LibreOffice; pdf-unavailable when there is no LibreOffice.
+void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
+  const std::string soffice = find_soffice();
+  if (soffice.empty()) {
+    diags.error("pdf-unavailable", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                "--format pdf needs LibreOffice, which is not installed (no soffice on the PATH)",
+                "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui, or leave pdf "
+                "out of --format");
+    return;
+  }
+  const std::int64_t created = output_timestamp(report.period);
+  out.add_file(
+      "bao-cao.pdf",
+      [&](const std::string& tmp) {
+        return write_docx(tmp + ".docx", report, DocxOptions{created}, diags) &&
+               convert_to_pdf(soffice, tmp + ".docx", tmp, diags);
+      },
+      diags);
+  XlsxOptions options;
+  options.created = created;
+  out.add_file(
+      "phu-luc.pdf",
+      [&](const std::string& tmp) {
+        return write_xlsx(tmp + ".xlsx", report.appendices, options, diags) &&
+               convert_to_pdf(soffice, tmp + ".xlsx", tmp, diags);
+      },
+      diags);
+}
+}  // namespace
+
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
                                        Diagnostics& diags, std::vector<std::string>* removed) {
   OutputSet out(config.out_dir, OutputOptions{Ownership::replace, config.force});
@@ -283,6 +316,7 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
         "bao-cao.docx",
         [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
   }
+  if (config.formats.count("pdf")) add_pdfs(out, report, diags);
   if (config.formats.count("json"))
     out.add_text("summary.json", render_summary_json(report), diags);
   if (diags.error_count() > errors || !out.commit(diags)) return {};

@@ -11,6 +11,8 @@ A case is a folder tests/golden/<case>/ holding
   setup-*.args  optional earlier runs of the binary, in name order, each of which must exit 0
               (e.g. the two builds a diff compares); {tmp} stands for a fresh folder shared by
               every run of the case
+  env         optional: environment variables of every run, NAME=VALUE one per line (PATH=…
+              for a machine without a program)
   tmp/        optional files copied into {tmp} before any run: a folder the case changes (an
               output folder holding earlier files), which the case folder itself never is
   (inputs)    anything else the arguments name, relative to the case folder
@@ -66,6 +68,10 @@ def main():
     try:
         env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
         env.pop('SOURCE_DATE_EPOCH', None)
+        if os.path.exists(os.path.join(case, 'env')):
+            for line in read_args(os.path.join(case, 'env')):
+                name, _, value = line.partition('=')
+                env[name] = value
 
         def run(argv):
             argv = [a.replace('{out}', out).replace('{tmp}', tmp) for a in argv]
