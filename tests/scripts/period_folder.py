@@ -74,7 +74,8 @@ def main():
         code, out, err = run(binary, 'build', '-q', '-o', 'elsewhere', '--only', 'so-hoa',
                              cwd=folder)
         check(code == 0 and sorted(os.listdir(os.path.join(folder, 'elsewhere'))) ==
-              ['.ntreport-manifest', 'phu-luc.xlsx', 'so-hoa.md', 'summary.json'],
+              ['.ntreport-manifest', 'phu-luc.xlsx', 'so-hoa.md', 'summary.json',
+               'thuyet-minh.md'],
               f'build -o elsewhere: {err}')
 
         code, out, err = run(binary, 'status', '-q', cwd=folder)
