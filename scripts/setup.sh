@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ntreport needs, when missing, non-interactively.
 # Usage: scripts/setup.sh [--test | --render | --windows]   (--test adds what the test suite
-#        needs; --render what scripts/render-xlsx.sh needs: LibreOffice Calc, poppler, the fonts;
-#        --windows what scripts/build-windows.sh and the Wine tests need: MinGW-w64, Wine, the
-#        tools that fetch and unpack Debian source packages)
+#        needs; --render what scripts/render-xlsx.sh and --format pdf need: LibreOffice Calc and
+#        Writer, poppler, the fonts; --windows what scripts/build-windows.sh and the Wine tests
+#        need: MinGW-w64, Wine, the tools that fetch and unpack Debian source packages)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter-dev
@@ -12,13 +12,15 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format clang-tidy)
   # the benchmark's smoke test: GNU time and the workbook generator
   packages+=(time python3-xlsxwriter)
+  # the Word document read back by an independent reader
+  packages+=(python3-docx)
 fi
 if [[ "${1:-}" == "--windows" ]]; then
   packages+=(g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix dpkg-dev patch bc
              wine wine64 python3 zip)
 fi
 if [[ "${1:-}" == "--render" ]]; then
-  packages=(libreoffice-calc-nogui poppler-utils fonts-liberation2)
+  packages=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-liberation2)
 fi
 
 missing=()

@@ -10,6 +10,7 @@
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/diff/summary_shape.hpp"
+#include "ntreport/narrative/narrative.hpp"
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/read/csv.hpp"
 #include "ntreport/read/embedded.hpp"
@@ -19,9 +20,12 @@
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/labels.hpp"
+#include "ntreport/write/docx.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
+#include "ntreport/write/narrative_md.hpp"
 #include "ntreport/write/output.hpp"
+#include "ntreport/write/pdf.hpp"
 #include "ntreport/write/xlsx.hpp"
 
 namespace ntr {
@@ -101,7 +105,10 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
     }
   };
   for (const auto& f : embedded_files()) {
-    if (f.name.rfind("templates/", 0) != 0 || f.name == kLabelsFile) continue;
+    // labels.toml and templates/narrative/ hold wording, not appendices
+    if (f.name.rfind("templates/", 0) != 0 || f.name == kLabelsFile ||
+        f.name.rfind("templates/narrative/", 0) == 0)
+      continue;
     if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
   }
   for (const auto& dir : config.template_dirs) {
@@ -240,6 +247,12 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   }
   if (comparison != nullptr)
     add_comparison(report, registry, totals, figures.own, *comparison, diags);
+  NarrativeOptions narrative;
+  narrative.targets = rate_targets(targets.targets);
+  const PreviousFigures previous = previous_figures(report.appendices, registry);
+  if (comparison != nullptr) narrative.previous = &previous;
+  report.narrative = build_narratives(load_narratives(config.template_dirs, diags),
+                                      report.appendices, registry, totals, narrative);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
@@ -307,6 +320,36 @@ std::vector<ReportDoc> with_comparisons(const BuildReport& report) {
   }
   return docs;
 }
+
+// bao-cao.pdf and phu-luc.pdf: the Word document and the workbook, each written beside the
+// staged PDF and converted by LibreOffice; pdf-unavailable when there is no LibreOffice.
+void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
+  const std::string soffice = find_soffice();
+  if (soffice.empty()) {
+    diags.error("pdf-unavailable", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                "--format pdf needs LibreOffice, which is not installed (no soffice on the PATH)",
+                "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui, or leave pdf "
+                "out of --format");
+    return;
+  }
+  const std::int64_t created = output_timestamp(report.period);
+  out.add_file(
+      "bao-cao.pdf",
+      [&](const std::string& tmp) {
+        return write_docx(tmp + ".docx", report, DocxOptions{created}, diags) &&
+               convert_to_pdf(soffice, tmp + ".docx", tmp, diags);
+      },
+      diags);
+  XlsxOptions options;
+  options.created = created;
+  out.add_file(
+      "phu-luc.pdf",
+      [&](const std::string& tmp) {
+        return write_xlsx(tmp + ".xlsx", with_comparisons(report), options, diags) &&
+               convert_to_pdf(soffice, tmp + ".xlsx", tmp, diags);
+      },
+      diags);
+}
 }  // namespace
 
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
@@ -321,6 +364,8 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
       }
       out.add_text(doc.id + ".md", text, diags);
     }
+    if (!report.narrative.empty())
+      out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
   }
   if (config.formats.count("xlsx")) {
     XlsxOptions options;
@@ -333,6 +378,14 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
         },
         diags);
   }
+  if (config.formats.count("docx")) {
+    DocxOptions options;
+    options.created = output_timestamp(report.period);
+    out.add_file(
+        "bao-cao.docx",
+        [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
+  }
+  if (config.formats.count("pdf")) add_pdfs(out, report, diags);
   if (config.formats.count("json"))
     out.add_text("summary.json", render_summary_json(report), diags);
   if (diags.error_count() > errors || !out.commit(diags)) return {};

@@ -167,8 +167,9 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
         fmt::format("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
   }
   for (const auto& f : c.formats) {
-    if (f != "md" && f != "xlsx" && f != "json") {
-      diags.error("usage", loc, fmt::format("--format {}: the formats are md, xlsx, json", f));
+    if (f != "md" && f != "xlsx" && f != "json" && f != "docx" && f != "pdf") {
+      diags.error("usage", loc,
+                  fmt::format("--format {}: the formats are md, xlsx, json, docx, pdf", f));
     }
   }
 }
@@ -214,7 +215,8 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
                "changed since");
   app.add_option("--layout", o.layouts, "ID=level|area: the layout of an appendix; repeatable");
   app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
-  app.add_option("--format", o.formats, "Output formats: md,xlsx,json (default: all)")
+  app.add_option("--format", o.formats,
+                 "Output formats: md,xlsx,json,docx,pdf (default: md,xlsx,json)")
       ->delimiter(',');
   app.add_option("--previous", o.previous,
                  "An earlier build (its output folder or summary.json) to compare with; "

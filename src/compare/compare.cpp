@@ -129,6 +129,10 @@ PreviousBuild previous_from_summary(const JsonValue& summary, const std::string&
         if (!field || !m.value.is(JsonValue::Kind::number)) continue;
         if (const auto n = compare_detail::parse_count(m.value.text)) p.values.set(*field, *n);
       }
+      const JsonValue* status = u.value.find("status");
+      const bool reported =
+          status != nullptr && status->is(JsonValue::Kind::string) && status->text == "reported";
+      p.complete = reported ? p.values.present : complete_mask(p.values);
       list.push_back(std::move(p));
     }
   }

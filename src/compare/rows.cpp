@@ -73,6 +73,10 @@ bool covers(const Row& row, const Registry& registry, UnitId u) {
 void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, const Totals& totals,
                    const std::vector<std::optional<Values>>& earlier) {
   const std::vector<Group> groups = doc_groups(doc);
+  std::uint32_t shown = 0;  // the count columns' fields
+  for (const Column& c : doc.columns) {
+    if (const auto f = field_by_key(c.key)) shown |= field_bit(*f);
+  }
   Values sum;
   std::vector<std::string> bad;
   for (std::size_t i = 0; i < registry.size(); ++i) {
@@ -81,7 +85,10 @@ void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, con
     bool fine = true;
     for (const Group g : groups) {
       if (totals.cover_of(u, g) != Cover::full) continue;  // not in the row's sums now
-      if (!earlier[i] || !earlier[i]->complete(g)) {
+      // every figure of the group the table shows (all of them when it shows only rates)
+      const std::uint32_t needed =
+          (group_mask(g) & shown) != 0 ? group_mask(g) & shown : group_mask(g);
+      if (!earlier[i] || (earlier[i]->present & needed) != needed) {
         fine = false;
         continue;
       }
@@ -107,7 +114,7 @@ void contribute(Mapped& m, const PreviousUnit& p, const Share& share, const Valu
     return;
   }
   m.values.add(scaled);
-  m.complete &= complete_mask(p.values);
+  m.complete &= p.complete;
 }
 
 void fill_rows(ReportDoc& doc, const Registry& registry, const Totals& totals,

@@ -250,4 +250,9 @@ bool file_exists(const std::string& path) {
   return fs::is_regular_file(fs_path(path), ec);
 }
 
+bool folder_exists(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
 }  // namespace ntr

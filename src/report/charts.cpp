@@ -164,6 +164,17 @@ Chart ChartBuilder::by_area(std::size_t column, Rate rate) const {
   return chart;
 }
 
+// A category where no bar has a value says so in its name: an empty place would read as 0%,
+// which draws no bar either.
+void mark_no_data(Chart& chart) {
+  for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+    const bool any = std::any_of(chart.series.begin(), chart.series.end(), [&](const auto& s) {
+      return s.kind == ChartSeries::Kind::bars && i < s.values.size() && s.values[i].defined_rate();
+    });
+    if (!any) chart.categories[i] += " (chưa có số liệu)";
+  }
+}
+
 }  // namespace
 
 std::vector<Chart> build_charts(const ReportDoc& doc, const Registry& registry,
@@ -176,7 +187,9 @@ std::vector<Chart> build_charts(const ReportDoc& doc, const Registry& registry,
         doc.columns[i].kind == ColumnKind::rate ? rate_by_key(doc.columns[i].key) : std::nullopt;
     if (!rate) continue;
     for (Chart chart : {b.by_level(i, *rate), b.by_area(i, *rate)}) {
-      if (!chart.series.empty()) charts.push_back(std::move(chart));
+      if (chart.series.empty()) continue;
+      mark_no_data(chart);
+      charts.push_back(std::move(chart));
     }
   }
   return charts;

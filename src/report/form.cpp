@@ -144,6 +144,8 @@ FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Fami
   doc.input_message =
       "Nhập một số nguyên không âm (0, 1, 2, …). Để trống nếu chưa có số liệu; ghi 0 nếu "
       "bằng 0.";
+  doc.signatures = {{"Người lập biểu", "(Ký, ghi rõ họ tên)"},
+                    {"Thủ trưởng đơn vị", "(Ký tên, đóng dấu)"}};
   return doc;
 }
 

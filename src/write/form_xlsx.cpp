@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -18,7 +19,7 @@ constexpr double kInstructionWidth = 72;  // well inside A4 portrait at 100%
 // for the default one (DejaVu Sans for Calibri in LibreOffice) are wider than the unit.
 constexpr double kCharsPerWidth = 1.0;
 constexpr double kNameWidth = 34;
-constexpr double kLineHeight = 15;
+constexpr double kLineHeight = 16;              // a line of 12 pt Times New Roman
 constexpr std::uint32_t kInputFill = 0xFFF2CC;  // pale yellow: "type here"
 constexpr std::uint32_t kHeaderFill = 0xD9D9D9;
 
@@ -34,29 +35,42 @@ struct Formats {
   lxw_format* identity_bold;
   lxw_format* input;
   lxw_format* rollup;
+  lxw_format* sign_title;
+  lxw_format* sign_note;
 };
 
+lxw_format* add_format(lxw_workbook* wb);
+
 lxw_format* bordered(lxw_workbook* wb) {
-  lxw_format* f = workbook_add_format(wb);
+  lxw_format* f = add_format(wb);
   format_set_border(f, LXW_BORDER_THIN);
   format_set_text_wrap(f);
   format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
   return f;
 }
 
+// Times New Roman, the font of Vietnamese official documents (Decree 30/2020/NĐ-CP), in
+// every cell the form writes.
+lxw_format* add_format(lxw_workbook* wb) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_font_name(f, "Times New Roman");
+  format_set_font_size(f, 12);
+  return f;
+}
+
 Formats make_formats(lxw_workbook* wb) {
   Formats f{};
-  f.title = workbook_add_format(wb);
+  f.title = add_format(wb);
   format_set_bold(f.title);
   format_set_font_size(f.title, 13);
-  f.subtitle = workbook_add_format(wb);
+  f.subtitle = add_format(wb);
   format_set_italic(f.subtitle);
-  f.heading = workbook_add_format(wb);
+  f.heading = add_format(wb);
   format_set_bold(f.heading);
-  f.text = workbook_add_format(wb);
+  f.text = add_format(wb);
   format_set_text_wrap(f.text);
   format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
-  f.item = workbook_add_format(wb);
+  f.item = add_format(wb);
   format_set_text_wrap(f.item);
   format_set_indent(f.item, 1);
   format_set_align(f.item, LXW_ALIGN_VERTICAL_TOP);
@@ -74,6 +88,12 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_bg_color(f.input, kInputFill);
   format_set_num_format(f.input, "#,##0");
   f.rollup = bordered(wb);
+  f.sign_title = add_format(wb);
+  format_set_bold(f.sign_title);
+  format_set_align(f.sign_title, LXW_ALIGN_CENTER);
+  f.sign_note = add_format(wb);
+  format_set_italic(f.sign_note);
+  format_set_align(f.sign_note, LXW_ALIGN_CENTER);
   return f;
 }
 
@@ -102,7 +122,8 @@ class FormWriter {
   void data(lxw_worksheet* ws);
   lxw_row_t data_titles(lxw_worksheet* ws, lxw_col_t last);
   void data_header(lxw_worksheet* ws, lxw_row_t r);
-  void data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row);
+  void data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row, double height);
+  void signatures(lxw_worksheet* ws, lxw_row_t r);
   void merge(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
              const std::string& text, lxw_format* format);
 
@@ -182,14 +203,21 @@ void FormWriter::data_header(lxw_worksheet* ws, lxw_row_t r) {
   check(worksheet_set_row(ws, r + 1, 3 * kLineHeight, nullptr));
 }
 
-void FormWriter::data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row) {
+// One height for every unit row, that of the longest name: an even grid to type into.
+double row_height(const FormDoc& form) {
+  std::size_t lines = 1;
+  for (const FormRow& row : form.rows)
+    lines = std::max(lines, wrapped_lines(code_points(row.name) + 2 * row.depth, kNameWidth));
+  return kLineHeight * static_cast<double>(lines) + 4;
+}
+
+void FormWriter::data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row, double height) {
   lxw_format* name_format = row.input ? f_.identity : f_.identity_bold;
   check(worksheet_write_string(ws, r, 0, row.stt.c_str(), f_.stt));
   check(worksheet_write_string(ws, r, 1, row.code.c_str(), f_.identity));
   const std::string name = std::string(2 * row.depth, ' ') + row.name;
   check(worksheet_write_string(ws, r, 2, name.c_str(), name_format));
-  const std::size_t lines = std::max<std::size_t>(1, wrapped_lines(code_points(name), kNameWidth));
-  check(worksheet_set_row(ws, r, kLineHeight * static_cast<double>(lines) + 3, nullptr));
+  check(worksheet_set_row(ws, r, height, nullptr));
   const auto last = static_cast<lxw_col_t>(kFirstFigure + form_.columns.size() - 1);
   for (lxw_col_t c = kFirstFigure; c <= last; ++c) {
     check(worksheet_write_blank(ws, r, c, row.input ? f_.input : f_.rollup));
@@ -214,6 +242,21 @@ void FormWriter::data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row) {
   check(worksheet_data_validation_range(ws, r, kFirstFigure, r, last, &v));
 }
 
+// The signature block two rows under the table: the first signature over the STT and code
+// columns, the second from the name column to the last figure. Each text stands in the first
+// cell of its range, never under a figure column, so that the reader takes these rows for
+// captions (no figures), not for units.
+void FormWriter::signatures(lxw_worksheet* ws, lxw_row_t r) {
+  if (form_.signatures.size() != 2) return;
+  const auto last = static_cast<lxw_col_t>(kFirstFigure + form_.columns.size() - 1);
+  const std::array<std::pair<lxw_col_t, lxw_col_t>, 2> ranges{{{0, 1}, {2, last}}};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto [first, end] = ranges[i];
+    merge(ws, r, first, r, end, form_.signatures[i].title, f_.sign_title);
+    merge(ws, r + 1, first, r + 1, end, form_.signatures[i].note, f_.sign_note);
+  }
+}
+
 void FormWriter::data(lxw_worksheet* ws) {
   const auto last = static_cast<lxw_col_t>(kFirstFigure + form_.columns.size() - 1);
   check(worksheet_set_column(ws, 0, 0, 6, nullptr));
@@ -223,7 +266,9 @@ void FormWriter::data(lxw_worksheet* ws) {
   const lxw_row_t header = data_titles(ws, last);
   data_header(ws, header);
   lxw_row_t r = header + 2;
-  for (const FormRow& row : form_.rows) data_row(ws, r++, row);
+  const double height = row_height(form_);
+  for (const FormRow& row : form_.rows) data_row(ws, r++, row, height);
+  signatures(ws, r + 1);
   worksheet_freeze_panes(ws, header + 2, kFirstFigure);
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4

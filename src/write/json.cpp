@@ -253,6 +253,8 @@ std::string render_summary_json(const BuildReport& report) {
     if (ids.key(doc.id)) appendix(out, doc);
   }
   out.end_object();
+  out.key("narrative");
+  narrative_json(out, report.narrative);
   out.key("warnings");
   out.begin_array();
   for (const auto& d : report.warnings) warning(out, d);

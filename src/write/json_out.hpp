@@ -44,3 +44,9 @@ std::string quote(std::string_view s);
 void quote_to(std::string& out, std::string_view s);
 
 }  // namespace ntr::json
+
+namespace ntr {
+struct NarrativeSection;
+/// The "narrative" member's value: each sentence with the figures it states.
+void narrative_json(json::Out& out, const std::vector<NarrativeSection>& sections);
+}  // namespace ntr

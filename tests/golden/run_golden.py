@@ -6,10 +6,13 @@ A case is a folder tests/golden/<case>/ holding
   args        the arguments, one per line; {out} stands for a fresh output folder
   expected/   the expected files: any output file by name (ho-so.md, summary.json …),
               <name>.xlsx.txt for a text dump of an XLSX output (tests/scripts/xlsx_dump.py),
+              <name>.docx.txt for one of a Word output (tests/scripts/docx_dump.py),
               stderr.txt, stdout.txt (with {out} for the output folder) and exit-code.txt
   setup-*.args  optional earlier runs of the binary, in name order, each of which must exit 0
               (e.g. the two builds a diff compares); {tmp} stands for a fresh folder shared by
               every run of the case
+  env         optional: environment variables of every run, NAME=VALUE one per line (PATH=…
+              for a machine without a program)
   tmp/        optional files copied into {tmp} before any run: a folder the case changes (an
               output folder holding earlier files), which the case folder itself never is
   (inputs)    anything else the arguments name, relative to the case folder
@@ -23,6 +26,7 @@ import difflib, os, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DUMP = os.path.join(HERE, '..', 'scripts', 'xlsx_dump.py')
+DOCX_DUMP = os.path.join(HERE, '..', 'scripts', 'docx_dump.py')
 
 
 def read_args(path):
@@ -41,11 +45,12 @@ def actual_text(name, out, tmp, result):
         return placeholders(result.stdout, out, tmp)
     if name == 'exit-code.txt':
         return f'{result.returncode}\n'
-    if name.endswith('.xlsx.txt'):
+    if name.endswith('.xlsx.txt') or name.endswith('.docx.txt'):
         path = os.path.join(out, name[:-len('.txt')])
         if not os.path.exists(path):
             return f'(no file {name[:-4]})\n'
-        return subprocess.run([sys.executable, DUMP, path], check=True, capture_output=True,
+        dump = DUMP if name.endswith('.xlsx.txt') else DOCX_DUMP
+        return subprocess.run([sys.executable, dump, path], check=True, capture_output=True,
                               text=True).stdout
     path = os.path.join(out, name)
     if not os.path.exists(path):
@@ -63,6 +68,10 @@ def main():
     try:
         env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
         env.pop('SOURCE_DATE_EPOCH', None)
+        if os.path.exists(os.path.join(case, 'env')):
+            for line in read_args(os.path.join(case, 'env')):
+                name, _, value = line.partition('=')
+                env[name] = value
 
         def run(argv):
             argv = [a.replace('{out}', out).replace('{tmp}', tmp) for a in argv]

@@ -3,7 +3,8 @@
 
 1. Writes the workbooks of Phường Bảo An and of Sở Tài nguyên và Môi trường (which has
    sub-units) for the 2024 period.
-2. Checks the data sheet as another program sees it: the data validation rule (whole numbers
+2. Checks the data sheet as another program sees it: Times New Roman, one height for every
+   unit row, the signature block under the table; the data validation rule (whole numbers
    >= 0, blanks allowed, an input message, errors stop the entry) in the XML and on exactly the
    input cells; input cells unlocked and shaded; identity cells locked; the sheet protected
    without a password.
@@ -52,15 +53,33 @@ def check_xml(path, input_rows, last_col):
         check('password' not in protection.group(0).lower(), f'{path}: protection has a password')
 
 
+def check_layout(path, ws, header):
+    """Times New Roman in every written cell, one height for every unit row, and the signature
+    block under the table with its texts outside the figure columns."""
+    units = [r for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 2).value]
+    fonts = {ws.cell(r, c).font.name for r in range(1, ws.max_row + 1)
+             for c in range(1, ws.max_column + 1) if ws.cell(r, c).value is not None}
+    check(fonts == {'Times New Roman'}, f'{path}: fonts {fonts}')
+    heights = {ws.row_dimensions[r].height for r in units}
+    check(len(heights) == 1, f'{path}: unit rows of heights {heights}')
+    below = {ws.cell(r, c).value: c for r in range(units[-1] + 1, ws.max_row + 1)
+             for c in range(1, ws.max_column + 1) if ws.cell(r, c).value}
+    check(below == {'Người lập biểu': 1, '(Ký, ghi rõ họ tên)': 1, 'Thủ trưởng đơn vị': 3,
+                    '(Ký tên, đóng dấu)': 3}, f'{path}: signature block {below}')
+
+
 def fill(path, figures, out_path):
     wb = openpyxl.load_workbook(path)
     check(wb.sheetnames == ['Hướng dẫn', 'Số liệu'], f'{path}: sheets {wb.sheetnames}')
     ws = wb['Số liệu']
     header = next(r for r in range(1, 10) if ws.cell(r, 2).value == 'Mã đơn vị') + 1
     columns = {c: ws.cell(header, c).value for c in range(4, ws.max_column + 1)}
+    check_layout(path, ws, header)
     input_rows = []
     for r in range(header + 1, ws.max_row + 1):
         code = ws.cell(r, 2).value
+        if code is None:
+            continue  # the signature block
         check(ws.cell(r, 2).protection.locked and ws.cell(r, 3).protection.locked,
               f'{path}: identity of row {r} is not locked')
         shaded = [not ws.cell(r, c).protection.locked for c in columns]

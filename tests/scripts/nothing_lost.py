@@ -32,7 +32,8 @@ import time
 GOOD = "Đơn vị,VB đến,VB đi\nSở Y tế,12,10\nSở Tư pháp,8,5\n"
 CHANGED = "Đơn vị,VB đến,VB đi\nSở Y tế,13,10\nSở Tư pháp,8,5\n"
 BROKEN = "Đơn vị,VB đến,VB đi\nSở Y tế,12,mười\n"
-OUTPUTS = [".ntreport-manifest", "notes.txt", "phu-luc.xlsx", "summary.json", "van-ban.md"]
+OUTPUTS = [".ntreport-manifest", "notes.txt", "phu-luc.xlsx", "summary.json", "thuyet-minh.md",
+           "van-ban.md"]
 
 failures = []
 
@@ -140,14 +141,14 @@ def main():
             status, staged = interrupted(binary, tmp, out, sig)
             name = signal.Signals(sig).name
             check(staged == [".ntreport-commit", ".ntreport-manifest", "phu-luc.xlsx",
-                             "summary.json", "van-ban.md"],
+                             "summary.json", "thuyet-minh.md", "van-ban.md"],
                   f"5. {name}: the build held with its outputs staged ({staged})")
             check(status == -sig, f"5. {name}: the build died of the signal (status {status})")
             check(snapshot(out) == first, f"5. {name}: the output folder is as it was")
 
         fresh = os.path.join(tmp, "fresh", "out")
         status, staged = interrupted(binary, tmp, fresh, signal.SIGINT)
-        check(len(staged) == 5 and status == -signal.SIGINT,
+        check(len(staged) == 6 and status == -signal.SIGINT,
               "5. SIGINT into a new folder: held with its outputs staged, died of the signal")
         check(not os.path.exists(os.path.join(tmp, "fresh")),
               "5. SIGINT into a new folder: the folders the build created are gone")

@@ -74,14 +74,17 @@ def main():
         # appendices beside a workbook that no longer has them (issue finding: mixed folder).
         code, out, err = run(binary, 'build', '-q', '--only', 'ho-so', cwd=folder)
         check(code == 0 and sorted(os.listdir(os.path.join(folder, 'out'))) ==
-              ['.ntreport-manifest', 'ho-so.md', 'phu-luc.xlsx', 'summary.json'],
+              ['.ntreport-manifest', 'ho-so.md', 'phu-luc.xlsx', 'summary.json',
+               'thuyet-minh.md'] and
+              read(os.path.join(folder, 'out', 'thuyet-minh.md')).count('- **') == 1,
               f'build --only ho-so over the full build: exit {code}, '
               f'{sorted(os.listdir(os.path.join(folder, "out")))}, {err}')
         # The command line overrides the folder's settings.
         code, out, err = run(binary, 'build', '-q', '-o', 'elsewhere', '--only', 'so-hoa',
                              cwd=folder)
         check(code == 0 and sorted(os.listdir(os.path.join(folder, 'elsewhere'))) ==
-              ['.ntreport-manifest', 'phu-luc.xlsx', 'so-hoa.md', 'summary.json'],
+              ['.ntreport-manifest', 'phu-luc.xlsx', 'so-hoa.md', 'summary.json',
+               'thuyet-minh.md'],
               f'build -o elsewhere: {err}')
 
         code, out, err = run(binary, 'status', '-q', cwd=folder)

@@ -279,3 +279,23 @@ TEST_CASE("charts: by area, the targets of several levels at one value are one l
   CHECK(two.series[3].level_id == "xa");
   CHECK(texts(two.series[3].values) == std::vector<std::string>{"80%", "80%"});
 }
+
+TEST_CASE("charts: a category without any value says so, and 0% is a value") {
+  const Registry r = registry();
+  std::vector<Values> own(r.size());
+  Values& a = own[static_cast<std::size_t>(r.find_code("a"))];  // 0 of 10 signed: 0%
+  a.set(Field::docs_in, 0);
+  a.set(Field::docs_out, 10);
+  a.set(Field::docs_out_signed, 0);
+  Values& x = own[static_cast<std::size_t>(r.find_code("h1.x1"))];  // none out: undefined
+  x.set(Field::docs_in, 0);
+  x.set(Field::docs_out, 0);
+  x.set(Field::docs_out_signed, 0);
+  const Totals t = aggregate(r, own);
+  const ReportDoc doc = build_report(def("level"), r, t, ReportOptions{});
+  REQUIRE_FALSE(doc.charts.empty());
+  CHECK(doc.charts[0].categories ==
+        std::vector<std::string>{"Cấp tỉnh", "Cấp huyện (chưa có số liệu)",
+                                 "Cấp xã (chưa có số liệu)", "Tổng cộng"});
+  CHECK(texts(doc.charts[0].series[0].values) == std::vector<std::string>{"0%", "·", "-", "0%"});
+}

@@ -65,7 +65,7 @@ TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appen
   const auto defs = load_appendices(c, diags);
   const Figures figures = read_inputs(c, *registry, diags);
   const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
-  REQUIRE(write_outputs(c, report, diags).size() == 5);
+  REQUIRE(write_outputs(c, report, diags).size() == 6);  // 3 appendices, thuyet-minh.md, …
   REQUIRE_FALSE(diags.has_errors());
 
   SheetCollector book;
@@ -124,7 +124,7 @@ TEST_CASE("the chart sheet read back by ntreport's reader holds the data of ever
   const auto defs = load_appendices(c, diags);
   const Figures figures = read_inputs(c, *registry, diags);
   const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
-  REQUIRE(write_outputs(c, report, diags).size() == 4);
+  REQUIRE(write_outputs(c, report, diags).size() == 5);
 
   SheetCollector book;
   REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));

@@ -217,6 +217,7 @@ TEST_CASE("render_summary_json: the whole document") {
       "not_reported": []
     }
   },
+  "narrative": [],
   "warnings": [
     {
       "file": "inputs/bao-an.xlsx",
@@ -252,6 +253,7 @@ TEST_CASE("render_summary_json: no period, no appendices, invalid UTF-8 replaced
       "{\n"
       "  \"period\": null,\n"
       "  \"appendices\": {},\n"
+      "  \"narrative\": [],\n"
       "  \"warnings\": [\n"
       "    {\n"
       "      \"file\": \"a\xEF\xBF\xBD.csv\",\n"

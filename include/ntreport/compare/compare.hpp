@@ -25,6 +25,10 @@ struct PreviousUnit {
   std::string code;
   std::string name;
   Values values;  ///< its figures (rates are recomputed from them)
+  /// The fields given in full: every figure of a unit the earlier build counted as reported
+  /// (its appendix prints only some fields of a group: "VB đi", not "VB đi ký số"), else
+  /// those of its complete groups.
+  std::uint32_t complete = 0;
 };
 
 /// An earlier build, as its summary.json gives it.

@@ -89,6 +89,8 @@ inline constexpr std::array kCatalogue = {
     CodeInfo{"partial-figures", D, W,
              "some figures of a group are blank: the unit's figures of that group are left out of "
              "the sums"},
+    CodeInfo{"pdf-unavailable", U, E,
+             "--format pdf was asked for and LibreOffice, which makes the PDF, is not installed"},
     CodeInfo{"registry-cycle", U, E, "parent links of the registry form a cycle"},
     CodeInfo{"registry-duplicate-code", U, E, "two registry rows have the same code"},
     CodeInfo{"registry-parent-level", U, E, "a registry row names a parent on another level"},

@@ -40,5 +40,7 @@ bool check_output_folder(const std::string& out_dir, const std::vector<std::stri
 
 /// True when the path names an existing regular file.
 bool file_exists(const std::string& path);
+/// True when the path names an existing folder.
+bool folder_exists(const std::string& path);
 
 }  // namespace ntr

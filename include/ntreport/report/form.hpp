@@ -32,6 +32,12 @@ struct FormLine {
   std::string text;
 };
 
+/// One signature of the block under the figures: who signs, and how.
+struct FormSignature {
+  std::string title;  ///< "Người lập biểu"
+  std::string note;   ///< "(Ký, ghi rõ họ tên)"
+};
+
 struct FormDoc {
   std::string unit_code;
   std::string unit_name;
@@ -42,6 +48,7 @@ struct FormDoc {
   std::vector<FormLine> instructions;  ///< the instructions sheet, one cell per line
   std::string input_title;             ///< the input message of every figure cell
   std::string input_message;
+  std::vector<FormSignature> signatures;  ///< left and right, under the table (two)
 };
 
 struct FormOptions {

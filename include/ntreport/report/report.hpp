@@ -10,6 +10,7 @@
 
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/model/period.hpp"
+#include "ntreport/report/narrative_section.hpp"
 
 namespace ntr {
 
@@ -153,7 +154,8 @@ struct BuildReport {
   std::vector<ReportDoc> appendices;
   /// With --previous: per appendix (same id), its "So sánh với cùng kỳ" table
   std::vector<ReportDoc> comparisons;
-  std::vector<Diagnostic> warnings;  ///< sorted
+  std::vector<NarrativeSection> narrative;  ///< the paragraphs ("thuyết minh"), appendix order
+  std::vector<Diagnostic> warnings;         ///< sorted
 };
 
 }  // namespace ntr
