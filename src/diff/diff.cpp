@@ -71,6 +71,11 @@ std::vector<Entry> entries(const JsonValue& appendix) {
       out.push_back(Entry{fmt::format("{}#{}", base, seen[base]++), label, &it});
     }
   }
+  // Rows that share a key (two groups of one level and area) are matched in their order.
+  std::map<std::string, int> repeats;
+  for (auto& e : out) {
+    if (const int n = repeats[e.key]++; n > 0) e.key += fmt::format("#{}", n);
+  }
   return out;
 }
 
@@ -128,10 +133,17 @@ bool same(const JsonValue* a, const JsonValue* b) {
       const auto y = Decimal::parse(b->text);
       return x && y ? *x == *y : a->text == b->text;
     }
-    default:
-      return a->text == b->text && a->items.empty() && b->items.empty() && a->members.empty() &&
-             b->members.empty();
+    case Kind::string:
+      return a->text == b->text;
+    case Kind::array:
+      return std::equal(a->items.begin(), a->items.end(), b->items.begin(), b->items.end(),
+                        [](const JsonValue& x, const JsonValue& y) { return same(&x, &y); });
+    case Kind::object:
+      return std::equal(
+          a->members.begin(), a->members.end(), b->members.begin(), b->members.end(),
+          [](const auto& x, const auto& y) { return x.key == y.key && same(&x.value, &y.value); });
   }
+  return false;
 }
 
 std::string change_text(const JsonValue* a, const JsonValue* b, bool rate) {

@@ -80,6 +80,35 @@ TEST_CASE("diff_summaries: identical documents give nothing") {
   CHECK(diags.all().empty());
 }
 
+TEST_CASE("diff_summaries: a document compared with itself gives nothing, whatever it holds") {
+  // Found by fuzzing: a figure that is an array or object, and two group rows with one key,
+  // made a document differ from itself.
+  Diagnostics diags;
+  const JsonValue a = json(
+      R"({"appendices": {"ho-so": {"groups": [)"
+      R"({"level": "xa", "area": "d1", "label": "A", "received": 5},)"
+      R"({"level": "xa", "area": "d1", "label": "B", "received": 7}],)"
+      R"( "units": {"xa.a": {"name": "Xã A", "received": [1, {"x": 2}], "extra": {"y": [3]}}}}}})");
+  const SummaryDiff d = diff_summaries(a, "old", a, "new", diags);
+  CHECK(d.changes.empty());
+  CHECK(d.identical());
+}
+
+TEST_CASE("diff_summaries: group rows that share a key are matched in their order") {
+  Diagnostics diags;
+  const JsonValue a = json(R"({"appendices": {"ho-so": {"groups": [)"
+                           R"({"level": "xa", "area": "d1", "label": "A", "received": 5},)"
+                           R"({"level": "xa", "area": "d1", "label": "B", "received": 7}]}}})");
+  const JsonValue b = json(R"({"appendices": {"ho-so": {"groups": [)"
+                           R"({"level": "xa", "area": "d1", "label": "A", "received": 5},)"
+                           R"({"level": "xa", "area": "d1", "label": "B", "received": 8}]}}})");
+  const SummaryDiff d = diff_summaries(a, "old", b, "new", diags);
+  REQUIRE(d.changes.size() == 1);
+  CHECK(d.changes[0].row == "B");
+  CHECK(d.changes[0].old_text == "7");
+  CHECK(d.changes[0].new_text == "8");
+}
+
 TEST_CASE("diff_summaries: units, then levels, then the total; absent and undefined values") {
   Diagnostics diags;
   const JsonValue a = json(summary(R"("received": 5, "received_postal": 1, "online_ratio": 0.4)",
