@@ -147,4 +147,63 @@ void wait_for_interrupt() {
   for (;;) Sleep(INFINITE);
 }
 
+namespace {
+// One argument quoted as CommandLineToArgvW reads it back.
+std::wstring quoted(const std::wstring& arg) {
+  if (!arg.empty() && arg.find_first_of(L" \t\"") == std::wstring::npos) return arg;
+  std::wstring out = L"\"";
+  std::size_t slashes = 0;
+  for (const wchar_t c : arg) {
+    if (c == L'\\') {
+      ++slashes;
+      continue;
+    }
+    out.append(c == L'"' ? slashes * 2 + 1 : slashes, L'\\');
+    slashes = 0;
+    out += c;
+  }
+  out.append(slashes * 2, L'\\');
+  return out + L"\"";
+}
+}  // namespace
+
+std::string find_program(const std::string& name) {
+  const std::wstring wname = win::wide(name);
+  if (name.find_first_of("/\\") != std::string::npos) {
+    const DWORD attributes = GetFileAttributesW(wname.c_str());
+    return attributes != INVALID_FILE_ATTRIBUTES && !(attributes & FILE_ATTRIBUTE_DIRECTORY) ? name
+                                                                                             : "";
+  }
+  wchar_t found[MAX_PATH * 4];
+  const DWORD n = SearchPathW(nullptr, wname.c_str(), L".exe", MAX_PATH * 4, found, nullptr);
+  if (n == 0 || n >= MAX_PATH * 4) return {};
+  return win::utf8(std::wstring_view(found, n));
+}
+
+int run_program(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                std::chrono::milliseconds timeout) {
+  (void)env;  // the Windows programs it runs take their settings from the user's profile
+  std::wstring command;
+  for (const auto& a : args) command += (command.empty() ? L"" : L" ") + quoted(win::wide(a));
+  STARTUPINFOW startup{};
+  startup.cb = sizeof startup;
+  PROCESS_INFORMATION process{};
+  const std::wstring program = win::wide(args.at(0));
+  if (!CreateProcessW(program.c_str(), command.data(), nullptr, nullptr, FALSE, CREATE_NO_WINDOW,
+                      nullptr, nullptr, &startup, &process))
+    return -1;
+  CloseHandle(process.hThread);
+  DWORD status = 0;
+  const auto ms = static_cast<DWORD>(timeout.count());
+  if (WaitForSingleObject(process.hProcess, ms) != WAIT_OBJECT_0) {
+    TerminateProcess(process.hProcess, 1);
+    WaitForSingleObject(process.hProcess, INFINITE);
+    CloseHandle(process.hProcess);
+    return -1;
+  }
+  GetExitCodeProcess(process.hProcess, &status);
+  CloseHandle(process.hProcess);
+  return static_cast<int>(status);
+}
+
 }  // namespace ntr::platform

@@ -1,5 +1,6 @@
 #pragma once
 // The process's side of the operating system: the command line, the console, interrupts.
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,15 @@ class InterruptGuard {
 
 /// Waits for an interrupt, which ends the process (a test hook's way to hold a build).
 [[noreturn]] void wait_for_interrupt();
+
+/// A program on the PATH by its name ("soffice"; ".exe" is added on Windows), or `name`
+/// itself when it is a path to a program; empty when there is none.
+std::string find_program(const std::string& name);
+
+/// Runs a program (args[0] is its path) with its output discarded and `env` added to the
+/// environment (POSIX; "NAME=value"); its exit status, or -1 when it could not run or ran
+/// longer than `timeout` and was stopped.
+int run_program(const std::vector<std::string>& args, const std::vector<std::string>& env,
+                std::chrono::milliseconds timeout);
 
 }  // namespace ntr::platform
