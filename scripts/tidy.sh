@@ -35,6 +35,8 @@ else
     done
   done
 fi
+# The Windows side of the platform layer is compiled only by MinGW (scripts/build-windows.sh).
+mapfile -t files < <(printf '%s\n' "${files[@]}" | grep -v '^src/platform/windows_' || true)
 if (( ${#files[@]} == 0 )); then
   echo "tidy: no changed source files"
   exit 0

@@ -321,6 +321,11 @@ std::vector<ReportDoc> with_comparisons(const BuildReport& report) {
   return docs;
 }
 
+constexpr std::string_view kPdfHint =
+    "install LibreOffice — on Debian, apt-get install libreoffice-writer-nogui "
+    "libreoffice-calc-nogui — or set NTREPORT_SOFFICE to its soffice program, or leave pdf out "
+    "of --format";
+
 // bao-cao.pdf and phu-luc.pdf: the Word document and the workbook, each written beside the
 // staged PDF and converted by LibreOffice; pdf-unavailable when there is no LibreOffice.
 void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
@@ -328,8 +333,7 @@ void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
   if (soffice.empty()) {
     diags.error("pdf-unavailable", SourceLoc{"ntreport", {}, 0, 0, 0, false},
                 "--format pdf needs LibreOffice, which is not installed (no soffice on the PATH)",
-                "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui, or leave pdf "
-                "out of --format");
+                std::string(kPdfHint));
     return;
   }
   const std::int64_t created = output_timestamp(report.period);

@@ -73,11 +73,21 @@ bool covers(const Row& row, const Registry& registry, UnitId u) {
 void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, const Totals& totals,
                    const std::vector<std::optional<Values>>& earlier) {
   const std::vector<Group> groups = doc_groups(doc);
-  std::uint32_t shown = 0;  // the count columns' fields
+  std::uint32_t shown = 0;       // the count columns' fields
+  std::uint32_t rate_terms = 0;  // the fields the rate columns are computed from
   for (const Column& c : doc.columns) {
     if (const auto f = field_by_key(c.key)) shown |= field_bit(*f);
+    if (const auto r = rate_by_key(c.key)) {
+      for (const Term& t : rate_def(*r).numerator) rate_terms |= field_bit(t.field);
+      for (const Term& t : rate_def(*r).denominator) rate_terms |= field_bit(t.field);
+    }
   }
+  // The counts the table shows are summed over every unit of the row; the other fields of its
+  // rates only when every unit gives them (else the rate would divide sums over different
+  // units, and stays blank).
   Values sum;
+  Values rate_only;
+  bool rates_whole = true;
   std::vector<std::string> bad;
   for (std::size_t i = 0; i < registry.size(); ++i) {
     const auto u = static_cast<UnitId>(i);
@@ -92,7 +102,10 @@ void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, con
         fine = false;
         continue;
       }
-      sum.add(earlier[i]->only(group_mask(g)));
+      sum.add(earlier[i]->only(needed));
+      const std::uint32_t extra = group_mask(g) & rate_terms & ~needed;
+      rates_whole = rates_whole && (earlier[i]->present & extra) == extra;
+      rate_only.add(earlier[i]->only(extra));
     }
     if (!fine) bad.emplace_back(registry.unit(u).name);
   }
@@ -101,6 +114,7 @@ void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, con
   } else if (sum.empty()) {
     row.not_comparable = kNoEarlier;
   } else {
+    if (rates_whole) sum.add(rate_only);
     row.previous = cells_of(doc, sum);
   }
 }

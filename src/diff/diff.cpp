@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "ntreport/diff/decimal.hpp"
 #include "ntreport/model/exact.hpp"
@@ -72,9 +73,12 @@ std::vector<Entry> entries(const JsonValue& appendix) {
     }
   }
   // Rows that share a key (two groups of one level and area) are matched in their order.
-  std::map<std::string, int> repeats;
+  std::set<std::string> keys;
   for (auto& e : out) {
-    if (const int n = repeats[e.key]++; n > 0) e.key += fmt::format("#{}", n);
+    for (int n = 1; !keys.insert(e.key).second; ++n) {
+      if (n > 1) e.key.erase(e.key.rfind('#'));
+      e.key += fmt::format("#{}", n);
+    }
   }
   return out;
 }

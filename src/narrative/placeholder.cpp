@@ -223,6 +223,8 @@ std::string change_clause(const Placeholder& p, std::int64_t now, std::string ke
   const std::string w = word(*ctx.def, diff > 0   ? "change_up"
                                        : diff < 0 ? "change_down"
                                                   : "change_same");
+  // a change too small for two decimals is not "0%"
+  if (diff != 0 && f.value == 0) f.text = "dưới 0,01%";
   const std::string text = replace_all(w, "{change}", f.text);
   f.num = diff;
   figures.push_back(std::move(f));

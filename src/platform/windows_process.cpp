@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
+#include <vector>
 
 #include "ntreport/platform/process.hpp"
 #include "windows_detail.hpp"
@@ -168,16 +170,32 @@ std::wstring quoted(const std::wstring& arg) {
 }  // namespace
 
 std::string find_program(const std::string& name) {
-  const std::wstring wname = win::wide(name);
-  if (name.find_first_of("/\\") != std::string::npos) {
-    const DWORD attributes = GetFileAttributesW(wname.c_str());
-    return attributes != INVALID_FILE_ATTRIBUTES && !(attributes & FILE_ATTRIBUTE_DIRECTORY) ? name
-                                                                                             : "";
+  auto is_file = [](const std::wstring& path) {
+    const DWORD attributes = GetFileAttributesW(path.c_str());
+    return attributes != INVALID_FILE_ATTRIBUTES && !(attributes & FILE_ATTRIBUTE_DIRECTORY);
+  };
+  if (name.find_first_of("/\\") != std::string::npos) return is_file(win::wide(name)) ? name : "";
+  // The folders of PATH only (not the working folder, where an input could sit), then where
+  // the installers put LibreOffice, which does not add itself to PATH.
+  std::vector<std::wstring> folders;
+  if (const wchar_t* path = _wgetenv(L"PATH")) {
+    std::wstring_view rest = path;
+    while (!rest.empty()) {
+      const std::size_t semi = rest.find(L';');
+      if (semi != 0) folders.emplace_back(rest.substr(0, semi));
+      rest = semi == std::wstring_view::npos ? std::wstring_view() : rest.substr(semi + 1);
+    }
   }
-  wchar_t found[MAX_PATH * 4];
-  const DWORD n = SearchPathW(nullptr, wname.c_str(), L".exe", MAX_PATH * 4, found, nullptr);
-  if (n == 0 || n >= MAX_PATH * 4) return {};
-  return win::utf8(std::wstring_view(found, n));
+  for (const wchar_t* root : {L"ProgramFiles", L"ProgramFiles(x86)"}) {
+    if (const wchar_t* dir = _wgetenv(root))
+      folders.push_back(std::wstring(dir) + L"\\LibreOffice\\program");
+  }
+  const std::wstring file = win::wide(name) + L".exe";
+  for (const auto& folder : folders) {
+    const std::wstring candidate = folder + L"\\" + file;
+    if (is_file(candidate)) return win::utf8(candidate);
+  }
+  return {};
 }
 
 int run_program(const std::vector<std::string>& args, const std::vector<std::string>& env,

@@ -252,7 +252,7 @@ bool file_exists(const std::string& path) {
 
 bool folder_exists(const std::string& path) {
   std::error_code ec;
-  return fs::is_directory(path, ec);
+  return fs::is_directory(fs_path(path), ec);
 }
 
 }  // namespace ntr

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/platform/process.hpp"
@@ -25,6 +27,23 @@ std::string file_url(const fs::path& folder) {
   return p.rfind('/', 0) == 0 ? "file://" + p : "file:///" + p;
 }
 
+// LibreOffice's own setting of the locale: numbers printed as the tables print them
+// ("146.176", "98,95%") whatever the machine's language.
+void write_locale(const fs::path& user, std::error_code& ec) {
+  std::ofstream out(user / "registrymodifications.xcu", std::ios::binary);
+  out << R"(<?xml version="1.0" encoding="UTF-8"?>)"
+         "\n"
+      << R"(<oor:items xmlns:oor="http://openoffice.org/2001/registry")"
+         R"( xmlns:xs="http://www.w3.org/2001/XMLSchema")"
+         R"( xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">)"
+         "\n"
+      << R"(<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale")"
+         R"( oor:op="fuse"><value>vi-VN</value></prop></item>)"
+         "\n"
+      << "</oor:items>\n";
+  if (!out) ec = std::make_error_code(std::errc::io_error);
+}
+
 }  // namespace
 
 std::string find_soffice() {
@@ -37,10 +56,14 @@ std::string find_soffice() {
 bool convert_to_pdf(const std::string& soffice, const std::string& source,
                     const std::string& pdf_path, Diagnostics& diags) {
   const fs::path src = fs::absolute(platform::fs_path(source));
-  fs::path work = src;  // beside the staged file
-  work += ".work";
+  // LibreOffice's profile and output in a folder of the system's temporary folder, not in the
+  // output folder's staging (which holds files only, so that an interrupted build is undone)
+  static std::atomic<int> counter{0};
   std::error_code ec;
-  fs::create_directories(work / "profile", ec);
+  const fs::path work = fs::temp_directory_path(ec) /
+                        fmt::format("ntreport-pdf-{}-{}", platform::process_id(), counter++);
+  if (!ec) fs::create_directories(work / "profile" / "user", ec);
+  if (!ec) write_locale(work / "profile" / "user", ec);
   const int status =
       ec ? -1
          : platform::run_program(

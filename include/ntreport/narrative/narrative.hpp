@@ -67,7 +67,7 @@ struct NarrativeOptions {
 
 /// Parses one narrative template. Problems (TOML syntax, unknown keys, a placeholder that
 /// names no figure of its scope) are template-error diagnostics naming the file and line.
-std::optional<NarrativeDef> parse_narrative(std::string_view toml, const std::string& source,
+std::optional<NarrativeDef> parse_narrative(std::string_view text, const std::string& source,
                                             Diagnostics& diags);
 
 /// The sentences of `def` over the figures of appendix `doc`. A sentence any of whose figures
