@@ -26,6 +26,11 @@ def run_case(binary, case):
     out = os.path.join(tmp, "out")
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(TZ="UTC", LC_ALL="C.UTF-8")
+    # the case's own environment (errors/pdf-unavailable: a PATH without LibreOffice)
+    if os.path.exists(os.path.join(case, "env")):
+        for line in read_args(os.path.join(case, "env")):
+            name, _, value = line.partition("=")
+            env[name] = value
     try:
         results = []
         runs = sorted(n for n in os.listdir(case) if n.startswith("setup-")) + ["args"]
