@@ -21,6 +21,8 @@ scripts/setup.sh --windows
 scripts/windows/enable-deb-src.sh
 # shellcheck source=windows/deps.sh
 source scripts/windows/deps.sh
+# shellcheck source=windows/freexl.sh
+source scripts/windows/freexl.sh
 
 seconds() { date +%s.%N; }
 elapsed() { printf '%.1f' "$(echo "$(seconds) - $1" | bc)"; }
@@ -35,7 +37,9 @@ else
   build_deps "$prefix" "$build/deps-src"
   echo "build-windows: dependencies built in $(elapsed "$start") s"
 fi
+build_freexl "$prefix" "$build/freexl-src"
 sed 's/^/  /' "$prefix/versions.txt"
+sed -n '2s/^/  /p' "$prefix/freexl.txt"
 [[ ${1:-} == --deps-only ]] && exit 0
 
 start=$(seconds)

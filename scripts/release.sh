@@ -34,6 +34,10 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/$name/mau-2024"
 x86_64-w64-mingw32-strip -o "$stage/$name/ntreport.exe" build-windows/ntreport.exe
 cp -r data/samples/2024/. "$stage/$name/mau-2024/"
+# The user guide (tai-lieu\huong-dan.md) with the documents and pictures it links to
+mkdir -p "$stage/$name/tai-lieu/images"
+cp docs/*.md "$stage/$name/tai-lieu/"
+cp docs/images/*.png "$stage/$name/tai-lieu/images/"
 # Notepad of older Windows reads UTF-8 only with a byte order mark, and lines only with CRLF.
 { printf '\xef\xbb\xbf'; sed "s/@VERSION@/$version/; s/\$/\r/" packaging/windows/README.txt; } \
   > "$stage/$name/README.txt"

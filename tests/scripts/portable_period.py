@@ -32,6 +32,11 @@ ALIASES = "Tên gọi khác.csv"
 OUTPUT = "Kết quả\\2024"
 PERIOD = "Kỳ 2024 – 6 tháng"
 APPENDICES = ("ho-so.md", "so-hoa.md", "thanh-toan.md")
+# An Excel 97-2003 workbook kept under a Vietnamese name (FreeXL opens it by that name)
+XLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "xls",
+                   "ho-so-2024.xls")
+OLD_BOOKS = "Sổ Excel cũ"
+XLS_NAME = "Hồ sơ Phước Hậu 2024.xls"
 
 failures = []
 
@@ -86,6 +91,9 @@ def steps(binary, period, where):
                                    "2024-06-30"], root)
     results["template"] = run(binary, ["template", "--unit", "so-tttt"],
                               os.path.join(root, PERIOD))
+    os.makedirs(os.path.join(where, OLD_BOOKS))
+    shutil.copyfile(XLS, os.path.join(where, OLD_BOOKS, XLS_NAME))
+    results["inspect-xls"] = run(binary, ["inspect", f"{OLD_BOOKS}/{XLS_NAME}"], where)
     folders = {"build": os.path.join(root, "Kết quả", "2024"), "build-absolute": absolute_out,
                "init": os.path.join(root, PERIOD)}
     return results, folders, where
@@ -102,6 +110,8 @@ def check_one(golden, results, folders, label):
                   f"{label}: {step} writes {name} as the golden case expects")
     warning = f"{INPUTS}/{RENAMED['pl1-ho-so.csv']}:I107: warning[subtotal-mismatch]"
     check(warning in results["build"][2], f"{label}: the warning names {warning}")
+    check("Header: rows 5–6." in results["inspect-xls"][1] and "| L | Mã đơn vị |" in
+          results["inspect-xls"][1], f"{label}: inspect reads the .xls workbook named {XLS_NAME}")
     forms = os.path.join(folders["init"], "forms")
     # The folder's manifest (.ntreport-manifest) lists what ntreport wrote there.
     listed = sorted(os.listdir(forms)) if os.path.isdir(forms) else []

@@ -41,12 +41,9 @@ add_test(NAME wine/stop COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/windows/wine-prefix.
 set_tests_properties(wine/start PROPERTIES FIXTURES_SETUP wine TIMEOUT 600)
 set_tests_properties(wine/stop PROPERTIES FIXTURES_CLEANUP wine)
 
-# The cases whose input is a .xls workbook, which the Windows build does not read (no FreeXL
-# there: src/read/xls_unavailable.cpp).
+# Every case, .xls workbooks included (FreeXL is built for Windows: scripts/windows/freexl.sh).
 set(NTR_WINE_GOLDEN_CASES ${NTR_GOLDEN_CASES})
 set(NTR_WINE_ERROR_ARGS ${NTR_ERROR_ARGS})
-list(FILTER NTR_WINE_GOLDEN_CASES EXCLUDE REGEX "/golden/ho-so-xls$")
-list(FILTER NTR_WINE_ERROR_ARGS EXCLUDE REGEX "/errors/not-a-workbook/xls-not-ole2/args$")
 
 set(NTR_WINE_TESTS)
 foreach(case_dir IN LISTS NTR_WINE_GOLDEN_CASES)
