@@ -12,6 +12,10 @@
 
 namespace ntr {
 
+// A Code as a default member initializer is made from a constant: clang 14 would otherwise
+// emit its consteval constructor as a call at run time, which does not link.
+inline constexpr Code kInternalCode{"internal"};
+
 /// "error", "warning", "note", as printed.
 std::string_view severity_name(Severity s);
 
@@ -44,7 +48,7 @@ std::string format_loc(const SourceLoc& loc);
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  Code code = "internal";  ///< a stable kebab-case code of the catalogue (diag/catalogue.hpp)
+  Code code = kInternalCode;  ///< a stable kebab-case code of the catalogue (diag/catalogue.hpp)
   SourceLoc loc;
   std::string message;    ///< names the column header, quotes the value found and what was expected
   std::string hint;       ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"

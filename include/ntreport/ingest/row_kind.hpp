@@ -9,13 +9,16 @@
 
 namespace ntr {
 
+// A constant, not a literal, as the default below: see kInternalCode (diag/diagnostic.hpp).
+inline constexpr Code kUnknownUnitCode{"unknown-unit"};
+
 struct RowIdentity {
   enum class Kind : std::uint8_t { unit, level, group, total, unknown } kind = Kind::unknown;
-  UnitId unit = kNoUnit;               ///< unit rows; the area of group rows
-  LevelId level = 0;                   ///< level and group rows
-  Code problem_code = "unknown-unit";  ///< unknown rows: "unknown-unit" or "ambiguous-unit"
-  std::string message;                 ///< unknown rows: what was wrong
-  std::string hint;                    ///< unknown rows: "did you mean …"
+  UnitId unit = kNoUnit;                 ///< unit rows; the area of group rows
+  LevelId level = 0;                     ///< level and group rows
+  Code problem_code = kUnknownUnitCode;  ///< unknown rows: "unknown-unit" or "ambiguous-unit"
+  std::string message;                   ///< unknown rows: what was wrong
+  std::string hint;                      ///< unknown rows: "did you mean …"
 };
 
 /// Identifies a row by its code cell (when non-empty) or its name cell (docs/spec.md §2.3, §3.1):
