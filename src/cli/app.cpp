@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <exception>
+#include <optional>
+#include <vector>
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/platform/process.hpp"
@@ -79,13 +82,56 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
   cli::print_diagnostics(diags, false);
   return static_cast<int>(ExitCode::usage);
 }
+// Takes "--lang X" / "--lang=X" out of the arguments, wherever it stands, so that the help
+// and every message are in that language from the start. Its value, "" when not given.
+std::optional<std::string> take_lang(std::vector<char*>& args) {
+  std::optional<std::string> value;
+  for (std::size_t i = 1; i < args.size();) {
+    const std::string_view a = args[i];
+    if (a == "--") break;
+    if (a == "--lang") {
+      value = i + 1 < args.size() ? std::string(args[i + 1]) : std::string();
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+                 args.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, args.size())));
+    } else if (a.rfind("--lang=", 0) == 0) {
+      value = std::string(a.substr(7));
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  return value;
+}
+
+// --lang, else the environment; a --lang other than vi or en is a usage error.
+bool set_up_language(std::vector<char*>& args) {
+  const auto value = take_lang(args);
+  const auto lang = value && (*value == "vi" || *value == "en") ? parse_language(*value)
+                                                                : std::nullopt;
+  cli::choose_language(lang);
+  if (!value || lang) return true;
+  Diagnostics diags;
+  diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+              trf("--lang {}: not a language; the languages are vi (Tiếng Việt) and en (English)",
+                  value->empty() ? "\"\"" : *value));
+  cli::print_diagnostics(diags, false);
+  return false;
+}
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   platform::on_interrupt(remove_pending_temporaries);
+  std::vector<char*> args(argv, argv + argc);
+  if (!set_up_language(args)) return static_cast<int>(ExitCode::usage);
+  argc = static_cast<int>(args.size());
+  argv = args.data();
   CLI::App app{
-      "ntreport — compiles the appendix tables of a provincial digital-transformation "
-      "report from per-unit spreadsheets"};
+      std::string(tr("ntreport — compiles the appendix tables of a provincial "
+                     "digital-transformation report from per-unit spreadsheets"))};
+  std::string lang_shown;  // --lang is read above; declared here for the help
+  app.add_option("--lang", lang_shown,
+                 std::string(tr("Language of messages and help: vi or en (default: lang in "
+                                "ntreport.toml, then the locale, then English)")));
   app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION);
   app.require_subcommand(1);
   // CLI11 reads "/word" as an option on Windows; ntreport's options are the same everywhere,

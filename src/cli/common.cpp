@@ -3,17 +3,34 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 namespace ntr::cli {
 
 namespace {
 constexpr std::size_t kMaxShown = 100;
+bool g_language_from_option = false;
+
+std::string_view env(const char* name) {
+  const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): before any thread
+  return value == nullptr ? std::string_view() : std::string_view(value);
+}
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 }  // namespace
+
+void choose_language(std::optional<Language> from_option) {
+  g_language_from_option = from_option.has_value();
+  set_language(from_option.value_or(language_from_environment(
+      env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"), env("LANG"))));
+}
+
+void use_config_language(Language lang) {
+  if (!g_language_from_option) set_language(lang);
+}
 
 void print_diagnostics(const Diagnostics& diags, bool quiet, bool strict) {
   // Under --strict the warnings fail the command: they are shown even with --quiet.

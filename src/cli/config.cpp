@@ -92,7 +92,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   static constexpr std::string_view kKeys[] = {
       "title",     "reference", "registry",        "levels", "aliases", "templates", "targets",
       "results",   "inputs",    "output",          "only",   "sort",    "period",    "layout",
-      "return_to", "forms",     "highlight_lowest"};
+      "return_to", "forms",     "highlight_lowest", "lang"};
   static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
   check_keys(t, kKeys, "", path, diags);
   if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
@@ -126,6 +126,19 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
                 config_loc(path, static_cast<std::uint32_t>(
                                      v["highlight_lowest"].node()->source().begin.line)),
                 "highlight_lowest must be a whole number");
+  }
+  if (const auto lang = v["lang"]) {
+    const auto chosen = lang.value<std::string>();
+    const auto known = chosen ? parse_language(*chosen) : std::nullopt;
+    if (!known || (*chosen != "vi" && *chosen != "en")) {
+      diags.error("config-error",
+                  config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
+                  trf("lang must be \"vi\" or \"en\", got {}", lang.node()->is_string()
+                                                                   ? "\"" + *chosen + "\""
+                                                                   : std::string("a non-string")));
+    } else {
+      use_config_language(*known);
+    }
   }
   if (const auto* p = v["period"].as_table()) {
     c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};

@@ -75,6 +75,8 @@ std::string config_text(const InitOptions& o, const Province2025* province) {
       "# command line override these settings. Run ntreport here without arguments: build,\n"
       "# check, template (input workbooks for the units), status (who has not reported).\n\n",
       o.from, o.to);
+  t += "# The language of ntreport's messages and help: vi (Tiếng Việt) or en (English)\n"
+       "lang = \"vi\"\n";
   t += setting("title", title, "Ủy ban nhân dân tỉnh …", "The province, on the input workbooks");
   t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
                "The line under each appendix title");

@@ -9,8 +9,15 @@
 
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/pipeline.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::cli {
+
+/// The language of messages from --lang, else the environment (text/translate.hpp); a
+/// language given by --lang is kept when a configuration names another.
+void choose_language(std::optional<Language> from_option);
+/// The `lang` of an ntreport.toml: used unless --lang was given.
+void use_config_language(Language lang);
 
 /// Prints diagnostics to stderr: sorted, at most 100 (then "… and N more"), then a line with
 /// the totals. With quiet, warnings and notes are left out — but not the warnings that fail a
