@@ -391,7 +391,9 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
   }
   if (config.formats.count("pdf")) add_pdfs(out, report, diags);
   if (config.formats.count("json"))
-    out.add_text("summary.json", render_summary_json(report), diags);
+    out.add_file(
+        "summary.json",
+        [&](const std::string& tmp) { return write_summary_json(tmp, report, diags); }, diags);
   if (diags.error_count() > errors || !out.commit(diags)) return {};
   if (removed != nullptr) *removed = out.removed();
   return out.paths();

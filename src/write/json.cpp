@@ -1,9 +1,15 @@
 #include "ntreport/write/json.hpp"
 
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 
 #include "json_out.hpp"
+#include "ntreport/platform/files.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
@@ -232,10 +238,7 @@ void warning(json::Out& out, const Diagnostic& d) {
   out.end_object();
 }
 
-}  // namespace
-
-std::string render_summary_json(const BuildReport& report) {
-  json::Out out;
+void summary(json::Out& out, const BuildReport& report) {
   out.begin_object();
   out.key("period");
   if (report.period) {
@@ -260,7 +263,31 @@ std::string render_summary_json(const BuildReport& report) {
   for (const auto& d : report.warnings) warning(out, d);
   out.end_array();
   out.end_object();
+}
+
+}  // namespace
+
+std::string render_summary_json(const BuildReport& report) {
+  json::Out out;
+  summary(out, report);
   return out.finish();
+}
+
+bool write_summary_json(const std::string& path, const BuildReport& report, Diagnostics& diags) {
+  std::FILE* file = platform::open_file(path, "wb");
+  bool ok = file != nullptr;
+  if (ok) {
+    json::Out out(file);
+    summary(out, report);
+    (void)out.finish();  // streamed: nothing is left
+    ok = !out.failed();
+    ok = std::fclose(file) == 0 && ok;
+  }
+  if (!ok) {
+    diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
+                fmt::format("cannot write the summary: {}", std::strerror(errno)));
+  }
+  return ok;
 }
 
 }  // namespace ntr

@@ -81,6 +81,9 @@ std::string quote(std::string_view s) {
   return out;
 }
 
+// A streamed document goes out in pieces of this size: a 100,000-unit summary is 70 MB.
+constexpr std::size_t kChunk = 1 << 20;
+
 void Out::before_value() {
   if (after_key_) {
     after_key_ = false;
@@ -107,6 +110,13 @@ void Out::close(char bracket) {
     out_.append(2 * has_members_.size(), ' ');
   }
   out_ += bracket;
+  spill(kChunk);
+}
+
+void Out::spill(std::size_t at_least) {
+  if (sink_ == nullptr || out_.size() < at_least) return;
+  if (!failed_ && std::fwrite(out_.data(), 1, out_.size(), sink_) != out_.size()) failed_ = true;
+  out_.clear();
 }
 
 void Out::member(std::string_view name, std::string_view s) {
@@ -157,6 +167,7 @@ void Out::null() {
 
 std::string Out::finish() {
   out_ += '\n';
+  spill(0);
   return std::move(out_);
 }
 

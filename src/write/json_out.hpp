@@ -2,6 +2,7 @@
 // A minimal streaming JSON writer: 2-space indentation, members in the order written, every
 // string escaped and made valid UTF-8. Private to the summary writer.
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,10 @@ namespace ntr::json {
 
 class Out {
  public:
+  Out() = default;
+  /// Streams the document to `sink` as it grows instead of holding it; finish() then returns
+  /// nothing and failed() says whether a write failed.
+  explicit Out(std::FILE* sink) : sink_(sink) {}
   void begin_object();
   void end_object();
   void begin_array();
@@ -25,14 +30,19 @@ class Out {
   /// Shortest text that reads back as the same double; null when not finite.
   void number(double v);
   void null();
-  /// The document, ending with a newline.
+  /// The document, ending with a newline (what is left of it when streaming).
   [[nodiscard]] std::string finish();
+  /// True when writing to the sink failed.
+  [[nodiscard]] bool failed() const { return failed_; }
 
  private:
   void before_value();
   void open(char bracket);
   void close(char bracket);
+  void spill(std::size_t at_least);
 
+  std::FILE* sink_ = nullptr;
+  bool failed_ = false;
   std::string out_;
   std::vector<bool> has_members_;  // one per open container
   bool after_key_ = false;

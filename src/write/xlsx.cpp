@@ -107,33 +107,46 @@ lxw_row_t SheetWriter::write_header(lxw_row_t first) {
   lxw_format* format = styles_.get(Role::header);
   const bool two_rows = has_two_row_header(doc_);
   const lxw_row_t second = two_rows ? first + 1 : first;
+  const auto spans = group_spans(doc_);
   std::size_t group_lines = 1, sub_lines = 1, solo_lines = 1;
-  for (const auto& span : group_spans(doc_)) {
-    merge(first, span.first, first, span.last, span.text, format);
+  for (const auto& span : spans) {
     group_lines = std::max(
         group_lines, wrapped_lines(span.text, span_width(span.first, span.last) / kBoldWiden));
   }
   for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
     const Column& column = doc_.columns[i];
     const auto lines = wrapped_lines(column.header, widths_[i] / kBoldWiden);
-    if (column.group.empty()) {
-      merge(first, i, second, i, column.header, format);
-      solo_lines = std::max(solo_lines, lines);
-    } else {
-      check(worksheet_write_string(ws_, second, col_index(i), column.header.c_str(), format),
-            second, i);
-      sub_lines = std::max(sub_lines, lines);
-    }
+    std::size_t& need = column.group.empty() ? solo_lines : sub_lines;
+    need = std::max(need, lines);
   }
   // Merged cells do not grow their rows either: give the rows the height their text needs.
-  if (two_rows) {
-    const double upper = kLineHeight * static_cast<double>(group_lines);
-    const double lower = kLineHeight * static_cast<double>(sub_lines);
-    const double solo = kLineHeight * static_cast<double>(solo_lines);
-    worksheet_set_row(ws_, first, upper, nullptr);
-    worksheet_set_row(ws_, second, std::max(lower, solo - upper), nullptr);
-  } else {
-    worksheet_set_row(ws_, first, kLineHeight * static_cast<double>(solo_lines), nullptr);
+  const double upper = kLineHeight * static_cast<double>(two_rows ? group_lines : solo_lines);
+  const double lower = kLineHeight * static_cast<double>(sub_lines);
+  const double solo = kLineHeight * static_cast<double>(solo_lines);
+  // Rows are written in order, each one whole (constant-memory mode): the upper row first,
+  // then the lower one, then the column headings that span both are declared merged.
+  for (const auto& span : spans) merge(first, span.first, first, span.last, span.text, format);
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
+    const Column& column = doc_.columns[i];
+    if (!column.group.empty()) continue;
+    check(worksheet_write_string(ws_, first, col_index(i), column.header.c_str(), format), first,
+          i);
+  }
+  worksheet_set_row(ws_, first, upper, nullptr);
+  if (!two_rows) return first + 1;
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
+    const Column& column = doc_.columns[i];
+    const lxw_col_t c = col_index(i);
+    if (column.group.empty()) {
+      check(worksheet_write_blank(ws_, second, c, format), second, i);
+    } else {
+      check(worksheet_write_string(ws_, second, c, column.header.c_str(), format), second, i);
+    }
+  }
+  worksheet_set_row(ws_, second, std::max(lower, solo - upper), nullptr);
+  for (std::size_t i = 0; i < doc_.columns.size(); ++i) {
+    if (!doc_.columns[i].group.empty()) continue;
+    check(xlsx::declare_merged(ws_, first, col_index(i), second, col_index(i)), first, i);
   }
   return second + 1;
 }
@@ -250,7 +263,9 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   file_loc.file = path;
   // libxlsxwriter's scratch files go beside the output (and are unlinked as soon as opened).
   std::string tmpdir = parent_folder(path);
-  lxw_workbook_options workbook_options{LXW_FALSE, tmpdir.data(), LXW_FALSE};
+  // Constant-memory mode: each table row goes to a scratch file as soon as the next one starts,
+  // and its strings are written inline, so memory does not grow with the rows of a table.
+  lxw_workbook_options workbook_options{LXW_TRUE, tmpdir.data(), LXW_FALSE};
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &workbook_options);
   if (workbook == nullptr) {
     diags.error("io-error", file_loc, "cannot create the workbook: out of memory");
@@ -287,6 +302,10 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   if (charts && error.code == LXW_NO_ERROR) {
     error.sheet = names.back();
     error.sheet_index = static_cast<std::uint32_t>(docs.size());
+    // The chart sheet is small and written out of row order (the charts' data beside their
+    // titles), and libxlsxwriter reads the charts' cached values back from its cells: it is
+    // kept in memory. The mode is read when a sheet is added.
+    workbook->options.constant_memory = LXW_FALSE;
     lxw_worksheet* ws = workbook_add_worksheet(workbook, names.back().c_str());
     if (ws == nullptr) {
       error.code = LXW_ERROR_PARAMETER_VALIDATION;

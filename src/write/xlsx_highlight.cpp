@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "ntreport/write/xlsx_layout.hpp"
 #include "xlsx_parts.hpp"
@@ -45,6 +46,20 @@ void FirstError::check(lxw_error e, lxw_row_t r, std::size_t c) {
   code = e;
   row = r;
   col = static_cast<lxw_col_t>(c);
+}
+
+lxw_error declare_merged(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                         lxw_col_t c2) {
+  // What worksheet_merge_range() records, freed by libxlsxwriter with the worksheet.
+  auto* range = static_cast<lxw_merged_range*>(std::calloc(1, sizeof(lxw_merged_range)));
+  if (range == nullptr) return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  range->first_row = r1;
+  range->first_col = c1;
+  range->last_row = r2;
+  range->last_col = c2;
+  STAILQ_INSERT_TAIL(ws->merged_ranges, range, list_pointers);
+  ++ws->merged_range_count;
+  return LXW_NO_ERROR;
 }
 
 void write_target_rules(lxw_worksheet* ws, Styles& styles, const ReportDoc& doc,

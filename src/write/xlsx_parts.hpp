@@ -26,6 +26,11 @@ struct FirstError {
   void check(lxw_error e, lxw_row_t r, std::size_t c);
 };
 
+/// Declares the cells (r1, c1)–(r2, c2), already written, one merged range. In constant-memory
+/// mode worksheet_merge_range() cannot span rows: it writes the cells itself, and a cell of the
+/// second row ends the first one.
+lxw_error declare_merged(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
+
 /// Writes the legend lines of `doc` from row `first` on, a sample of each mark in the first
 /// column and the text across the others (`text_width` characters wide). Returns the next row.
 lxw_row_t write_legend(lxw_worksheet* ws, Styles& styles, const ReportDoc& doc, lxw_row_t first,

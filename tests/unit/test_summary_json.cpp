@@ -1,4 +1,10 @@
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 
 #include "../support/sample_docs.hpp"
 #include "ntreport/write/json.hpp"
@@ -265,4 +271,36 @@ TEST_CASE("render_summary_json: no period, no appendices, invalid UTF-8 replaced
       "  ]\n"
       "}\n";
   CHECK(render_summary_json(report) == expected);
+}
+
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+TEST_CASE("write_summary_json: streams the same bytes, past its 1 MiB pieces") {
+  BuildReport report = sample_report();
+  // 3 MB of warnings: the document goes out in several pieces.
+  const Diagnostic warning = report.warnings.front();
+  for (int i = 0; i < 20000; ++i) report.warnings.push_back(warning);
+  const auto path = std::filesystem::temp_directory_path() /
+                    fmt::format("ntr-summary-{}.json", std::random_device{}());
+  Diagnostics diags;
+  REQUIRE(write_summary_json(path.string(), report, diags));
+  const std::string expected = render_summary_json(report);
+  CHECK(expected.size() > 3'000'000);
+  CHECK(slurp(path) == expected);
+  CHECK(diags.error_count() == 0);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("write_summary_json: a file that cannot be created is an io-error") {
+  Diagnostics diags;
+  const auto path = std::filesystem::temp_directory_path() / "ntr-no-such-folder" / "s.json";
+  CHECK_FALSE(write_summary_json(path.string(), sample_report(), diags));
+  REQUIRE(diags.error_count() == 1);
 }
