@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <exception>
 
+#include "ntreport/platform/process.hpp"
+
 namespace ntr::cli {
 
 namespace {
@@ -24,8 +26,11 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 void choose_language(std::optional<Language> from_option) {
   g_language_from_option = from_option.has_value();
+  // On Windows the locale's variables are seldom set: then the desktop's language decides.
+  const std::string desktop = platform::desktop_language();
   set_language(from_option.value_or(language_from_environment(
-      env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"), env("LANG"))));
+      env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"),
+      env("LANG").empty() ? std::string_view(desktop) : env("LANG"))));
 }
 
 void use_config_language(Language lang) {

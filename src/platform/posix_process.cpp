@@ -49,6 +49,8 @@ void init_process() {
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
+std::string desktop_language() { return {}; }
+
 long process_id() { return static_cast<long>(::getpid()); }
 
 void on_interrupt(void (*cleanup)() noexcept) {

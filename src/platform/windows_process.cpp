@@ -119,6 +119,10 @@ void init_process() {
 
 bool stderr_is_terminal() { return g_console_vt && _isatty(_fileno(stderr)) != 0; }
 
+std::string desktop_language() {
+  return PRIMARYLANGID(GetUserDefaultUILanguage()) == LANG_VIETNAMESE ? "vi" : "";
+}
+
 long process_id() { return static_cast<long>(GetCurrentProcessId()); }
 
 void on_interrupt(void (*cleanup)() noexcept) {

@@ -24,6 +24,10 @@ class Arguments {
 void init_process();
 /// True when standard error is a terminal (or a console window).
 bool stderr_is_terminal();
+/// The language of the user's desktop when the system has one apart from the locale's
+/// variables: "vi" on a Windows whose display language is Vietnamese; "" otherwise (and always
+/// on POSIX, where LANGUAGE, LC_ALL, LC_MESSAGES and LANG say it).
+std::string desktop_language();
 /// The process's id, for names of temporary files.
 long process_id();
 
