@@ -7,6 +7,7 @@
 
 #include "ntreport/ingest/count.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -116,10 +117,10 @@ void check_row(const Values& v, const std::string& what, Diagnostics& diags) {
   for (const auto& f : fields()) {
     if (!v.has(f.id) || v.get(f.id) <= kMaxCount) continue;
     diags.error("count-overflow", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                fmt::format("\"{}\" of {} sums to more than {}, the largest count ntreport adds "
-                            "up and prints",
-                            f.label, what, format_count(kMaxCount)),
-                "a figure is far larger than any real count: check the inputs");
+                trf("\"{}\" of {} sums to more than {}, the largest count ntreport adds up and "
+                    "prints",
+                    f.label, what, format_count(kMaxCount)),
+                std::string(tr("a figure is far larger than any real count: check the inputs")));
   }
 }
 
@@ -128,18 +129,18 @@ void check_row(const Values& v, const std::string& what, Diagnostics& diags) {
 void check_sums(const Registry& registry, const Totals& totals, Diagnostics& diags) {
   for (std::size_t i = 0; i < totals.subtree.size(); ++i) {
     const Unit& u = registry.unit(static_cast<UnitId>(i));
-    check_row(totals.subtree[i], fmt::format("the unit \"{}\" ({})", u.name, u.code), diags);
+    check_row(totals.subtree[i], trf("the unit \"{}\" ({})", u.name, u.code), diags);
   }
   for (LevelId l = 0; l < totals.level.size(); ++l) {
-    check_row(totals.level[l], fmt::format("the level \"{}\"", registry.levels()[l].label), diags);
+    check_row(totals.level[l], trf("the level \"{}\"", registry.levels()[l].label), diags);
   }
   for (const auto& [key, v] : totals.group) {
     check_row(v,
-              fmt::format("the level \"{}\" in \"{}\"", registry.levels()[key.first].label,
-                          registry.unit(key.second).name),
+              trf("the level \"{}\" in \"{}\"", registry.levels()[key.first].label,
+                  registry.unit(key.second).name),
               diags);
   }
-  check_row(totals.total, "the total row", diags);
+  check_row(totals.total, std::string(tr("the total row")), diags);
 }
 
 }  // namespace ntr

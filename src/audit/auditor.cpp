@@ -8,6 +8,7 @@
 #include "ntreport/ingest/count.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 #include "table_audit.hpp"
 
 namespace ntr {
@@ -130,7 +131,7 @@ void Auditor::row(std::uint32_t row, std::span<const CellView> cells) {
       r.bad |= field_bit(f.id);
       s_->diags.error(
           "not-a-count", t.header.sheet.loc(row, c.col),
-          fmt::format("\"{}\" expects a whole number ≥ 0, got \"{}\"", t.field_header[fi], text));
+          trf("\"{}\" expects a whole number ≥ 0, got \"{}\"", t.field_header[fi], text));
     }
     for (const auto& d : rates()) {
       const auto ri = static_cast<std::size_t>(d.id);
@@ -138,9 +139,9 @@ void Auditor::row(std::uint32_t row, std::span<const CellView> cells) {
       any = true;
       r.rates[ri] = parse_printed_rate(c.type, c.text);
       if (r.rates[ri]) continue;
-      s_->diags.error("not-a-rate", t.header.sheet.loc(row, c.col),
-                      fmt::format("\"{}\" expects a percentage such as 99,83%, got \"{}\"",
-                                  t.rate_header[ri], text));
+      s_->diags.error(
+          "not-a-rate", t.header.sheet.loc(row, c.col),
+          trf("\"{}\" expects a percentage such as 99,83%, got \"{}\"", t.rate_header[ri], text));
     }
   }
   // A total row may print its label across the STT and name cells, held in the STT cell.
@@ -172,10 +173,10 @@ AuditReport Auditor::finish() {
     const SourceLoc loc =
         s_->headerless.size() == 1 ? first.loc() : SourceLoc{first.file, {}, 0, 0, 0, false};
     s_->diags.error("no-header", loc,
-                    "no table header found; expected a row with a unit column (\"Đơn vị\", "
-                    "\"Tên đơn vị\" or \"Mã đơn vị\") and figure columns such as \"Tổng số "
-                    "(trong kỳ)\", \"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài "
-                    "chính\"");
+                    std::string(tr("no table header found; expected a row with a unit column "
+                                   "(\"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\") and figure "
+                                   "columns such as \"Tổng số (trong kỳ)\", \"Đã giải quyết\", "
+                                   "\"VB đến\" or \"Tổng HS có nghĩa vụ tài chính\"")));
   }
   auto& f = s_->report.findings;
   std::stable_sort(f.begin(), f.end(), [](const AuditFinding& a, const AuditFinding& b) {
@@ -208,8 +209,8 @@ std::string_view check_name(AuditFinding::Check c) {
 }
 
 std::string format_finding(const AuditFinding& f) {
-  return fmt::format("{}: {} — {}: printed {}, recomputed {} ({})", format_loc(f.loc), f.label,
-                     f.column, f.printed, f.recomputed, f.how);
+  return trf("{}: {} — {}: printed {}, recomputed {} ({})", format_loc(f.loc), f.label, f.column,
+             f.printed, f.recomputed, f.how);
 }
 
 }  // namespace ntr

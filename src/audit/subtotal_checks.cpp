@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 #include "table_audit.hpp"
 
 namespace ntr::audit {
@@ -30,11 +31,10 @@ void TableAudit::check_subtotal(const Row& r, const Bounds& sum) {
     ++checks_;
     const std::int64_t want = sum.range(f).lo;
     if (r.values.get(f) == want) continue;
-    std::string how =
-        fmt::format("sum of {} = {}", rows_text(counted_rows(sum, f)), format_count(want));
+    std::string how = trf("sum of {} = {}", rows_text(counted_rows(sum, f)), format_count(want));
     if (const auto& out = sum.left_out[static_cast<std::size_t>(field_def(f).group)];
         !out.empty()) {
-      how += fmt::format("; {} left out, with blank figures", rows_text(out));
+      how += trf("; {} left out, with blank figures", rows_text(out));
     }
     add(r, t_.field_col[fi], t_.field_header[fi], std::string(field_def(f).key), r.text[fi],
         format_count(want), std::move(how), AuditFinding::Check::sum);
@@ -68,12 +68,12 @@ void TableAudit::check_rate(const Row& r, Rate rate, const Bounds& b, AuditFindi
     auto pct = [&](std::int64_t n) {
       return format_scaled_percent(percent_scaled(n, d, q, Rounding::half_up), q);
     };
-    recomputed = num->exact() ? pct(num->lo) : fmt::format("{} to {}", pct(num->lo), pct(num->hi));
+    recomputed = num->exact() ? pct(num->lo) : trf("{} to {}", pct(num->lo), pct(num->hi));
   }
   std::string how = ratio_text(def, b, q);
   for (const Term& term : def.numerator) {
     if (t_.implied_by[static_cast<std::size_t>(term.field)]) {
-      how += fmt::format("; {} implied by each unit's printed rate", field_def(term.field).label);
+      how += trf("; {} implied by each unit's printed rate", field_def(term.field).label);
     }
   }
   add(r, t_.rate_col[ri], t_.rate_header[ri], std::string(def.key), p->text, std::move(recomputed),

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::audit {
 
@@ -45,7 +46,7 @@ std::string rows_text(const std::vector<std::uint32_t>& rows) {
   std::vector<std::uint32_t> r = rows;
   std::sort(r.begin(), r.end());
   r.erase(std::unique(r.begin(), r.end()), r.end());
-  if (r.empty()) return "no rows";
+  if (r.empty()) return std::string(tr("no rows"));
   std::vector<std::string> runs;
   for (std::size_t i = 0; i < r.size();) {
     std::size_t j = i;
@@ -53,14 +54,14 @@ std::string rows_text(const std::vector<std::uint32_t>& rows) {
     runs.push_back(i == j ? fmt::format("{}", r[i]) : fmt::format("{}–{}", r[i], r[j]));
     i = j + 1;
   }
-  return fmt::format("{} {}", r.size() == 1 ? "row" : "rows", fmt::join(runs, ", "));
+  return r.size() == 1 ? trf("row {}", fmt::join(runs, ", "))
+                       : trf("rows {}", fmt::join(runs, ", "));
 }
 
 namespace {
 
 std::string range_text(Range r) {
-  return r.exact() ? format_count(r.lo)
-                   : fmt::format("{} to {}", format_count(r.lo), format_count(r.hi));
+  return r.exact() ? format_count(r.lo) : trf("{} to {}", format_count(r.lo), format_count(r.hi));
 }
 
 std::string terms_text(std::span<const Term> terms, const Bounds& b) {
@@ -82,13 +83,13 @@ std::string ratio_text(const RateDef& rate, const Bounds& b, std::uint32_t decim
       fmt::format("{} / {}", terms_text(rate.numerator, b), terms_text(rate.denominator, b));
   const auto num = b.eval(rate.numerator);
   const auto den = b.eval(rate.denominator);
-  if (!num || !den || den->lo <= 0) return expr + ": the denominator is 0";
+  if (!num || !den || den->lo <= 0) return trf("{}: the denominator is 0", expr);
   const std::uint32_t shown = decimals + 2;
   auto pct = [&](std::int64_t n) {
     return format_scaled_percent(percent_scaled(n, den->lo, shown, Rounding::half_up), shown);
   };
   if (num->exact()) return fmt::format("{} = {}", expr, pct(num->lo));
-  return fmt::format("{} = {} to {}", expr, pct(num->lo), pct(num->hi));
+  return trf("{} = {} to {}", expr, pct(num->lo), pct(num->hi));
 }
 
 // The decimals the table prints its rates with. Trailing zeros are dropped ("96,6%" is 96,60%
@@ -242,9 +243,9 @@ void TableAudit::decide_parent(Row& parent) {
   const std::string total = format_count(sum.range(f).lo);
   add(parent, t_.field_col[fi], t_.field_header[fi], std::string(field_def(f).key), parent.text[fi],
       total,
-      fmt::format("sum of its listed sub-units, {} = {}; no figure of the row is the sum of its "
-                  "sub-units, so it is read as the unit's own figures",
-                  rows_text(sum.rows), total),
+      trf("sum of its listed sub-units, {} = {}; no figure of the row is the sum of its "
+          "sub-units, so it is read as the unit's own figures",
+          rows_text(sum.rows), total),
       AuditFinding::Check::not_a_sum);
 }
 
@@ -278,9 +279,10 @@ AuditTable TableAudit::run() {
       std::any_of(t_.rows.begin(), t_.rows.end(), [](const Row& r) { return !r.additive; });
   if (has_unknown_ && any_subtotal) {
     diags_.warning("not-checked", t_.header.sheet.loc(),
-                   "the subtotal rows are not checked: some rows name no registry unit, so "
-                   "which rows each subtotal covers is not known",
-                   "add an alias for each unmatched name (--aliases) and run again");
+                   std::string(tr("the subtotal rows are not checked: some rows name no registry "
+                                  "unit, so which rows each subtotal covers is not known")),
+                   std::string(tr("add an alias for each unmatched name (--aliases) and run "
+                                  "again")));
   }
   for (const Row& r : t_.rows) {
     if (r.additive) continue;

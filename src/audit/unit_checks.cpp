@@ -7,6 +7,7 @@
 
 #include "ntreport/model/invariants.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 #include "table_audit.hpp"
 
 namespace ntr::audit {
@@ -87,7 +88,7 @@ void TableAudit::check_at_most(const Row& r, Field small, Field big) {
   const auto si = static_cast<std::size_t>(small);
   const std::string limit = format_count(r.values.get(big));
   add(r, t_.field_col[si], t_.field_header[si], std::string(field_def(small).key), r.text[si],
-      fmt::format("at most {}", limit),
+      trf("at most {}", limit),
       fmt::format("{} ≤ {} = {}", field_def(small).label, field_def(big).label, limit),
       AuditFinding::Check::invariant);
 }
@@ -120,14 +121,14 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
     set(Range{0, 0});
     if (zero) return;
     add(r, t_.rate_col[ri], column, key, p->text, "-",
-        fmt::format("{} = 0: no rate", field_def(def.denominator[0].field).label),
+        trf("{} = 0: no rate", field_def(def.denominator[0].field).label),
         AuditFinding::Check::rate);
     return;
   }
   if (p->kind == PrintedRate::Kind::none) {
     set(Range{0, d});
-    add(r, t_.rate_col[ri], column, key, p->text, "a percentage",
-        fmt::format("{} = {}, not 0", field_def(def.denominator[0].field).label, den_text),
+    add(r, t_.rate_col[ri], column, key, p->text, std::string(tr("a percentage")),
+        trf("{} = {}, not 0", field_def(def.denominator[0].field).label, den_text),
         AuditFinding::Check::rate);
     return;
   }
@@ -148,11 +149,10 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   auto pct = [&](std::int64_t n, std::uint32_t dec) {
     return format_scaled_percent(percent_scaled(n, d, dec, Rounding::half_up), dec);
   };
-  add(r, t_.rate_col[ri], column, key, p->text,
-      fmt::format("{} or {}", pct(below, q), pct(above, q)),
-      fmt::format("no whole number of {} out of {} gives {}: {} / {} = {}, {} / {} = {}",
-                  field_def(f).label, den_text, format_scaled_percent(v, q), format_count(below),
-                  den_text, pct(below, q + 2), format_count(above), den_text, pct(above, q + 2)),
+  add(r, t_.rate_col[ri], column, key, p->text, trf("{} or {}", pct(below, q), pct(above, q)),
+      trf("no whole number of {} out of {} gives {}: {} / {} = {}, {} / {} = {}",
+          field_def(f).label, den_text, format_scaled_percent(v, q), format_count(below), den_text,
+          pct(below, q + 2), format_count(above), den_text, pct(above, q + 2)),
       AuditFinding::Check::rate);
 }
 

@@ -9,6 +9,7 @@
 #include "ntreport/read/embedded.hpp"
 #include "ntreport/read/input.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -112,9 +113,9 @@ void Crosswalk::add_user_sheet(const OwnedSheet& sheet, Diagnostics& diags) {
   for (const char* name : {"old_code", "new_code", "share"}) {
     if (cols.count(name) != 0) continue;
     diags.error("crosswalk-error", sheet.info.loc(sheet.rows.empty() ? 0 : sheet.rows[0].row, 0),
-                fmt::format("the header row has no \"{}\" column; expected the columns old_code, "
-                            "new_code, share",
-                            name));
+                trf("the header row has no \"{}\" column; expected the columns old_code, "
+                    "new_code, share",
+                    name));
     return;
   }
   std::unordered_map<std::string, std::vector<CrosswalkLink>> links;
@@ -128,12 +129,13 @@ void Crosswalk::add_user_sheet(const OwnedSheet& sheet, Diagnostics& diags) {
       diags.error(
           "crosswalk-error",
           sheet.info.loc(row.row, old_code.empty() ? cols["old_code"] : cols["new_code"]),
-          "a code is empty; expected an earlier unit's code and the code of the unit it went into");
+          std::string(tr("a code is empty; expected an earlier unit's code and the code of the "
+                         "unit it went into")));
     } else if (!share) {
       diags.error("crosswalk-error", sheet.info.loc(row.row, cols["share"]),
-                  fmt::format("share \"{}\" is not whole, part or a fraction in (0, 1] such as "
-                              "0.4, 40% or 2/5",
-                              text));
+                  trf("share \"{}\" is not whole, part or a fraction in (0, 1] such as 0.4, 40% "
+                      "or 2/5",
+                      text));
     } else {
       add_link(links, old_code, new_code, *share);
     }

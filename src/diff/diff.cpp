@@ -13,6 +13,7 @@
 #include "ntreport/model/fields.hpp"
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -211,7 +212,8 @@ const JsonValue* appendices_of(const JsonValue& summary, const std::string& name
   const JsonValue* a = summary.is(Kind::object) ? summary.find("appendices") : nullptr;
   if (a == nullptr || !a->is(Kind::object)) {
     diags.error("bad-json", SourceLoc{name, {}, 0, 0, 0, false},
-                "not a summary.json of ntreport: it has no \"appendices\" object");
+                std::string(tr("not a summary.json of ntreport: it has no \"appendices\" "
+                               "object")));
     return nullptr;
   }
   return a;

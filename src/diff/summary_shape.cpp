@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "ntreport/model/fields.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -18,15 +19,15 @@ std::string_view kind_name(Kind k) {
     case Kind::null:
       return "null";
     case Kind::boolean:
-      return "true or false";
+      return tr("true or false");
     case Kind::number:
-      return "a number";
+      return tr("a number");
     case Kind::string:
-      return "a string";
+      return tr("a string");
     case Kind::array:
-      return "an array";
+      return tr("an array");
     case Kind::object:
-      return "an object";
+      return tr("an object");
   }
   return "a value";
 }
@@ -63,21 +64,22 @@ class Shape {
   Shape(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   void document(const JsonValue& doc) {
-    if (!doc.is(Kind::object)) return bad("", doc, "an object");
+    if (!doc.is(Kind::object)) return bad("", doc, N_("an object"));
     const JsonValue* apps = doc.find("appendices");
     if (apps == nullptr) {
-      return fail("it has no \"appendices\" object");
+      return fail(std::string(tr("it has no \"appendices\" object")));
     }
     if (const JsonValue* p = doc.find("period"); p != nullptr && !p->is(Kind::null)) {
-      if (expect(*p, Kind::object, "period", "an object with from and to")) {
+      if (expect(*p, Kind::object, "period", N_("an object with from and to"))) {
         for (const char* k : {"from", "to"}) {
           if (const JsonValue* d = p->find(k))
-            expect(*d, Kind::string, member_path("period", k), "a date");
+            expect(*d, Kind::string, member_path("period", k), N_("a date"));
         }
       }
     }
-    if (const JsonValue* w = doc.find("warnings")) expect(*w, Kind::array, "warnings", "an array");
-    if (!expect(*apps, Kind::object, "appendices", "an object of appendices by id")) return;
+    if (const JsonValue* w = doc.find("warnings"))
+      expect(*w, Kind::array, "warnings", N_("an array"));
+    if (!expect(*apps, Kind::object, "appendices", N_("an object of appendices by id"))) return;
     for (const auto& m : apps->members) appendix(m.value, member_path("appendices", m.key));
   }
 
@@ -87,14 +89,13 @@ class Shape {
   void fail(std::string what) {
     ok_ = false;
     diags_.error("bad-json", SourceLoc{file_, {}, 0, 0, 0, false},
-                 fmt::format("not a summary.json of ntreport: {}", what));
+                 trf("not a summary.json of ntreport: {}", what));
   }
+  // `expected` is marked N_() where it is written and translated here.
   void bad(const std::string& path, const JsonValue& v, std::string_view expected) {
-    const std::string found = v.is(Kind::number)   ? v.text
-                              : v.is(Kind::string) ? "a string"
-                                                   : std::string(kind_name(v.kind));
-    fail(fmt::format("{} is {}; expected {}", path.empty() ? "the document" : path, found,
-                     expected));
+    const std::string found = v.is(Kind::number) ? v.text : std::string(kind_name(v.kind));
+    fail(trf("{} is {}; expected {}", path.empty() ? tr("the document") : std::string_view(path),
+             found, tr(expected)));
   }
   bool expect(const JsonValue& v, Kind kind, const std::string& path, std::string_view expected) {
     if (v.is(kind)) return true;
@@ -103,21 +104,22 @@ class Shape {
   }
 
   void appendix(const JsonValue& a, const std::string& path) {
-    if (!expect(a, Kind::object, path, "an object")) return;
+    if (!expect(a, Kind::object, path, N_("an object"))) return;
     for (const char* k : {"title", "layout"}) {
       if (const JsonValue* v = a.find(k))
-        expect(*v, Kind::string, member_path(path, k), "a string");
+        expect(*v, Kind::string, member_path(path, k), N_("a string"));
     }
     for (const char* k : {"levels", "units"}) {
       const JsonValue* rows = a.find(k);
       const std::string at = member_path(path, k);
-      if (rows == nullptr || !expect(*rows, Kind::object, at, "an object of rows by key")) continue;
+      if (rows == nullptr || !expect(*rows, Kind::object, at, N_("an object of rows by key")))
+        continue;
       for (const auto& m : rows->members) row(m.value, member_path(at, m.key));
     }
     for (const char* k : {"groups", "items"}) {
       const JsonValue* rows = a.find(k);
       const std::string at = member_path(path, k);
-      if (rows == nullptr || !expect(*rows, Kind::array, at, "an array of rows")) continue;
+      if (rows == nullptr || !expect(*rows, Kind::array, at, N_("an array of rows"))) continue;
       for (std::size_t i = 0; i < rows->items.size(); ++i) {
         row(rows->items[i], fmt::format("{}[{}]", at, i));
       }
@@ -127,9 +129,9 @@ class Shape {
     }
     if (const JsonValue* nr = a.find("not_reported")) {
       const std::string at = member_path(path, "not_reported");
-      if (expect(*nr, Kind::array, at, "an array of unit codes")) {
+      if (expect(*nr, Kind::array, at, N_("an array of unit codes"))) {
         for (std::size_t i = 0; i < nr->items.size(); ++i) {
-          expect(nr->items[i], Kind::string, fmt::format("{}[{}]", at, i), "a unit code");
+          expect(nr->items[i], Kind::string, fmt::format("{}[{}]", at, i), N_("a unit code"));
         }
       }
     }
@@ -138,27 +140,27 @@ class Shape {
   // A row: what names it (strings), how many units it covers, its figures (whole numbers ≥ 0)
   // and rates (≥ 0 or null). Members a later version may add are any single value.
   void row(const JsonValue& r, const std::string& path) {
-    if (!expect(r, Kind::object, path, "an object")) return;
+    if (!expect(r, Kind::object, path, N_("an object"))) return;
     for (const auto& m : r.members) {
       const std::string at = member_path(path, m.key);
       const JsonValue& v = m.value;
       if (m.key == "name" || m.key == "level" || m.key == "label" || m.key == "area" ||
           m.key == "status" || m.key == "coverage_note" || m.key == "not_comparable") {
-        expect(v, Kind::string, at, "a string");
+        expect(v, Kind::string, at, N_("a string"));
       } else if (m.key == "stt") {
-        if (!v.is(Kind::string) && !v.is(Kind::number)) bad(at, v, "a row number");
+        if (!v.is(Kind::string) && !v.is(Kind::number)) bad(at, v, N_("a row number"));
       } else if (field_by_key(m.key) || m.key == "units" || m.key == "units_reported") {
-        if (!is_count(v)) bad(at, v, "a whole number ≥ 0");
+        if (!is_count(v)) bad(at, v, N_("a whole number ≥ 0"));
       } else if (rate_by_key(m.key) || m.key == "result") {
-        if (!is_rate(v)) bad(at, v, "a rate ≥ 0, or null");
+        if (!is_rate(v)) bad(at, v, N_("a rate ≥ 0, or null"));
       } else if (m.key == "previous") {
         if (v.is(Kind::object)) {
           row(v, at);  // the earlier period's figures of the row (build --previous)
         } else if (!v.is(Kind::null)) {
-          bad(at, v, "an object of figures, or null");
+          bad(at, v, N_("an object of figures, or null"));
         }
       } else if (v.is(Kind::array) || v.is(Kind::object)) {
-        bad(at, v, "a number, a text or null");
+        bad(at, v, N_("a number, a text or null"));
       }
     }
   }

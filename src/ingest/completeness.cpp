@@ -9,6 +9,7 @@
 
 #include "ntreport/model/invariants.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 #include "state.hpp"
 
 namespace ntr {
@@ -33,10 +34,11 @@ std::string quoted_units(const Registry& registry, const std::vector<UnitId>& un
     names.push_back(fmt::format("'{}'", registry.unit(units[i]).name));
   }
   if (units.size() > kNamed) {
-    return fmt::format("{} and {} more", fmt::join(names, ", "), units.size() - kNamed);
+    return trf("{} and {} more", fmt::join(names, ", "),
+               count_text(static_cast<std::int64_t>(units.size() - kNamed)));
   }
   if (names.size() == 1) return names[0];
-  return fmt::format("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+  return trf("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
 }
 
 // "A" − "B" − "C" = 1 − 2 − 3 = v, the terms' headers and values.
@@ -72,8 +74,8 @@ void Ingest::State::derived(UnitId u, Field f, Field from, std::string how) {
   const std::uint32_t table = origin(u, from).table;
   if (const auto at = blank_loc(u, f, from)) {
     diags.note("derived-figure", *at,
-               fmt::format("\"{}\" of \"{}\" is blank; derived as {}", header(table, f),
-                           registry.unit(u).name, how));
+               trf("\"{}\" of \"{}\" is blank; derived as {}", header(table, f),
+                   registry.unit(u).name, how));
   } else if (!is_derived(f) && table != kNone) {
     no_column[Blank{table, f, true}].push_back(u);
   }
@@ -111,9 +113,11 @@ void Ingest::State::derive_whole(UnitId u, const Invariant& inv) {
   if (blank.empty() ? given != whole : given > whole) {
     invalid[static_cast<std::size_t>(u)] |= inv.mask();
     diags.error(inv.code, loc(origin(u, inv.whole), inv.whole),
-                fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}{}", hdr(u, inv.whole), name,
-                            format_count(whole), sum.names, sum.values, format_count(given),
-                            blank.empty() ? "" : " already"));
+                blank.empty()
+                    ? trf("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.whole), name,
+                          format_count(whole), sum.names, sum.values, format_count(given))
+                    : trf("\"{}\" of \"{}\" is {}, but {} = {} = {} already", hdr(u, inv.whole),
+                          name, format_count(whole), sum.names, sum.values, format_count(given)));
     return;
   }
   if (blank.size() != 1) return;
@@ -136,8 +140,8 @@ void Ingest::State::derive_part(UnitId u, const Invariant& inv) {
     const Invariant* bound = bound_of(p, w);
     invalid[static_cast<std::size_t>(u)] |= field_bit(w) | field_bit(p);
     diags.error(bound != nullptr ? bound->code : inv.code, loc(origin(u, p), p),
-                fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, p), name,
-                            format_count(v.get(p)), hdr(u, w), format_count(v.get(w))));
+                trf("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, p), name,
+                    format_count(v.get(p)), hdr(u, w), format_count(v.get(w))));
     return;
   }
   std::vector<Field> blank;
@@ -156,9 +160,8 @@ void Ingest::State::derive_part(UnitId u, const Invariant& inv) {
     }
     if (v.get(inv.derived) == want) return;
     invalid[static_cast<std::size_t>(u)] |= inv.mask();
-    diags.error(
-        inv.code, loc(origin(u, inv.derived), inv.derived),
-        fmt::format("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.derived), name,
+    diags.error(inv.code, loc(origin(u, inv.derived), inv.derived),
+                trf("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.derived), name,
                     format_count(v.get(inv.derived)), f.names, f.values, format_count(want)));
     return;
   }
@@ -183,10 +186,10 @@ void Ingest::State::check_at_most(UnitId u, const Invariant& inv) {
   const Values& v = own[static_cast<std::size_t>(u)];
   if (!v.has(small) || !v.has(big) || v.get(small) <= v.get(big)) return;
   invalid[static_cast<std::size_t>(u)] |= field_bit(small) | field_bit(big);
-  diags.error(inv.code, loc(origin(u, small), small),
-              fmt::format("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, small),
-                          registry.unit(u).name, format_count(v.get(small)), hdr(u, big),
-                          format_count(v.get(big))));
+  diags.error(
+      inv.code, loc(origin(u, small), small),
+      trf("\"{}\" of \"{}\" is {}, more than \"{}\" ({})", hdr(u, small), registry.unit(u).name,
+          format_count(v.get(small)), hdr(u, big), format_count(v.get(big))));
 }
 
 // A group some of whose figures are given and others blank: each blank cell is named, and
@@ -205,8 +208,7 @@ void Ingest::State::report_partial(UnitId u) {
     const std::string list =
         names.size() == 1
             ? names[0]
-            : fmt::format("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "),
-                          names.back());
+            : trf("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
     for (const auto& f : fields()) {
       // The totals that are derived are not asked for: the blank cells of the figures they
       // are derived from are named instead.
@@ -216,13 +218,17 @@ void Ingest::State::report_partial(UnitId u) {
         no_column[Blank{origin(u, given.front()).table, f.id, false}].push_back(u);
         continue;
       }
+      const std::string& header_text = header(origin(u, given.front()).table, f.id);
+      const std::string_view unit_name = registry.unit(u).name;
       diags.warning("partial-figures", *at,
-                    fmt::format("\"{}\" of \"{}\" is blank, but {} {} given: the unit is left "
-                                "out of the sums of these figures in the level, area and total "
-                                "rows",
-                                header(origin(u, given.front()).table, f.id), registry.unit(u).name,
-                                list, names.size() == 1 ? "is" : "are"),
-                    "a blank is not 0: write 0 if there were none");
+                    names.size() == 1
+                        ? trf("\"{}\" of \"{}\" is blank, but {} is given: the unit is left out "
+                              "of the sums of these figures in the level, area and total rows",
+                              header_text, unit_name, list)
+                        : trf("\"{}\" of \"{}\" is blank, but {} are given: the unit is left "
+                              "out of the sums of these figures in the level, area and total rows",
+                              header_text, unit_name, list),
+                    std::string(tr("a blank is not 0: write 0 if there were none")));
     }
   }
 }
@@ -234,22 +240,25 @@ void Ingest::State::report_no_column() {
     const FieldDef& f = field_def(blank.field);
     if (blank.derived) {
       diags.note("derived-figure", at,
-                 fmt::format("the table has no column \"{}\": it is derived from the other "
-                             "figures of {}",
-                             f.label, quoted_units(registry, units)));
+                 trf("the table has no column \"{}\": it is derived from the other figures of {}",
+                     f.label, quoted_units(registry, units)));
       continue;
     }
     std::vector<std::string> others;
     for (const auto& o : fields()) {
       if (o.group == f.group && o.id != f.id) others.push_back(fmt::format("\"{}\"", o.label));
     }
+    const std::string what = others.empty() ? std::string(tr("the figures"))
+                                            : fmt::format("{}", fmt::join(others, ", "));
     diags.warning("partial-figures", at,
-                  fmt::format("the table has no column \"{}\": without it, {}{} of {} {} left "
-                              "out of the level, area and total rows",
-                              f.label, others.empty() ? "the figures" : "", fmt::join(others, ", "),
-                              quoted_units(registry, units),
-                              units.size() == 1 && others.size() == 1 ? "is" : "are"),
-                  fmt::format("add a column \"{}\"", f.label));
+                  units.size() == 1 && others.size() == 1
+                      ? trf("the table has no column \"{}\": without it, {} of {} is left out of "
+                            "the level, area and total rows",
+                            f.label, what, quoted_units(registry, units))
+                      : trf("the table has no column \"{}\": without it, {} of {} are left out of "
+                            "the level, area and total rows",
+                            f.label, what, quoted_units(registry, units)),
+                  trf("add a column \"{}\"", f.label));
   }
   no_column.clear();
 }

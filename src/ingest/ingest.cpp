@@ -5,6 +5,7 @@
 #include "ntreport/ingest/count.hpp"
 #include "ntreport/ingest/row_kind.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 #include "state.hpp"
 
 namespace ntr {
@@ -30,24 +31,29 @@ void Ingest::end_file() {
   if (s_->file_sheets.empty()) {
     if (!reader_said_why) {
       s_->diags.error("no-header", SourceLoc{s_->file, {}, 0, 0, 0, false},
-                      "the workbook has no worksheet; expected a sheet holding a table");
+                      std::string(tr("the workbook has no worksheet; expected a sheet holding a "
+                                     "table")));
     }
     return;
   }
   const SheetInfo& first = s_->file_sheets.front();
-  std::string where = "no table header found";
-  SourceLoc loc = first.loc();
-  if (s_->file_sheets.size() > 1) {
-    std::vector<std::string> names;
-    for (const auto& sheet : s_->file_sheets) names.push_back(fmt::format("'{}'", sheet.name));
-    where = fmt::format("no table header found in any sheet ({})", fmt::join(names, ", "));
-    loc = SourceLoc{s_->file, {}, 0, 0, 0, false};
+  if (s_->file_sheets.size() == 1) {
+    s_->diags.error(
+        "no-header", first.loc(),
+        std::string(tr("no table header found; expected a row with a unit column (\"Đơn vị\", "
+                       "\"Tên đơn vị\" or \"Mã đơn vị\") and figure columns such as \"Tổng số "
+                       "(trong kỳ)\", \"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài "
+                       "chính\"")));
+    return;
   }
-  s_->diags.error("no-header", loc,
-                  where +
-                      "; expected a row with a unit column (\"Đơn vị\", \"Tên đơn vị\" or "
-                      "\"Mã đơn vị\") and figure columns such as \"Tổng số (trong kỳ)\", "
-                      "\"Đã giải quyết\", \"VB đến\" or \"Tổng HS có nghĩa vụ tài chính\"");
+  std::vector<std::string> names;
+  for (const auto& sheet : s_->file_sheets) names.push_back(fmt::format("'{}'", sheet.name));
+  s_->diags.error("no-header", SourceLoc{s_->file, {}, 0, 0, 0, false},
+                  trf("no table header found in any sheet ({}); expected a row with a unit "
+                      "column (\"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\") and figure columns "
+                      "such as \"Tổng số (trong kỳ)\", \"Đã giải quyết\", \"VB đến\" or \"Tổng HS "
+                      "có nghĩa vụ tài chính\"",
+                      fmt::join(names, ", ")));
 }
 
 void Ingest::no_table(const SheetInfo& sheet) { s_->file_sheets.push_back(sheet); }
@@ -114,10 +120,10 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
     } else {
       bad = true;
       rec.bad |= field_bit(field);
-      s_->diags.error("not-a-count", t.sheet.loc(row, c.col),
-                      fmt::format("\"{}\" expects a whole number ≥ 0, got \"{}\"",
-                                  s_->header(table, field), c.text),
-                      not_a_count_hint(c.type, c.text));
+      s_->diags.error(
+          "not-a-count", t.sheet.loc(row, c.col),
+          trf("\"{}\" expects a whole number ≥ 0, got \"{}\"", s_->header(table, field), c.text),
+          not_a_count_hint(c.type, c.text));
     }
   }
   if (trim(name).empty() && trim(code).empty() && rec.values.empty() && !bad) return;
@@ -146,23 +152,24 @@ void Ingest::end_table() { s_->close_table(); }
 // and said so, with the known header nearest to it.
 void Ingest::State::warn_unknown_columns(const TableHeader& header) {
   for (const auto& u : header.unknown) {
-    std::string hint = "rename the header to one ntreport reads, or leave the column out";
+    std::string hint(tr("rename the header to one ntreport reads, or leave the column out"));
     if (column_hints_left > 0) {
       --column_hints_left;
       if (const auto near = nearest_header(u.text)) {
-        hint = fmt::format("did you mean \"{}\", {}? {}", near->first, near->second, hint);
+        hint = trf("did you mean \"{}\", {}? {}", near->first, near->second, hint);
       }
     }
     diags.warning("unknown-column", header.sheet.loc(u.row, u.col),
-                  fmt::format("column {} \"{}\" is not a column ntreport reads: its cells are "
-                              "not counted",
-                              column_letters(u.col), u.text),
+                  trf("column {} \"{}\" is not a column ntreport reads: its cells are not "
+                      "counted",
+                      column_letters(u.col), u.text),
                   std::move(hint));
   }
   if (header.unknown_count > header.unknown.size()) {
-    diags.warning("unknown-column", header.sheet.loc(header.last_row, 0),
-                  fmt::format("{} more header cells name no column ntreport reads",
-                              header.unknown_count - header.unknown.size()));
+    diags.warning(
+        "unknown-column", header.sheet.loc(header.last_row, 0),
+        trf("{} more header cells name no column ntreport reads",
+            count_text(static_cast<std::int64_t>(header.unknown_count - header.unknown.size()))));
   }
 }
 

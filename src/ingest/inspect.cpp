@@ -6,6 +6,7 @@
 
 #include "ntreport/ingest/row_kind.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -22,7 +23,7 @@ void Inspector::begin_table(const TableHeader& header) {
     if (c.meaning.role == ColumnRole::code) code_col_ = c.col;
   }
   for (const auto& u : header.unknown) {
-    s.columns.push_back(InspectColumn{u.col, u.text, "not recognised: not read"});
+    s.columns.push_back(InspectColumn{u.col, u.text, std::string(tr("not recognised: not read"))});
   }
   std::sort(s.columns.begin(), s.columns.end(),
             [](const InspectColumn& a, const InspectColumn& b) { return a.col < b.col; });
@@ -52,21 +53,22 @@ void Inspector::row(std::uint32_t row, std::span<const CellView> cells) {
   switch (id.kind) {
     case RowIdentity::Kind::unit: {
       const Unit& u = registry_.unit(id.unit);
-      what = fmt::format("unit {} ({})", u.code, u.name);
+      what = trf("unit {} ({})", u.code, u.name);
       break;
     }
     case RowIdentity::Kind::level:
-      what = fmt::format("level row {}: checked, not added", registry_.levels()[id.level].label);
+      what = trf("level row {}: checked, not added", registry_.levels()[id.level].label);
       break;
     case RowIdentity::Kind::group:
-      what = fmt::format("area row {} – {}: checked, not added", registry_.levels()[id.level].label,
-                         registry_.unit(id.unit).name);
+      what = trf("area row {} – {}: checked, not added", registry_.levels()[id.level].label,
+                 registry_.unit(id.unit).name);
       break;
     case RowIdentity::Kind::total:
-      what = "total row: checked, not added";
+      what = tr("total row: checked, not added");
       break;
     case RowIdentity::Kind::unknown:
-      what = fmt::format("no unit: {}{}", id.message, id.hint.empty() ? "" : " (" + id.hint + ")");
+      what = id.hint.empty() ? trf("no unit: {}", id.message)
+                             : trf("no unit: {} ({})", id.message, id.hint);
       break;
   }
   s.rows.push_back(InspectRow{row, std::string(code.empty() ? name : code), std::move(what)});

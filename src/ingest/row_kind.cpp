@@ -6,6 +6,7 @@
 
 #include "ntreport/registry/search.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -38,16 +39,13 @@ std::optional<std::pair<std::size_t, std::size_t>> first_dash(std::string_view s
   return best;
 }
 
-// "a", "a or b", "a, b or c" between a prefix and a suffix; empty for no items.
-std::string or_list(std::string_view prefix, const std::vector<std::string>& items,
-                    std::string_view suffix) {
-  if (items.empty()) return {};
-  std::string out(prefix);
+// "a", "a or b", "a, b or c".
+std::string or_list(const std::vector<std::string>& items) {
+  std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == items.size() ? tr(" or ") : std::string_view(", ");
     out += items[i];
   }
-  out += suffix;
   return out;
 }
 
@@ -59,16 +57,18 @@ std::string suggestion_hint(const Registry& registry, std::string_view name,
   for (UnitId u : units) names.push_back(fmt::format("'{}'", registry.unit(u).name));
   const std::string line =
       units.empty() ? alias_line(name, "CODE") : alias_line(name, registry.unit(units[0]).code);
-  const std::string alias = fmt::format(
-      "{} add the line `{}` to the aliases file{}", units.size() == 1 ? "if so," : "for the first,",
-      line, units.size() == 1 ? "" : "; `ntreport units TEXT` lists the codes");
   if (units.empty()) {
-    return fmt::format(
-        "find the code with `ntreport units TEXT` and add the line `{}` to the "
-        "aliases file",
-        line);
+    return trf("find the code with `ntreport units TEXT` and add the line `{}` to the aliases file",
+               line);
   }
-  return or_list("did you mean ", names, "? ") + alias;
+  if (units.size() == 1) {
+    return trf("did you mean {}? if so, add the line `{}` to the aliases file", or_list(names),
+               line);
+  }
+  return trf(
+      "did you mean {}? for the first, add the line `{}` to the aliases file; `ntreport "
+      "units TEXT` lists the codes",
+      or_list(names), line);
 }
 
 std::string code_hint(const Registry& registry, const std::vector<UnitId>& units) {
@@ -76,14 +76,16 @@ std::string code_hint(const Registry& registry, const std::vector<UnitId>& units
   for (UnitId u : units) {
     codes.push_back(fmt::format("'{}' ({})", registry.unit(u).code, registry.unit(u).name));
   }
-  return or_list("did you mean ", codes, "?");
+  if (codes.empty()) return {};
+  return trf("did you mean {}?", or_list(codes));
 }
 
-RowIdentity unknown(const Registry& registry, std::string_view name, std::string_view what,
-                    bool with_hint) {
+// An area is named after a level and a dash ("Xã – Khu vực 1"); any other row by itself.
+RowIdentity unknown(const Registry& registry, std::string_view name, bool area, bool with_hint) {
   RowIdentity id;
   id.problem_code = "unknown-unit";
-  id.message = fmt::format("no {} in the registry is named \"{}\"", what, name);
+  id.message = area ? trf("no district or area in the registry is named \"{}\"", name)
+                    : trf("no unit in the registry is named \"{}\"", name);
   if (with_hint) id.hint = suggestion_hint(registry, name, registry.suggest(name));
   return id;
 }
@@ -102,13 +104,13 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
       return id;
     }
     id.problem_code = "unknown-unit";
-    id.message = fmt::format("no unit in the registry has the code \"{}\"", code);
+    id.message = trf("no unit in the registry has the code \"{}\"", code);
     if (with_hint) id.hint = code_hint(registry, registry.suggest_codes(code));
     return id;
   }
   if (name.empty()) {
     id.problem_code = "unknown-unit";
-    id.message = "the row has figures but no unit name or code";
+    id.message = tr("the row has figures but no unit name or code");
     return id;
   }
   const Match m = registry.match(name);
@@ -123,8 +125,8 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
     for (UnitId u : m.candidates) {
       names.push_back(fmt::format("'{}' ({})", registry.unit(u).name, registry.unit(u).code));
     }
-    id.message = or_list(fmt::format("\"{}\" could be ", name), names, "");
-    id.hint = "give the unit code, or add an alias naming one unit";
+    id.message = trf("\"{}\" could be {}", name, or_list(names));
+    id.hint = tr("give the unit code, or add an alias naming one unit");
     return id;
   }
   if (is_total_label(name)) {
@@ -149,10 +151,10 @@ RowIdentity identify_row(const Registry& registry, std::string_view code, std::s
         id.unit = a.unit;
         return id;
       }
-      return unknown(registry, area, "district or area", with_hint);
+      return unknown(registry, area, true, with_hint);
     }
   }
-  return unknown(registry, name, "unit", with_hint);
+  return unknown(registry, name, false, with_hint);
 }
 
 }  // namespace ntr

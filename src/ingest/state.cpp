@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -127,10 +128,10 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
       const std::int64_t sum = covered.has(f.id) ? covered.get(f.id) : 0;
       if (printed == sum) continue;
       const TableInfo& t = tables[table];
-      diags.warning(
-          "subtotal-mismatch", t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
-          fmt::format("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
-                      header(table, f.id), label, format_count(printed), format_count(sum)));
+      diags.warning("subtotal-mismatch",
+                    t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
+                    trf("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
+                        header(table, f.id), label, format_count(printed), format_count(sum)));
     }
   }
 }
@@ -140,15 +141,15 @@ void Ingest::State::report_repeated(const RowRec& r, Field first, std::size_t co
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
   const Origin earlier = origin(r.unit, first);
   std::string more;
-  if (count > 1) {
-    more = fmt::format(", as {} {} more of this row", count == 2 ? "is" : "are",
-                       count == 2 ? std::string("one") : std::to_string(count - 1));
+  if (count == 2) more = tr(", as is one more of this row");
+  if (count > 2) {
+    more = trf(", as are {} more of this row", count_text(static_cast<std::int64_t>(count - 1)));
   }
   diags.warning("duplicate-figure", loc(Origin{table, r.row}, first),
-                fmt::format("\"{}\" of \"{}\" is {} here and at {} too{}", header(table, first),
-                            registry.unit(r.unit).name, format_count(r.values.get(first)),
-                            format_loc(loc(earlier, first)), more),
-                "give each figure of a unit in one place only");
+                trf("\"{}\" of \"{}\" is {} here and at {} too{}", header(table, first),
+                    registry.unit(r.unit).name, format_count(r.values.get(first)),
+                    format_loc(loc(earlier, first)), more),
+                std::string(tr("give each figure of a unit in one place only")));
 }
 
 void Ingest::State::merge_row(const RowRec& r) {
@@ -170,12 +171,11 @@ void Ingest::State::merge_row(const RowRec& r) {
       if (repeated++ == 0) first_repeated = f.id;
       continue;
     }
-    diags.error(
-        "duplicate-conflict", loc(here, f.id),
-        fmt::format("\"{}\" of \"{}\" is {} here but {} at {}", header(table, f.id),
+    diags.error("duplicate-conflict", loc(here, f.id),
+                trf("\"{}\" of \"{}\" is {} here but {} at {}", header(table, f.id),
                     registry.unit(r.unit).name, format_count(r.values.get(f.id)),
                     format_count(mine.get(f.id)), format_loc(loc(origin(r.unit, f.id), f.id))),
-        "keep the right value in one of the two places");
+                std::string(tr("keep the right value in one of the two places")));
   }
   if (repeated > 0) report_repeated(r, first_repeated, repeated);
   ++unit_rows;

@@ -10,6 +10,7 @@
 #include "ntreport/model/exact.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::narrative {
 
@@ -136,7 +137,7 @@ bool scan(std::string_view s, Text&& text, Each&& each, std::string& error) {
     if (open == std::string_view::npos) return true;
     const std::size_t close = s.find('}', open);
     if (close == std::string_view::npos) {
-      error = fmt::format("\"{{\" without \"}}\" in \"{}\"", s.substr(open));
+      error = trf("\"{{\" without \"}}\" in \"{}\"", s.substr(open));
       return false;
     }
     if (!each(s.substr(open + 1, close - open - 1))) return false;
@@ -302,9 +303,9 @@ std::string check_placeholders(std::string_view text, Part part) {
       [&](std::string_view key) {
         const auto p = parse(key);
         if (!p) {
-          error = fmt::format("{{{}}} names no figure, rate or word", key);
+          error = trf("{{{}}} names no figure, rate or word", key);
         } else if (!allowed(p->kind, part)) {
-          error = fmt::format("{{{}}} cannot be used in this part of this sentence", key);
+          error = trf("{{{}}} cannot be used in this part of this sentence", key);
         }
         return error.empty();
       },

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "ntreport/narrative/narrative.hpp"
+#include "ntreport/text/translate.hpp"
 #include "placeholder.hpp"
 
 namespace ntr {
@@ -73,7 +74,7 @@ struct Parser {
   std::optional<NarrativeSentenceDef> sentence(const toml::table& t) {
     for (const auto& [k, v] : t) {
       if (!known(k.str(), kSentenceKeys))
-        fail(v.source(), fmt::format("unknown sentence key \"{}\"", k.str()));
+        fail(v.source(), trf("unknown sentence key \"{}\"", k.str()));
     }
     NarrativeSentenceDef s;
     s.loc = line_loc(source, static_cast<std::uint32_t>(t.source().begin.line));
@@ -81,9 +82,8 @@ struct Parser {
     const auto it = std::find_if(kScopes.begin(), kScopes.end(),
                                  [&](const auto& p) { return p.first == scope; });
     if (it == kScopes.end()) {
-      fail(t.source(), fmt::format("for = \"{}\": expected levels, level, total, lowest or "
-                                   "not_reported",
-                                   scope));
+      fail(t.source(),
+           trf("for = \"{}\": expected levels, level, total, lowest or not_reported", scope));
       return std::nullopt;
     }
     s.scope = it->second;
@@ -94,14 +94,17 @@ struct Parser {
     if (const toml::array* levels = t["levels"].as_array()) {
       for (const auto& l : *levels) s.levels.push_back(l.value_or(std::string()));
     }
-    if (s.text.empty()) fail(t.source(), "a sentence needs \"text\"");
+    if (s.text.empty()) fail(t.source(), std::string(tr("a sentence needs \"text\"")));
     const bool needs_item = s.scope == NarrativeScope::levels ||
                             s.scope == NarrativeScope::lowest ||
                             s.scope == NarrativeScope::not_reported;
-    if (needs_item && s.item.empty()) fail(t.source(), "this sentence needs \"item\"");
+    if (needs_item && s.item.empty()) {
+      fail(t.source(), std::string(tr("this sentence needs \"item\"")));
+    }
     if (s.scope == NarrativeScope::lowest) {
       s.rate = rate_by_key(t["rate"].value_or(std::string()));
-      if (!s.rate) fail(t.source(), "a lowest sentence needs \"rate\", a rate key");
+      if (!s.rate)
+        fail(t.source(), std::string(tr("a lowest sentence needs \"rate\", a rate key")));
     }
     check_parts(t, s.scope);
     return s;
@@ -123,17 +126,17 @@ std::optional<NarrativeDef> parse_narrative(std::string_view text, const std::st
   }
   Parser p{source, diags};
   for (const auto& [k, v] : root) {
-    if (!known(k.str(), kTopKeys)) p.fail(v.source(), fmt::format("unknown key \"{}\"", k.str()));
+    if (!known(k.str(), kTopKeys)) p.fail(v.source(), trf("unknown key \"{}\"", k.str()));
   }
   NarrativeDef def;
   def.source = source;
   def.appendix = root["appendix"].value_or(std::string());
   def.heading = root["heading"].value_or(std::string());
-  if (def.appendix.empty()) p.fail(root.source(), "\"appendix\" is required");
+  if (def.appendix.empty()) p.fail(root.source(), std::string(tr("\"appendix\" is required")));
   if (const toml::table* words = root["words"].as_table()) {
     for (const auto& [k, v] : *words) {
       if (!narrative::is_word(k.str()) || !v.is_string()) {
-        p.fail(v.source(), fmt::format("words: \"{}\" is no word a template sets", k.str()));
+        p.fail(v.source(), trf("words: \"{}\" is no word a template sets", k.str()));
         continue;
       }
       def.words.emplace(std::string(k.str()), *v.value<std::string>());
@@ -141,12 +144,12 @@ std::optional<NarrativeDef> parse_narrative(std::string_view text, const std::st
   }
   const toml::array* sentences = root["sentences"].as_array();
   if (sentences == nullptr || sentences->empty()) {
-    p.fail(root.source(), "a narrative needs a [[sentences]] list");
+    p.fail(root.source(), std::string(tr("a narrative needs a [[sentences]] list")));
   } else {
     for (const auto& node : *sentences) {
       const toml::table* t = node.as_table();
       if (t == nullptr) {
-        p.fail(node.source(), "each entry of sentences must be a table");
+        p.fail(node.source(), std::string(tr("each entry of sentences must be a table")));
       } else if (auto s = p.sentence(*t)) {
         def.sentences.push_back(std::move(*s));
       }

@@ -8,6 +8,7 @@
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/names.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -45,7 +46,7 @@ std::string closest_key(std::string_view key) {
   };
   for (const auto& f : fields()) consider(f.key);
   for (const auto& r : rates()) consider(r.key);
-  return best.empty() ? std::string() : fmt::format("did you mean \"{}\"?", best);
+  return best.empty() ? std::string() : trf("did you mean \"{}\"?", best);
 }
 
 struct Parser {
@@ -61,13 +62,12 @@ struct Parser {
   std::optional<ColumnDef> column(const toml::table& t, const AppendixDef& def,
                                   const std::string& count_format, const std::string& rate_format) {
     for (const auto& [k, v] : t) {
-      if (!known(k.str(), kColumnKeys))
-        fail(v.source(), fmt::format("unknown column key \"{}\"", k.str()));
+      if (!known(k.str(), kColumnKeys)) fail(v.source(), trf("unknown column key \"{}\"", k.str()));
     }
     ColumnDef c{str(t, "group"), str(t, "header"), str(t, "show"), ColumnKind::text,
                 str(t, "format")};
     if (c.header.empty() || c.show.empty()) {
-      fail(t.source(), "a column needs \"header\" and \"show\"");
+      fail(t.source(), std::string(tr("a column needs \"header\" and \"show\"")));
       return std::nullopt;
     }
     if (c.show == "stt") {
@@ -87,9 +87,9 @@ struct Parser {
       c.kind = ColumnKind::text;
     } else {
       fail(t.source(),
-           fmt::format("column \"{}\" shows \"{}\", which is no field, rate or column this "
-                       "layout knows",
-                       c.header, c.show),
+           trf("column \"{}\" shows \"{}\", which is no field, rate or column this layout "
+               "knows",
+               c.header, c.show),
            closest_key(c.show));
       return std::nullopt;
     }
@@ -134,7 +134,7 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   }
   Parser p{source, diags};
   for (const auto& [k, v] : root) {
-    if (!known(k.str(), kTopKeys)) p.fail(v.source(), fmt::format("unknown key \"{}\"", k.str()));
+    if (!known(k.str(), kTopKeys)) p.fail(v.source(), trf("unknown key \"{}\"", k.str()));
   }
   AppendixDef def;
   def.source = source;
@@ -147,25 +147,24 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   const std::string count_format = str(root, "count_format", "#,##0");
   const std::string rate_format = str(root, "rate_format", "0.00%");
   if (def.id.empty() || def.title.empty()) {
-    p.fail(root.source(), "\"id\" and \"title\" are required");
+    p.fail(root.source(), std::string(tr("\"id\" and \"title\" are required")));
   } else if (const std::string problem = name_problem(def.id); !problem.empty()) {
     // The id names the appendix's file (<id>.md): never a path.
-    p.fail(root["id"].node()->source(),
-           fmt::format("id \"{}\" {}; expected an id such as \"ho-so\": {}", def.id, problem,
-                       kNameRule));
+    p.fail(root["id"].node()->source(), trf("id \"{}\" {}; expected an id such as \"ho-so\": {}",
+                                            def.id, problem, tr(kNameRule)));
   }
   if (def.layout != "level" && def.layout != "area" && def.layout != "targets") {
     p.fail(root["layout"].node()->source(),
-           fmt::format("layout \"{}\" is not one of level, area, targets", def.layout));
+           trf("layout \"{}\" is not one of level, area, targets", def.layout));
   }
   const toml::array* cols = root["columns"].as_array();
   if (cols == nullptr || cols->empty()) {
-    p.fail(root.source(), "an appendix needs a [[columns]] list");
+    p.fail(root.source(), std::string(tr("an appendix needs a [[columns]] list")));
   } else {
     for (const auto& node : *cols) {
       const toml::table* t = node.as_table();
       if (t == nullptr) {
-        p.fail(node.source(), "each entry of columns must be a table");
+        p.fail(node.source(), std::string(tr("each entry of columns must be a table")));
         continue;
       }
       if (auto c = p.column(*t, def, count_format, rate_format))

@@ -110,7 +110,7 @@ std::vector<FormLine> instructions(const FormDoc& doc, const std::vector<Family>
        options.return_to.empty()
            ? "Lưu tệp (giữ định dạng .xlsx, giữ tên tệp) và gửi lại cho đơn vị tổng hợp báo cáo."
            : fmt::format("Lưu tệp (giữ định dạng .xlsx, giữ tên tệp) và gửi lại cho: {}.",
-                         options.return_to)});
+                         options.return_to)});  // not a message: the form's wording
   return lines;
 }
 

@@ -8,6 +8,7 @@
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -93,8 +94,8 @@ std::vector<Target> parse_targets(const OwnedSheet& sheet, const Registry& regis
                       c_target = column(h, "target"), c_note = column(h, "note");
   if (c_section == 0 || c_label == 0 || c_target == 0) {
     diags.error("config-error", sheet.info.loc(h.row, 1),
-                "a targets file needs the columns section, stt, label, level, computed_from, "
-                "baseline_<year>, target_<year>, note");
+                std::string(tr("a targets file needs the columns section, stt, label, level, "
+                               "computed_from, baseline_<year>, target_<year>, note")));
     return out;
   }
   for (std::size_t i = 1; i < sheet.rows.size(); ++i) {
@@ -106,7 +107,7 @@ std::vector<Target> parse_targets(const OwnedSheet& sheet, const Registry& regis
       t.level = registry.find_level(level);
       if (!t.level) {
         diags.error("config-error", sheet.info.loc(r.row, c_level),
-                    fmt::format("level \"{}\" is not a level of the registry", level));
+                    trf("level \"{}\" is not a level of the registry", level));
       }
     }
     if (const std::string from = cell(r, c_from); !from.empty()) {
@@ -114,10 +115,9 @@ std::vector<Target> parse_targets(const OwnedSheet& sheet, const Registry& regis
       const auto fam = family_by_key(from.substr(0, dot));
       const auto rate = dot == std::string::npos ? std::nullopt : rate_by_key(from.substr(dot + 1));
       if (!fam || !rate || rate_def(*rate).family != *fam) {
-        diags.error("config-error", sheet.info.loc(r.row, c_from),
-                    fmt::format("computed_from \"{}\" is not <family>.<rate>, e.g. "
-                                "\"ho-so.online_ratio\"",
-                                from));
+        diags.error(
+            "config-error", sheet.info.loc(r.row, c_from),
+            trf("computed_from \"{}\" is not <family>.<rate>, e.g. \"ho-so.online_ratio\"", from));
       }
       t.rate = rate;
     }
@@ -134,7 +134,8 @@ TargetResults parse_results(const OwnedSheet& sheet, Diagnostics& diags) {
                       c_result = column(h, "result"), c_note = column(h, "note");
   if (c_section == 0 || c_result == 0) {
     diags.error("config-error", sheet.info.loc(h.row, 1),
-                "a results file needs the columns section, stt, result and optionally note");
+                std::string(tr("a results file needs the columns section, stt, result and "
+                               "optionally note")));
     return out;
   }
   for (std::size_t i = 1; i < sheet.rows.size(); ++i) {

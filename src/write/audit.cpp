@@ -4,13 +4,15 @@
 
 #include "json_out.hpp"
 #include "ntreport/text/printable.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
 namespace {
 
+// `one` and `many` are marked N_() where they are written and translated here.
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
+  return fmt::format("{} {}", count_text(static_cast<std::int64_t>(n)), tr(n == 1 ? one : many));
 }
 
 void finding_json(json::Out& j, const AuditFinding& f) {
@@ -73,13 +75,15 @@ std::string audit_summary_line(const AuditReport& report, std::string_view file,
   // Rows not understood fail the audit as disagreements do: the line says so first.
   const std::string problems =
       errors == 0 ? std::string()
-                  : plural(errors, "row or cell not understood", "rows or cells not understood") +
-                        " (see above), ";
-  return fmt::format(
-      "ntreport: audit of {}: {}{} among {} ({}: {}, {})\n", printable(file), problems,
-      n == 0 ? std::string("no disagreements") : plural(n, "disagreement", "disagreements"),
-      plural(report.checks(), "check", "checks"), plural(report.tables.size(), "table", "tables"),
-      plural(units, "unit row", "unit rows"), plural(subtotals, "subtotal row", "subtotal rows"));
+                  : trf("{} (see above), ", plural(errors, N_("row or cell not understood"),
+                                                   N_("rows or cells not understood")));
+  return trf("ntreport: audit of {}: {}{} among {} ({}: {}, {})\n", printable(file), problems,
+             n == 0 ? std::string(tr("no disagreements"))
+                    : plural(n, N_("disagreement"), N_("disagreements")),
+             plural(report.checks(), N_("check"), N_("checks")),
+             plural(report.tables.size(), N_("table"), N_("tables")),
+             plural(units, N_("unit row"), N_("unit rows")),
+             plural(subtotals, N_("subtotal row"), N_("subtotal rows")));
 }
 
 std::string render_audit_text(const AuditReport& report, std::string_view file,

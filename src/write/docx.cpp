@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "docx_xml.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -23,7 +24,7 @@ constexpr std::string_view kDocRel =
 std::string content_types() {
   constexpr std::string_view kWml =
       "application/vnd.openxmlformats-officedocument.wordprocessingml";
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{0}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
       "<Default Extension=\"rels\" "
       "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -37,14 +38,14 @@ std::string content_types() {
 }
 
 std::string package_rels() {
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{}<Relationships xmlns=\"{}\"><Relationship Id=\"rId1\" Type=\"{}/officeDocument\" "
       "Target=\"word/document.xml\"/></Relationships>",
       kXmlHead, kRels, kDocRel);
 }
 
 std::string document_rels() {
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{0}<Relationships xmlns=\"{1}\">"
       "<Relationship Id=\"rIdStyles\" Type=\"{2}/styles\" Target=\"styles.xml\"/>"
       "<Relationship Id=\"rIdSettings\" Type=\"{2}/settings\" Target=\"settings.xml\"/>"
@@ -55,7 +56,7 @@ std::string document_rels() {
 
 // Times New Roman throughout (Decree 30/2020/NĐ-CP), 14 pt text, Vietnamese.
 std::string styles() {
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{}<w:styles xmlns:w=\"{}\"><w:docDefaults><w:rPrDefault><w:rPr>"
       "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
       "w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
@@ -70,7 +71,7 @@ std::string styles() {
 }
 
 std::string settings() {
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{}<w:settings xmlns:w=\"{}\"><w:defaultTabStop w:val=\"720\"/>"
       "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting "
       "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
@@ -80,7 +81,7 @@ std::string settings() {
 
 // The page number, centred at the foot of every page.
 std::string footer() {
-  return fmt::format(
+  return fmt::format(  // not a message: the document's XML
       "{}<w:ftr xmlns:w=\"{}\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
       "<w:fldSimple w:instr=\"PAGE\"><w:r><w:rPr><w:sz w:val=\"24\"/></w:rPr><w:t>1</w:t></w:r>"
       "</w:fldSimple></w:p></w:ftr>",
@@ -117,7 +118,7 @@ bool write_docx(const std::string& path, const BuildReport& report, const DocxOp
   const auto parts = docx_parts(report);
   const auto fail = [&](const std::string& why) {
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
-                fmt::format("cannot write the Word document: {}", why));
+                trf("cannot write the Word document: {}", why));
     return false;
   };
   int err = 0;

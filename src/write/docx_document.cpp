@@ -143,9 +143,9 @@ std::string mark(const Cell& c) {
 }
 
 std::string legend_line(const LegendLine& l) {
-  const std::string swatch =
-      fmt::format("<w:r><w:rPr>{}</w:rPr><w:t xml:space=\"preserve\">      </w:t></w:r>",
-                  fill(l.mark == Mark::below_target ? kBelowTargetFill : kLowestFill));
+  const std::string swatch = fmt::format(
+      "<w:r><w:rPr>{}</w:rPr><w:t xml:space=\"preserve\">      </w:t></w:r>",  // not a message: XML
+      fill(l.mark == Mark::below_target ? kBelowTargetFill : kLowestFill));
   Para p;
   p.align = "left";
   p.italic = true;

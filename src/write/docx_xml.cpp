@@ -35,7 +35,7 @@ std::string run(std::string_view text, bool bold, bool italic, int size) {
   if (bold) rpr += "<w:b/>";
   if (italic) rpr += "<w:i/>";
   if (size > 0) rpr += fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", size);
-  return fmt::format("<w:r>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+  return fmt::format("<w:r>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>",  // not a message: XML
                      rpr.empty() ? std::string() : "<w:rPr>" + rpr + "</w:rPr>", escape(text));
 }
 

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "ntreport/text/translate.hpp"
+
 namespace ntr {
 
 namespace {
@@ -304,7 +306,7 @@ bool write_form_xlsx(const std::string& path, const FormDoc& form, std::int64_t 
   lxw_workbook_options options{LXW_FALSE, tmpdir.data(), LXW_FALSE};
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (wb == nullptr) {
-    diags.error("io-error", loc, "cannot create the workbook: out of memory");
+    diags.error("io-error", loc, std::string(tr("cannot create the workbook: out of memory")));
     return false;
   }
   // libxlsxwriter takes 0 to mean "now"; a fixed time keeps the bytes the same run to run.
@@ -315,10 +317,9 @@ bool write_form_xlsx(const std::string& path, const FormDoc& form, std::int64_t 
   errno = 0;
   const lxw_error closed = workbook_close(wb);
   if (written != LXW_NO_ERROR) {
-    diags.error("io-error", loc,
-                fmt::format("cannot write the workbook: {}", lxw_strerror(written)));
+    diags.error("io-error", loc, trf("cannot write the workbook: {}", lxw_strerror(written)));
   } else if (closed != LXW_NO_ERROR) {
-    std::string message = fmt::format("cannot write the workbook: {}", lxw_strerror(closed));
+    std::string message = trf("cannot write the workbook: {}", lxw_strerror(closed));
     if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
     diags.error("io-error", loc, std::move(message));
   }

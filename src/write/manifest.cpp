@@ -6,10 +6,12 @@
 #include <charconv>
 
 #include "ntreport/platform/files.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::out {
 
 namespace {
+// The file's own first line (not a message: the same in every language).
 constexpr std::string_view kFirstLine =
     "# ntreport manifest 1: the files ntreport wrote here (size, FNV-1a 64 hash, name)";
 
@@ -72,14 +74,14 @@ std::optional<std::vector<ManifestEntry>> parse_manifest(std::string_view text,
   while (!text.empty()) {
     const std::size_t eol = text.find('\n');
     if (eol == std::string_view::npos) {
-      error = fmt::format("line {}: the file ends inside a line", line_no + 1);
+      error = trf("line {}: the file ends inside a line", line_no + 1);
       return std::nullopt;
     }
     const std::string_view line = text.substr(0, eol);
     text.remove_prefix(eol + 1);
     if (++line_no == 1) {
       if (line != kFirstLine) {
-        error = "line 1: not the first line of an ntreport manifest";
+        error = tr("line 1: not the first line of an ntreport manifest");
         return std::nullopt;
       }
       continue;
@@ -89,19 +91,18 @@ std::optional<std::vector<ManifestEntry>> parse_manifest(std::string_view text,
     ManifestEntry e;
     if (b == std::string_view::npos || !parse_number(line.substr(0, a), e.size, 10) ||
         b - a - 1 != 16 || !parse_number(line.substr(a + 1, 16), e.hash, 16)) {
-      error = fmt::format("line {}: expected a size, a hash and a name", line_no);
+      error = trf("line {}: expected a size, a hash and a name", line_no);
       return std::nullopt;
     }
     e.name = std::string(line.substr(b + 1));
     if (!is_plain_file_name(e.name)) {
-      error =
-          fmt::format("line {}: \"{}\" is not the name of a file of the folder", line_no, e.name);
+      error = trf("line {}: \"{}\" is not the name of a file of the folder", line_no, e.name);
       return std::nullopt;
     }
     out.push_back(std::move(e));
   }
   if (line_no == 0) {
-    error = "the file is empty";
+    error = tr("the file is empty");
     return std::nullopt;
   }
   return out;

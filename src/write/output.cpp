@@ -16,6 +16,7 @@
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/platform/process.hpp"
 #include "ntreport/read/file.hpp"
+#include "ntreport/text/translate.hpp"
 #include "output_folder.hpp"
 #include "output_signal.hpp"
 
@@ -30,7 +31,7 @@ constexpr std::uint64_t kMaxManifestBytes = 16ULL << 20;
 
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
-void io_error(Diagnostics& diags, const std::string& path, const std::string& what, int err) {
+void io_error(Diagnostics& diags, const std::string& path, std::string_view what, int err) {
   diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, std::strerror(err)));
 }
 
@@ -85,11 +86,11 @@ bool recover_locked(const std::string& dir, Diagnostics& diags) {
   if (!out::recover(dir, recovery, diags)) return false;
   if (recovery != out::Recovery::nothing) {
     diags.note("output-recovered", file_loc(dir.empty() ? "." : dir),
-               recovery == out::Recovery::rolled_back
-                   ? "an earlier command was stopped while putting its files here: the files it "
-                     "had replaced are back as they were"
-                   : "an earlier command was stopped after putting its files here: the files it "
-                     "replaced are now removed");
+               std::string(recovery == out::Recovery::rolled_back
+                               ? tr("an earlier command was stopped while putting its files here: "
+                                    "the files it had replaced are back as they were")
+                               : tr("an earlier command was stopped after putting its files here: "
+                                    "the files it replaced are now removed")));
   }
   return true;
 }
@@ -136,7 +137,7 @@ bool OutputSet::prepare(Diagnostics& diags) {
       return platform::kind_at(d, /*follow=*/false) != platform::Kind::folder;
     });
     if (ec) {
-      io_error(diags, dir_, "cannot create the output folder", ec.value());
+      io_error(diags, dir_, tr("cannot create the output folder"), ec.value());
       return false;
     }
   }
@@ -144,7 +145,7 @@ bool OutputSet::prepare(Diagnostics& diags) {
   if (!recover_locked(dir_, diags)) return false;
   const std::string staging = join(dir_, out::kStaging);
   if (!platform::make_folder(staging)) {
-    io_error(diags, staging, "cannot create the staging folder", errno);
+    io_error(diags, staging, tr("cannot create the staging folder"), errno);
     return false;
   }
   out::track_staging(staging, lock_->lock.path(), normal_dir(dir_),
@@ -158,9 +159,10 @@ std::string OutputSet::stage_path(const std::string& name, Diagnostics& diags) {
   const bool taken =
       std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; });
   if (!out::is_plain_file_name(name) || taken) {
-    diags.error("internal", file_loc(join(dir_, name)),
-                taken ? "the same output is written twice"
-                      : "refusing to write a file whose name is no plain file name");
+    diags.error(
+        "internal", file_loc(join(dir_, name)),
+        std::string(taken ? tr("the same output is written twice")
+                          : tr("refusing to write a file whose name is no plain file name")));
     failed_ = true;
     return {};
   }
@@ -175,7 +177,7 @@ bool OutputSet::add_text(const std::string& name, const std::string& content, Di
   const std::string path = stage_path(name, diags);
   if (path.empty()) return false;
   if (!write_new_file(path, content)) {
-    io_error(diags, path, "cannot write the staged file", errno);
+    io_error(diags, path, tr("cannot write the staged file"), errno);
     failed_ = true;
     return false;
   }
@@ -199,7 +201,7 @@ bool OutputSet::add_file(const std::string& name,
   const bool synced = platform::sync_file(path);
   const auto digest = out::digest_file(path);
   if (!synced || !digest) {
-    io_error(diags, path, "cannot write the staged file", errno);
+    io_error(diags, path, tr("cannot write the staged file"), errno);
     failed_ = true;
     return false;
   }
@@ -219,7 +221,7 @@ std::optional<std::vector<out::ManifestEntry>> read_manifest(const std::string& 
   Diagnostics ignored;
   if (kind != platform::Kind::regular ||
       !read_regular_file(path, path, kMaxManifestBytes, text, ignored)) {
-    error = "it cannot be read as a file";
+    error = tr("it cannot be read as a file");
     return std::nullopt;
   }
   return out::parse_manifest(text, error);
@@ -233,11 +235,11 @@ Found found_at(const std::string& path) {
   return kind == platform::Kind::folder ? Found::folder : Found::other;
 }
 
-void refuse(Diagnostics& diags, const std::string& path, std::string_view why,
-            std::string_view action) {
-  diags.error("would-overwrite", file_loc(path), fmt::format("{}; {}", why, action),
-              fmt::format("move it elsewhere, or give --force to {} it",
-                          action.find("remove") != std::string_view::npos ? "remove" : "replace"));
+// `remove`: the build would remove the file, not replace it.
+void refuse(Diagnostics& diags, const std::string& path, std::string_view why, bool remove) {
+  diags.error("would-overwrite", file_loc(path), std::string(why),
+              std::string(remove ? tr("move it elsewhere, or give --force to remove it")
+                                 : tr("move it elsewhere, or give --force to replace it")));
 }
 
 // On Windows a file another program keeps open (a workbook open in Excel) cannot be moved
@@ -247,9 +249,11 @@ void refuse_held_open(const std::string& dir, const std::vector<std::string>& na
   for (const auto& name : names) {
     const std::string path = join(dir, name);
     if (!platform::held_open(path)) continue;
-    diags.error("io-error", file_loc(path), "cannot replace the file: another program has it open",
-                "close the program that has it open, such as Excel showing the workbook, and run "
-                "the command again; no file in the folder was changed");
+    diags.error("io-error", file_loc(path),
+                std::string(tr("cannot replace the file: another program has it open")),
+                std::string(tr("close the program that has it open, such as Excel showing the "
+                               "workbook, and run the command again; no file in the folder was "
+                               "changed")));
   }
 }
 
@@ -266,10 +270,11 @@ bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
       for (const auto& e : *manifest) earlier.emplace(e.name, e);
     } else if (!options_.force) {
       diags.error("would-overwrite", file_loc(join(dir_, out::kManifest)),
-                  fmt::format("the list of the files ntreport wrote here cannot be understood "
-                              "({}), so which files are ntreport's is not known",
-                              error),
-                  "remove it, or give --force to replace the outputs and remove nothing else");
+                  trf("the list of the files ntreport wrote here cannot be understood ({}), so "
+                      "which files are ntreport's is not known",
+                      error),
+                  std::string(tr("remove it, or give --force to replace the outputs and remove "
+                                 "nothing else")));
     }
   }
   // A file is ntreport's when the manifest lists it and it is unchanged since.
@@ -286,12 +291,14 @@ bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
     const Found f = found_at(path);
     if (f == Found::nothing) continue;
     if (f == Found::folder) {
-      io_error(diags, path, "cannot replace the output", EISDIR);
+      io_error(diags, path, tr("cannot replace the output"), EISDIR);
     } else if (!options_.force && !ours(s.name)) {
       refuse(diags, path,
-             earlier.count(s.name) != 0 ? "this file was changed since ntreport wrote it"
-                                        : "ntreport did not write this file",
-             "writing here would replace it");
+             earlier.count(s.name) != 0
+                 ? tr("this file was changed since ntreport wrote it; writing here would replace "
+                      "it")
+                 : tr("ntreport did not write this file; writing here would replace it"),
+             false);
     }
     plan.displace.push_back(s.name);
   }
@@ -307,8 +314,10 @@ bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
       continue;
     }
     if (!unchanged && !options_.force) {
-      refuse(diags, path, "this file was changed since ntreport wrote it",
-             "this build no longer writes it and would remove it");
+      refuse(diags, path,
+             tr("this file was changed since ntreport wrote it; this build no longer writes it "
+                "and would remove it"),
+             true);
     }
     plan.displace.push_back(name);
     removed_.push_back(path);
@@ -334,7 +343,7 @@ bool OutputSet::commit(Diagnostics& diags) {
   const std::string staging = join(dir_, out::kStaging);
   if (options_.ownership != Ownership::none &&
       !write_new_file(join(staging, out::kManifest), out::render_manifest(plan.manifest))) {
-    io_error(diags, join(staging, out::kManifest), "cannot write the staged file", errno);
+    io_error(diags, join(staging, out::kManifest), tr("cannot write the staged file"), errno);
     return false;
   }
   if (!out::write_journal(dir_, plan.place, diags)) return false;
@@ -368,7 +377,7 @@ bool make_folder(const std::string& dir, Diagnostics& diags) {
   std::error_code ec;
   std::filesystem::create_directories(platform::fs_path(dir), ec);
   if (!ec) return true;
-  io_error(diags, dir, "cannot create the folder", ec.value());
+  io_error(diags, dir, tr("cannot create the folder"), ec.value());
   return false;
 }
 

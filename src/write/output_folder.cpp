@@ -9,6 +9,7 @@
 #include "manifest.hpp"
 #include "ntreport/platform/files.hpp"
 #include "ntreport/platform/process.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::out {
 
@@ -16,7 +17,7 @@ namespace {
 
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
-void io_error(Diagnostics& diags, const std::string& path, const std::string& what, int err) {
+void io_error(Diagnostics& diags, const std::string& path, std::string_view what, int err) {
   diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, std::strerror(err)));
 }
 
@@ -62,13 +63,13 @@ bool roll_back(const std::string& dir, Diagnostics& diags) {
     const std::string placed = join(dir, name);
     if (exists(staged) || !exists(placed)) continue;
     if (!platform::replace(placed, staged)) {
-      io_error(diags, placed, "cannot take back the new file", errno);
+      io_error(diags, placed, tr("cannot take back the new file"), errno);
       ok = false;
     }
   }
   for (const auto& name : platform::folder_names(previous)) {
     if (!platform::replace(join(previous, name), join(dir, name))) {
-      io_error(diags, join(dir, name), "cannot put the earlier file back", errno);
+      io_error(diags, join(dir, name), tr("cannot put the earlier file back"), errno);
       ok = false;
     }
   }
@@ -91,7 +92,7 @@ bool place_one(const std::string& dir, const std::string& name, Diagnostics& dia
   if (test_hook("NTREPORT_TEST_KILL_BEFORE_RENAME", name)) platform::kill_now();
   const bool fail = test_hook("NTREPORT_TEST_FAIL_RENAME", name);
   if (fail || !platform::replace(from, to)) {
-    io_error(diags, to, "cannot put the new file in place", fail ? EACCES : errno);
+    io_error(diags, to, tr("cannot put the new file in place"), fail ? EACCES : errno);
     return false;
   }
   return true;
@@ -110,10 +111,10 @@ bool FolderLock::acquire(const std::string& dir, Diagnostics& diags) {
   const int err = errno;
   if (err == EWOULDBLOCK) {
     diags.error("io-error", file_loc(dir.empty() ? "." : dir),
-                "another ntreport command is writing to this folder",
-                "wait for it to finish, then run this one again");
+                std::string(tr("another ntreport command is writing to this folder")),
+                std::string(tr("wait for it to finish, then run this one again")));
   } else {
-    io_error(diags, dir.empty() ? "." : dir, "cannot lock the output folder", err);
+    io_error(diags, dir.empty() ? "." : dir, tr("cannot lock the output folder"), err);
   }
   return false;
 }
@@ -152,7 +153,7 @@ bool write_journal(const std::string& dir, const std::vector<std::string>& place
   bool ok = fd >= 0 && platform::write_all(fd, text) && platform::sync(fd);
   const int err = errno;
   if (fd >= 0) ok = platform::close(fd) && ok;
-  if (!ok) io_error(diags, path, "cannot write the list of outputs to put in place", err);
+  if (!ok) io_error(diags, path, tr("cannot write the list of outputs to put in place"), err);
   return ok;
 }
 
@@ -161,13 +162,13 @@ bool swap_in(const std::string& dir, const std::vector<std::string>& displace,
   const std::string previous = previous_of(dir);
   // The previous folder existing marks a swap begun: from here, recovery knows to look.
   if (!platform::make_folder(previous)) {
-    io_error(diags, previous, "cannot make a folder for the earlier files", errno);
+    io_error(diags, previous, tr("cannot make a folder for the earlier files"), errno);
     return false;
   }
   bool ok = true;
   for (const auto& name : displace) {
     if (!platform::replace(join(dir, name), join(previous, name))) {
-      io_error(diags, join(dir, name), "cannot move the earlier file aside", errno);
+      io_error(diags, join(dir, name), tr("cannot move the earlier file aside"), errno);
       ok = false;
       break;
     }

@@ -9,6 +9,7 @@
 
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/platform/process.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -84,8 +85,8 @@ bool convert_to_pdf(const std::string& soffice, const std::string& source,
   fs::remove(src, ec);
   if (!ok) {
     diags.error("io-error", SourceLoc{pdf_path, {}, 0, 0, 0, false},
-                fmt::format("LibreOffice ({}) did not convert {} into a PDF (exit status {})",
-                            soffice, platform::utf8_path(src.filename()), status));
+                trf("LibreOffice ({}) did not convert {} into a PDF (exit status {})", soffice,
+                    platform::utf8_path(src.filename()), status));
   }
   return ok;
 }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "ntreport/text/translate.hpp"
 #include "ntreport/write/cells.hpp"
 #include "ntreport/write/xlsx_layout.hpp"
 #include "xlsx_parts.hpp"
@@ -252,7 +253,7 @@ void report(Diagnostics& diags, const std::string& path, const FirstError& error
   loc.row = error.row + 1;
   loc.col = static_cast<std::uint32_t>(error.col) + 1;
   diags.error("io-error", std::move(loc),
-              fmt::format("cannot write the cell: {}", lxw_strerror(error.code)));
+              trf("cannot write the cell: {}", lxw_strerror(error.code)));
 }
 
 }  // namespace
@@ -268,7 +269,7 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   lxw_workbook_options workbook_options{LXW_TRUE, tmpdir.data(), LXW_FALSE};
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &workbook_options);
   if (workbook == nullptr) {
-    diags.error("io-error", file_loc, "cannot create the workbook: out of memory");
+    diags.error("io-error", file_loc, std::string(tr("cannot create the workbook: out of memory")));
     return false;
   }
   // libxlsxwriter takes 0 to mean "now"; a fixed time keeps the bytes the same run to run.
@@ -317,14 +318,14 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   const lxw_error closed = workbook_close(workbook);
   if (error.code != LXW_NO_ERROR) report(diags, path, error);
   if (closed != LXW_NO_ERROR) {
-    std::string message = fmt::format("cannot write the workbook: {}", lxw_strerror(closed));
+    std::string message = trf("cannot write the workbook: {}", lxw_strerror(closed));
     if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
     diags.error("io-error", file_loc, std::move(message));
   }
   if (error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;
   std::string message;
   if (!lines.empty() && !xlsx::combine_chart_lines(path, lines, message)) {
-    diags.error("io-error", file_loc, fmt::format("cannot write the charts: {}", message));
+    diags.error("io-error", file_loc, trf("cannot write the charts: {}", message));
     return false;
   }
   return true;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 
+#include "ntreport/text/translate.hpp"
 #include "xlsx_parts.hpp"
 
 namespace ntr::xlsx {
@@ -46,14 +47,15 @@ std::string_view text_of(std::string_view xml, Span s) {
 
 std::string line_format(const LineStyle& style) {
   const std::string color =
-      fmt::format("<a:solidFill><a:srgbClr val=\"{:06X}\"/></a:solidFill>", style.color);
+      fmt::format("<a:solidFill><a:srgbClr val=\"{:06X}\"/></a:solidFill>",  // not a message: XML
+                  style.color);
   if (style.marks) {
-    return fmt::format(
+    return fmt::format(  // not a message: XML
         "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:marker><c:symbol val=\"dash\"/>"
         "<c:size val=\"20\"/><c:spPr>{0}<a:ln w=\"9525\">{0}</a:ln></c:spPr></c:marker>",
         color);
   }
-  return fmt::format(
+  return fmt::format(  // not a message: XML
       "<c:spPr><a:ln w=\"22225\" cap=\"rnd\">{}<a:prstDash val=\"dash\"/><a:round/></a:ln>"
       "</c:spPr><c:marker><c:symbol val=\"none\"/></c:marker>",
       color);
@@ -79,7 +81,7 @@ std::optional<std::string> line_series(std::string_view ser, const LineStyle& st
 bool patch_chart(std::string& xml, const ChartLines& chart, std::string& message) {
   const auto bar = find_element(xml, "c:barChart", 0, xml.size());
   if (!bar) {
-    message = "no bar chart to add lines to";
+    message = tr("no bar chart to add lines to");
     return false;
   }
   std::vector<Span> series;
@@ -88,20 +90,21 @@ bool patch_chart(std::string& xml, const ChartLines& chart, std::string& message
     series.push_back(*s);
   }
   if (series.size() != chart.bars + chart.lines.size()) {
-    message = fmt::format("{} series where {} were written", series.size(),
-                          chart.bars + chart.lines.size());
+    message =
+        trf("{} series where {} were written", series.size(), chart.bars + chart.lines.size());
     return false;
   }
-  std::string lines = "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>";
+  std::string lines =
+      "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>";  // not a message: XML
   for (std::size_t i = 0; i < chart.lines.size(); ++i) {
     const auto ser = line_series(text_of(xml, series[chart.bars + i]), chart.lines[i]);
     if (!ser) {
-      message = "a series without its name or data";
+      message = tr("a series without its name or data");
       return false;
     }
     lines += *ser;
   }
-  lines += "<c:marker val=\"1\"/>";
+  lines += "<c:marker val=\"1\"/>";  // not a message: XML
   for (auto s = find_element(xml, "c:axId", bar->begin, bar->end); s;
        s = find_element(xml, "c:axId", s->end, bar->end)) {
     lines += text_of(xml, *s);
@@ -166,7 +169,7 @@ bool combine_chart_lines(const std::string& path, const std::vector<ChartLines>&
     if (chart.lines.empty()) continue;
     const std::string name = fmt::format("xl/charts/chart{}.xml", chart.chart_number);
     const zip_int64_t index = zip_name_locate(archive, name.c_str(), 0);
-    if (index < 0) return fail(fmt::format("no part {}", name));
+    if (index < 0) return fail(trf("no part {}", name));
     const auto i = static_cast<zip_uint64_t>(index);
     auto xml = read_entry(archive, i);
     if (!xml) return fail(fmt::format("{}: {}", name, zip_message(archive)));
