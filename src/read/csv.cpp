@@ -7,6 +7,7 @@
 
 #include "ntreport/read/file.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -117,9 +118,9 @@ class CsvParser {
   void run() {
     while (pos_ < text_.size()) {
       if (row_ == limits_.max_rows) {
-        return too_large(row_ + 1, 0,
-                         fmt::format("the file has more than {} rows, the limit for one input",
-                                     limits_.max_rows));
+        return too_large(
+            row_ + 1, 0,
+            trf("the file has more than {} rows, the limit for one input", limits_.max_rows));
       }
       ++row_;
       col_ = 0;
@@ -143,9 +144,8 @@ class CsvParser {
     for (;;) {
       if (col_ == limits_.max_row_cells) {
         too_large(row_, col_ + 1,
-                  fmt::format("row {} has more than {} cells (columns A to {}), the limit for "
-                              "one row",
-                              row_, limits_.max_row_cells, column_letters(limits_.max_row_cells)));
+                  trf("row {} has more than {} cells (columns A to {}), the limit for one row",
+                      row_, limits_.max_row_cells, column_letters(limits_.max_row_cells)));
         return false;
       }
       ++col_;
@@ -212,29 +212,28 @@ class CsvParser {
     while (!at_field_end()) ++pos_;
     const std::string_view quoted = text_.substr(open, start - open);
     diags_.error("csv-syntax", info_.loc(row_, col_),
-                 fmt::format("text \"{}\" follows the closing quote of {}; expected a delimiter "
-                             "or a line break after it (a quote inside a quoted field is "
-                             "written twice: \"\")",
-                             snippet(text_.substr(start, pos_ - start)), snippet(quoted)));
+                 trf("text \"{}\" follows the closing quote of {}; expected a delimiter or a "
+                     "line break after it (a quote inside a quoted field is written twice: \"\")",
+                     snippet(text_.substr(start, pos_ - start)), snippet(quoted)));
     record_ok_ = false;
   }
 
   void report_unclosed(std::size_t open) {
     diags_.error("csv-syntax", info_.loc(row_, col_),
-                 fmt::format("the quote opening \"{}\" is never closed; expected a closing quote "
-                             "before the end of the file",
-                             snippet(text_.substr(open + 1))));
+                 trf("the quote opening \"{}\" is never closed; expected a closing quote before "
+                     "the end of the file",
+                     snippet(text_.substr(open + 1))));
   }
 
   void report_bad_encoding(std::size_t content) {
     const auto byte = static_cast<unsigned char>(text_[bad_]);
     const std::string where =
-        bad_ > content ? fmt::format("after \"{}\"", snippet(text_.substr(content, bad_ - content)))
-                       : std::string("at the start of the cell");
+        bad_ > content ? trf("after \"{}\"", snippet(text_.substr(content, bad_ - content)))
+                       : std::string(tr("at the start of the cell"));
     diags_.error("bad-encoding", info_.loc(row_, col_),
-                 fmt::format("byte 0x{:02X} {} is not UTF-8; expected UTF-8 text (save the file "
-                             "as \"CSV UTF-8\")",
-                             byte, where));
+                 trf("byte 0x{:02X} {} is not UTF-8; expected UTF-8 text (save the file as "
+                     "\"CSV UTF-8\")",
+                     byte, where));
   }
 
   // Hands the record on; false when it breaks a limit, which ends the reading.
@@ -250,17 +249,16 @@ class CsvParser {
     // Bounded like a worksheet row: the header scan keeps the rows it looks at.
     if (bytes > limits_.max_text_bytes) {
       diags_.error("text-too-large", info_.loc(row_, 0),
-                   fmt::format("row {} holds more than {} of text, the limit for one row", row_,
-                               byte_size(limits_.max_text_bytes)),
-                   std::string(kSizeHint));
+                   trf("row {} holds more than {} of text, the limit for one row", row_,
+                       byte_size(limits_.max_text_bytes)),
+                   std::string(tr(kSizeHint)));
       return false;
     }
     cells_seen_ += cells_.size();
     if (cells_seen_ > limits_.max_cells) {
       too_large(row_, 0,
-                fmt::format("the file has more than {} cells holding a value, the limit for "
-                            "one input",
-                            limits_.max_cells));
+                trf("the file has more than {} cells holding a value, the limit for one input",
+                    limits_.max_cells));
       return false;
     }
     visitor_.row(row_, cells_);
@@ -269,7 +267,7 @@ class CsvParser {
 
   void too_large(std::uint32_t row, std::uint32_t col, std::string message) {
     diags_.error("input-too-large", info_.loc(row, col), std::move(message),
-                 std::string(kSizeHint));
+                 std::string(tr(kSizeHint)));
   }
 
   std::string_view text_;
@@ -310,8 +308,9 @@ bool read_csv_text(std::string_view text, const std::string& display, SheetVisit
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
   if (trim(text).empty()) {
     diags.error("empty-file", info.loc(),
-                text.empty() ? std::string("the file holds no data; expected CSV rows")
-                             : std::string("the file holds only blank space; expected CSV rows"));
+                text.empty()
+                    ? std::string(tr("the file holds no data; expected CSV rows"))
+                    : std::string(tr("the file holds only blank space; expected CSV rows")));
     return false;
   }
   visitor.begin_sheet(info);

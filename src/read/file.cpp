@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ntreport/platform/files.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -18,24 +19,24 @@ std::string kind_name(platform::Kind kind) {
     case platform::Kind::regular:
       return {};
     case platform::Kind::folder:
-      return "a folder";
+      return std::string(tr("a folder"));
     case platform::Kind::fifo:
-      return "a named pipe (FIFO)";
+      return std::string(tr("a named pipe (FIFO)"));
     case platform::Kind::char_device:
-      return "a character device";
+      return std::string(tr("a character device"));
     case platform::Kind::block_device:
-      return "a block device";
+      return std::string(tr("a block device"));
     case platform::Kind::socket:
-      return "a socket";
+      return std::string(tr("a socket"));
     default:
-      return "not a regular file";
+      return std::string(tr("not a regular file"));
   }
 }
 
 void refuse(const std::string& display, const std::string& kind, Diagnostics& diags) {
   diags.error("io-error", file_loc(display),
-              fmt::format("cannot read it: it is {}, not a regular file", kind),
-              "ntreport reads regular files only");
+              trf("cannot read it: it is {}, not a regular file", kind),
+              std::string(tr("ntreport reads regular files only")));
 }
 
 }  // namespace
@@ -43,7 +44,7 @@ void refuse(const std::string& display, const std::string& kind, Diagnostics& di
 std::string byte_size(std::uint64_t bytes) {
   constexpr std::uint64_t kMiB = 1ULL << 20;
   if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
-  return fmt::format("{} bytes", bytes);
+  return trf("{} bytes", bytes);
 }
 
 std::string not_regular_kind(const std::string& path, bool* missing) {
@@ -58,7 +59,7 @@ int open_regular_file(const std::string& path, const std::string& display, Diagn
   if (fd >= 0) return fd;
   if (kind == platform::Kind::missing) {
     diags.error("io-error", file_loc(display),
-                fmt::format("cannot open the file: {}", std::strerror(errno)));
+                trf("cannot open the file: {}", std::strerror(errno)));
   } else {
     refuse(display, kind_name(kind), diags);
   }
@@ -71,10 +72,10 @@ bool read_regular_file(const std::string& path, const std::string& display, std:
   if (fd < 0) return false;
   auto too_large = [&] {
     platform::close(fd);
-    diags.error("input-too-large", file_loc(display),
-                fmt::format("the file holds more than {}, the limit for a file read whole",
-                            byte_size(limit)),
-                std::string(kSizeHint));
+    diags.error(
+        "input-too-large", file_loc(display),
+        trf("the file holds more than {}, the limit for a file read whole", byte_size(limit)),
+        std::string(tr(kSizeHint)));
     return false;
   };
   platform::FileKind st;
@@ -89,7 +90,7 @@ bool read_regular_file(const std::string& path, const std::string& display, std:
       const int err = errno;
       platform::close(fd);
       diags.error("io-error", file_loc(display),
-                  fmt::format("cannot read the file: {}", std::strerror(err)));
+                  trf("cannot read the file: {}", std::strerror(err)));
       return false;
     }
     if (n == 0) break;

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -74,17 +75,17 @@ const std::vector<KnownHeader>& known_headers() {
 std::string meaning_name(const HeaderMeaning& m) {
   switch (m.role) {
     case ColumnRole::field:
-      return fmt::format("the figure \"{}\"", field_def(m.field).label);
+      return trf("the figure \"{}\"", field_def(m.field).label);
     case ColumnRole::rate:
-      return fmt::format("the rate \"{}\"", rate_def(m.rate).label);
+      return trf("the rate \"{}\"", rate_def(m.rate).label);
     case ColumnRole::name:
-      return "unit names";
+      return std::string(tr("unit names"));
     case ColumnRole::code:
-      return "unit codes";
+      return std::string(tr("unit codes"));
     case ColumnRole::stt:
-      return "row numbers";
+      return std::string(tr("row numbers"));
     case ColumnRole::note:
-      return "notes";
+      return std::string(tr("notes"));
   }
   return {};
 }
@@ -303,10 +304,9 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
     if (slot != SIZE_MAX && seen[slot] != SIZE_MAX) {
       const HeaderColumn& prev = h.columns[seen[slot]];
       diags_.error("duplicate-column", sheet_.loc(at_row, t.col),
-                   fmt::format("\"{}\" is a second column for {}; the first is \"{}\" in "
-                               "column {}",
-                               text, meaning_name(*m), prev.text, column_letters(prev.col)),
-                   "keep one of the two columns; the table is skipped until then");
+                   trf("\"{}\" is a second column for {}; the first is \"{}\" in column {}", text,
+                       meaning_name(*m), prev.text, column_letters(prev.col)),
+                   std::string(tr("keep one of the two columns; the table is skipped until then")));
       state_ = State::skipping;
       return false;
     }
@@ -317,15 +317,17 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
   if (!has_field) return false;
   if (h.find(ColumnRole::name) == nullptr && h.find(ColumnRole::code) == nullptr) {
     diags_.error("no-unit-column", sheet_.loc(lower_row, 0),
-                 "the header has figure columns but no unit column; expected a column "
-                 "\"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\"");
+                 std::string(tr("the header has figure columns but no unit column; expected a "
+                                "column \"Đơn vị\", \"Tên đơn vị\" or \"Mã đơn vị\"")));
     state_ = State::skipping;
     return false;
   }
   if (sheet_.hidden) {  // read like any other, but the sender may not know it is there
     diags_.warning("hidden-sheet", sheet_.loc(),
-                   "the sheet is hidden; its table is read like those of visible sheets",
-                   "unhide it to see what it holds, or delete it if its figures should not count");
+                   std::string(tr("the sheet is hidden; its table is read like those of visible "
+                                  "sheets")),
+                   std::string(tr("unhide it to see what it holds, or delete it if its figures "
+                                  "should not count")));
   }
   state_ = State::body;
   header_last_row_ = lower_row;

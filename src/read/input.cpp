@@ -14,6 +14,7 @@
 #include "ntreport/read/file.hpp"
 #include "ntreport/read/xls.hpp"
 #include "ntreport/read/xlsx.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -59,12 +60,16 @@ void note_skipped(const fs::path& dir, const std::vector<std::string>& skipped,
       skipped.begin(),
       skipped.begin() + static_cast<std::ptrdiff_t>(std::min(skipped.size(), kNamed)));
   std::string list = fmt::format("{}", fmt::join(names, ", "));
-  if (skipped.size() > kNamed) list += fmt::format(" and {} more", skipped.size() - kNamed);
+  if (skipped.size() > kNamed)
+    list += trf(" and {} more", count_text(static_cast<std::int64_t>(skipped.size() - kNamed)));
   diags.note("skipped-files", file_loc(utf8_path(dir)),
-             fmt::format("{} {} in the folder {} not read, not being .xlsx, .xlsm, .xls, .csv or "
-                         ".tsv: {}",
-                         skipped.size(), skipped.size() == 1 ? "file" : "files",
-                         skipped.size() == 1 ? "is" : "are", list));
+             skipped.size() == 1
+                 ? trf("1 file in the folder is not read, not being .xlsx, .xlsm, .xls, .csv or "
+                       ".tsv: {}",
+                       list)
+                 : trf("{} files in the folder are not read, not being .xlsx, .xlsm, .xls, .csv "
+                       "or .tsv: {}",
+                       count_text(static_cast<std::int64_t>(skipped.size())), list));
 }
 
 // A path named like an input that is no regular file (a FIFO, a device, a link to nothing):
@@ -73,9 +78,10 @@ void refuse_not_regular(const std::string& path, Diagnostics& diags) {
   bool missing = false;
   const std::string kind = not_regular_kind(path, &missing);
   diags.error("io-error", file_loc(path),
-              missing ? std::string("cannot read it: it is a link to a file that does not exist")
-                      : fmt::format("cannot read it: it is {}, not a regular file", kind),
-              "ntreport reads regular files only");
+              missing
+                  ? std::string(tr("cannot read it: it is a link to a file that does not exist"))
+                  : trf("cannot read it: it is {}, not a regular file", kind),
+              std::string(tr("ntreport reads regular files only")));
 }
 
 void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags) {
@@ -84,13 +90,13 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     diags.error("io-error", file_loc(utf8_path(dir)),
-                fmt::format("cannot read the folder: {}", ec.message()));
+                trf("cannot read the folder: {}", ec.message()));
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       diags.error("io-error", file_loc(utf8_path(dir)),
-                  fmt::format("cannot read the folder: {}", ec.message()));
+                  trf("cannot read the folder: {}", ec.message()));
       return;
     }
     const fs::path& p = it->path();
@@ -122,16 +128,15 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& args, Diagn
     std::error_code ec;
     const fs::file_status st = fs::status(fs_path(a), ec);
     if (ec || !fs::exists(st)) {
-      diags.error("io-error", file_loc(a), "no such file or folder");
+      diags.error("io-error", file_loc(a), std::string(tr("no such file or folder")));
     } else if (fs::is_directory(st)) {
       const std::size_t before = out.size();
       const std::size_t errors = diags.error_count();
       walk(fs_path(a), out, diags);
       if (out.size() == before && diags.error_count() == errors) {
-        diags.error(
-            "usage", file_loc(a),
-            "the folder holds no input files; expected .xlsx, .xlsm, .xls, .csv or .tsv files "
-            "in it or in its subfolders");
+        diags.error("usage", file_loc(a),
+                    std::string(tr("the folder holds no input files; expected .xlsx, .xlsm, "
+                                   ".xls, .csv or .tsv files in it or in its subfolders")));
       }
     } else if (!fs::is_regular_file(st)) {
       refuse_not_regular(a, diags);
@@ -154,11 +159,11 @@ bool read_input(const std::string& path, const ReadLimits& limits, SheetVisitor&
   }
   const std::string ext = lower_extension(fs_path(path));
   if (is_refused_format(ext)) {
-    diags.error("unsupported-format", file_loc(path),
-                fmt::format("a spreadsheet saved as {} is not read; expected .xlsx, .xlsm, .xls or "
-                            ".csv",
-                            ext),
-                "open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365)");
+    diags.error(
+        "unsupported-format", file_loc(path),
+        trf("a spreadsheet saved as {} is not read; expected .xlsx, .xlsm, .xls or .csv", ext),
+        std::string(tr("open it in LibreOffice or Excel and save it as .xlsx (Excel "
+                       "2007-365)")));
     return false;
   }
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
@@ -198,8 +203,7 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
       out.push_back(utf8_path(it->path()));
     }
   }
-  if (ec)
-    diags.error("io-error", file_loc(dir), fmt::format("cannot read the folder: {}", ec.message()));
+  if (ec) diags.error("io-error", file_loc(dir), trf("cannot read the folder: {}", ec.message()));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -224,22 +228,23 @@ bool check_output_folder(const std::string& out_dir, const std::vector<std::stri
   const std::size_t errors = diags.error_count();
   auto refuse = [&](std::string what) {
     diags.error("would-overwrite", file_loc(out_dir), std::move(what),
-                "choose another output folder (-o, or \"output\" in ntreport.toml)");
+                std::string(tr("choose another output folder (-o, or \"output\" in "
+                               "ntreport.toml)")));
   };
   for (const auto& input : inputs) {
     const fs::path in = fs::weakly_canonical(fs_path(input), ec);
     if (ec) continue;
     const bool folder = fs::is_directory(in, ec);
     if (folder && within(out, in)) {
-      refuse(out == in ? fmt::format("the output folder is the input folder {}", input)
-                       : fmt::format("the output folder lies inside the input folder {}: a build "
-                                     "would read its own outputs",
-                                     input));
+      refuse(out == in ? trf("the output folder is the input folder {}", input)
+                       : trf("the output folder lies inside the input folder {}: a build would "
+                             "read its own outputs",
+                             input));
     } else if (within(in, out)) {
       refuse(
-          fmt::format("the output folder holds the input {}: a build would replace or read "
-                      "its own inputs",
-                      input));
+          trf("the output folder holds the input {}: a build would replace or read its own "
+              "inputs",
+              input));
     }
   }
   return diags.error_count() == errors;

@@ -7,6 +7,7 @@
 
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -29,7 +30,7 @@ class Parser {
     if (!value(v, 0)) return std::nullopt;
     skip_space();
     if (pos_ != s_.size()) {
-      fail("the end of the document");
+      fail(tr("the end of the document"));
       return std::nullopt;
     }
     return v;
@@ -53,8 +54,7 @@ class Parser {
         ++col;
       }
     }
-    if (error_.empty())
-      error_ = fmt::format("line {}, column {}: expected {}", line, col, expected);
+    if (error_.empty()) error_ = trf("line {}, column {}: expected {}", line, col, expected);
     return false;
   }
   void skip_space() {
@@ -75,10 +75,10 @@ class Parser {
   }
 
   bool value(JsonValue& v, int depth) {
-    if (depth > kMaxDepth) return fail("at most 64 nested arrays and objects");
-    if (++values_ > kMaxValues) return fail("at most 4194304 values in a document");
+    if (depth > kMaxDepth) return fail(tr("at most 64 nested arrays and objects"));
+    if (++values_ > kMaxValues) return fail(tr("at most 4194304 values in a document"));
     skip_space();
-    if (pos_ >= s_.size()) return fail("a value");
+    if (pos_ >= s_.size()) return fail(tr("a value"));
     const char c = s_[pos_];
     if (c == '{') return object(v, depth);
     if (c == '[') return array(v, depth);
@@ -93,7 +93,7 @@ class Parser {
       v.boolean = c == 't';
       return true;
     }
-    return fail("a value");
+    return fail(tr("a value"));
   }
 
   bool object(JsonValue& v, int depth) {
@@ -105,18 +105,18 @@ class Parser {
     do {
       skip_space();
       JsonMember m;
-      if (pos_ >= s_.size() || s_[pos_] != '"') return fail("a member name in quotes");
+      if (pos_ >= s_.size() || s_[pos_] != '"') return fail(tr("a member name in quotes"));
       const std::size_t name_at = pos_;
       if (!string(m.key)) return false;
       if (!names.insert(m.key).second) {
         pos_ = name_at;
-        return fail(fmt::format("each member once; \"{}\" is given twice in one object", m.key));
+        return fail(trf("each member once; \"{}\" is given twice in one object", m.key));
       }
       if (!eat(':')) return fail("':'");
       if (!value(m.value, depth + 1)) return false;
       v.members.push_back(std::move(m));
     } while (eat(','));
-    return eat('}') || fail("',' or '}'");
+    return eat('}') || fail(tr("',' or '}'"));
   }
 
   bool array(JsonValue& v, int depth) {
@@ -128,7 +128,7 @@ class Parser {
       if (!value(item, depth + 1)) return false;
       v.items.push_back(std::move(item));
     } while (eat(','));
-    return eat(']') || fail("',' or ']'");
+    return eat(']') || fail(tr("',' or ']'"));
   }
 
   bool number(JsonValue& v) {
@@ -142,16 +142,16 @@ class Parser {
     if (pos_ < s_.size() && s_[pos_] == '0') {
       ++pos_;
     } else if (!digits()) {
-      return fail("a digit");
+      return fail(tr("a digit"));
     }
     if (pos_ < s_.size() && s_[pos_] == '.') {
       ++pos_;
-      if (!digits()) return fail("a digit after '.'");
+      if (!digits()) return fail(tr("a digit after '.'"));
     }
     if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
       ++pos_;
       if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-      if (!digits()) return fail("a digit in the exponent");
+      if (!digits()) return fail(tr("a digit in the exponent"));
     }
     v.kind = JsonValue::Kind::number;
     v.text = std::string(s_.substr(start, pos_ - start));
@@ -198,7 +198,7 @@ class Parser {
   }
 
   bool escape(std::string& out) {
-    if (pos_ >= s_.size()) return fail("an escape");
+    if (pos_ >= s_.size()) return fail(tr("an escape"));
     const char c = s_[pos_++];
     static constexpr std::string_view kFrom = "\"\\/bfnrt";
     static constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
@@ -207,14 +207,14 @@ class Parser {
       return true;
     }
     unsigned cp = 0;
-    if (c != 'u' || !hex4(cp)) return fail("a valid escape");
+    if (c != 'u' || !hex4(cp)) return fail(tr("a valid escape"));
     if (cp >= 0xD800 && cp < 0xDC00) {
       unsigned low = 0;
       if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF)
-        return fail("the low half of a surrogate pair");
+        return fail(tr("the low half of a surrogate pair"));
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     } else if (cp >= 0xDC00 && cp < 0xE000) {
-      return fail("a surrogate pair in the right order");
+      return fail(tr("a surrogate pair in the right order"));
     }
     append_utf8(out, cp);
     return true;
@@ -224,7 +224,7 @@ class Parser {
     ++pos_;
     while (pos_ < s_.size()) {
       const char c = s_[pos_];
-      if (static_cast<unsigned char>(c) < 0x20) return fail("no control character");
+      if (static_cast<unsigned char>(c) < 0x20) return fail(tr("no control character"));
       ++pos_;
       if (c == '"') return true;
       if (c == '\\') {
@@ -233,7 +233,7 @@ class Parser {
         out += c;
       }
     }
-    return fail("'\"' closing the string");
+    return fail(tr("'\"' closing the string"));
   }
 };
 
@@ -260,7 +260,7 @@ std::optional<JsonValue> read_json_file(const std::string& path, Diagnostics& di
   if (!text) return std::nullopt;
   std::string error;
   auto v = parse_json(*text, error);
-  if (!v) diags.error("bad-json", SourceLoc{path, {}, 0, 0, 0, false}, "not JSON: " + error);
+  if (!v) diags.error("bad-json", SourceLoc{path, {}, 0, 0, 0, false}, trf("not JSON: {}", error));
   return v;
 }
 
@@ -271,7 +271,8 @@ std::optional<JsonValue> read_summary_json(const std::string& path, std::string&
   if (!std::filesystem::exists(p, ec)) {
     shown = path;
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
-                "no such build: expected a build's output folder or its summary.json");
+                std::string(tr("no such build: expected a build's output folder or its "
+                               "summary.json")));
     return std::nullopt;
   }
   const bool folder = std::filesystem::is_directory(p, ec);
@@ -280,8 +281,10 @@ std::optional<JsonValue> read_summary_json(const std::string& path, std::string&
   // the next build there puts them back (write/output.hpp): its files are no one build.
   if (folder && std::filesystem::exists(p / ".ntreport-previous", ec)) {
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
-                "the folder holds a build that was stopped while putting its files in place",
-                "run ntreport build for it again, which puts the earlier files back first");
+                std::string(tr("the folder holds a build that was stopped while putting its files "
+                               "in place")),
+                std::string(tr("run ntreport build for it again, which puts the earlier files "
+                               "back first")));
     return std::nullopt;
   }
   return read_json_file(shown, diags);

@@ -11,6 +11,7 @@
 
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/read/file.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -20,21 +21,21 @@ namespace {
 std::string reason(int code) {
   switch (code) {
     case FREEXL_FILE_NOT_FOUND:
-      return "the file cannot be opened";
+      return std::string(tr("the file cannot be opened"));
     case FREEXL_INSUFFICIENT_MEMORY:
-      return "not enough memory to read it";
+      return std::string(tr("not enough memory to read it"));
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
     case FREEXL_CFBF_READ_ERROR:
     case FREEXL_CFBF_SEEK_ERROR:
-      return "it is not an Excel 97–2003 workbook (no OLE2 compound file header)";
+      return std::string(tr("it is not an Excel 97–2003 workbook (no OLE2 compound file header)"));
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-      return "it holds no Excel workbook stream";
+      return std::string(tr("it holds no Excel workbook stream"));
     case FREEXL_UNSUPPORTED_CHARSET:
     case FREEXL_INVALID_CHARACTER:
-      return "its text is in a character set that cannot be converted";
+      return std::string(tr("its text is in a character set that cannot be converted"));
     default:
-      return fmt::format("the workbook is damaged (FreeXL error {})", code);
+      return trf("the workbook is damaged (FreeXL error {})", code);
   }
 }
 
@@ -86,18 +87,18 @@ bool read_sheet(const void* h, const SheetInfo& info, const ReadLimits& limits,
     }
     if (bytes > limits.max_text_bytes) {
       diags.error("text-too-large", info.loc(r + 1, 0),
-                  fmt::format("row {} holds more than {} MiB of text, the limit for one row", r + 1,
-                              limits.max_text_bytes >> 20));
+                  trf("row {} holds more than {} MiB of text, the limit for one row", r + 1,
+                      limits.max_text_bytes >> 20));
       return false;
     }
     // The budget of an input counts every sheet's cells, as for .xlsx (docs/errors.md).
     cells_read += cells.size();
     if (cells_read > limits.max_cells) {
       diags.error("input-too-large", info.loc(r + 1, 0),
-                  fmt::format("the workbook has more than {} cells holding a value in all, the "
-                              "limit for one input",
-                              limits.max_cells),
-                  std::string(kSizeHint));
+                  trf("the workbook has more than {} cells holding a value in all, the limit for "
+                      "one input",
+                      limits.max_cells),
+                  std::string(tr(kSizeHint)));
       return false;
     }
     if (!cells.empty()) visitor.row(r + 1, cells);
@@ -114,24 +115,24 @@ bool read_xls(const std::string& path, const std::string& display, const ReadLim
   const auto size = std::filesystem::file_size(platform::fs_path(path), ec);
   if (!ec && size > kMaxXlsBytes) {
     diags.error("not-a-workbook", file_loc,
-                fmt::format("the .xls file is larger than {} MiB, the limit for the Excel 97–2003 "
-                            "format (read whole into memory)",
-                            kMaxXlsBytes >> 20),
-                "save it as .xlsx");
+                trf("the .xls file is larger than {} MiB, the limit for the Excel 97–2003 format "
+                    "(read whole into memory)",
+                    kMaxXlsBytes >> 20),
+                std::string(tr("save it as .xlsx")));
     return false;
   }
   Handle book;
   if (const int rc = freexl_open(path.c_str(), &book.h); rc != FREEXL_OK) {
-    diags.error("not-a-workbook", file_loc,
-                fmt::format("not a readable .xls workbook: {}", reason(rc)),
-                "open it in Excel or LibreOffice and save it as .xlsx");
+    diags.error("not-a-workbook", file_loc, trf("not a readable .xls workbook: {}", reason(rc)),
+                std::string(tr("open it in Excel or LibreOffice and save it as .xlsx")));
     return false;
   }
   unsigned int password = 0;
   if (freexl_get_info(book.h, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
       password == FREEXL_BIFF_OBFUSCATED) {
-    diags.error("not-a-workbook", file_loc, "the .xls workbook is protected by a password",
-                "save it without the password");
+    diags.error("not-a-workbook", file_loc,
+                std::string(tr("the .xls workbook is protected by a password")),
+                std::string(tr("save it without the password")));
     return false;
   }
   unsigned int sheets = 0;

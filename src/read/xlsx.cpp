@@ -7,6 +7,7 @@
 
 #include "ntreport/platform/files.hpp"
 #include "ntreport/read/file.hpp"
+#include "ntreport/text/translate.hpp"
 #include "xlsx_layout_memo.hpp"
 #include "xlsx_part.hpp"
 #include "xlsx_sheet.hpp"
@@ -36,7 +37,7 @@ std::string file_head(int fd) {
 
 bool report_empty(const std::string& display, Diagnostics& diags) {
   diags.error("empty-file", SourceLoc{display, {}, 0, 0, 0, false},
-              "the file is empty (0 bytes); expected an XLSX workbook");
+              std::string(tr("the file is empty (0 bytes); expected an XLSX workbook")));
   return false;
 }
 
@@ -45,24 +46,26 @@ bool report_open_failure(const ZipArchive& zip, const std::string& display, std:
   const SourceLoc loc{display, {}, 0, 0, 0, false};
   if (zip.failure() == OpenFailure::too_many_entries) {
     diags.error("input-too-large", loc,
-                fmt::format("the zip archive lists {} entries, more than the limit of {}",
-                            zip.declared_entries(), limits.max_zip_entries),
-                std::string(kSizeHint));
+                trf("the zip archive lists {} entries, more than the limit of {}",
+                    zip.declared_entries(), limits.max_zip_entries),
+                std::string(tr(kSizeHint)));
   } else if (zip.failure() == OpenFailure::io) {
-    diags.error("io-error", loc, fmt::format("cannot open the file: {}", zip.error()));
+    diags.error("io-error", loc, trf("cannot open the file: {}", zip.error()));
   } else if (head.empty()) {
     report_empty(display, diags);
   } else if (head.substr(0, kOleMagic.size()) == kOleMagic) {
-    diags.error("not-a-workbook", loc, fmt::format("not an XLSX workbook: {}", zip.error()),
-                "it is a legacy .xls file or a password-protected workbook; save it as .xlsx "
-                "without a password");
+    diags.error("not-a-workbook", loc, trf("not an XLSX workbook: {}", zip.error()),
+                std::string(tr("it is a legacy .xls file or a password-protected workbook; save "
+                               "it as .xlsx without a password")));
   } else if (head.substr(0, kZipMagic.size()) == kZipMagic) {
     diags.error("not-a-workbook", loc,
-                "not an XLSX workbook: the zip archive is truncated or corrupt (it begins like "
-                "a workbook, but its table of contents at the end cannot be read)",
-                "the file was probably cut short while being copied or downloaded; get it again");
+                std::string(tr("not an XLSX workbook: the zip archive is truncated or corrupt (it "
+                               "begins like a workbook, but its table of contents at the end "
+                               "cannot be read)")),
+                std::string(tr("the file was probably cut short while being copied or "
+                               "downloaded; get it again")));
   } else {
-    diags.error("not-a-workbook", loc, fmt::format("not an XLSX workbook: {}", zip.error()));
+    diags.error("not-a-workbook", loc, trf("not an XLSX workbook: {}", zip.error()));
   }
   return false;
 }
@@ -77,11 +80,11 @@ bool check_sheet_parts(xlsx::PartSource& source, const xlsx::WorkbookLayout& lay
   for (std::size_t i = 1; i < by_part.size(); ++i) {
     if (by_part[i]->part != by_part[i - 1]->part) continue;
     source.error("ambiguous-workbook", source.file_loc(),
-                 fmt::format("sheets '{}' and '{}' are both the part \"{}\"; a sheet is one part "
-                             "of its own",
-                             by_part[i - 1]->name, by_part[i]->name, by_part[i]->part),
-                 "other programs read such a file differently: save it again from Excel or "
-                 "LibreOffice");
+                 trf("sheets '{}' and '{}' are both the part \"{}\"; a sheet is one part of its "
+                     "own",
+                     by_part[i - 1]->name, by_part[i]->name, by_part[i]->part),
+                 std::string(tr("other programs read such a file differently: save it again "
+                                "from Excel or LibreOffice")));
     return false;
   }
   return true;
@@ -104,7 +107,7 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
   xlsx::PartSource source(zip, xml.get(), display, limits, diags);
   if (zip.entry_count() == 0) {
     source.error("not-a-workbook", source.file_loc(),
-                 "not an XLSX workbook: the zip archive is empty");
+                 std::string(tr("not an XLSX workbook: the zip archive is empty")));
     return false;
   }
   thread_local xlsx::LayoutMemo memo;
@@ -119,8 +122,8 @@ bool read_archive(const ZipArchive& zip, const std::string& display, const ReadL
   }
   for (const auto& sheet : layout.skipped) {
     diags.note("skipped-sheet", SourceLoc{display, sheet.name, sheet.index, 0, 0, true},
-               "the workbook lists this sheet without a part (r:id=\"\"), as Excel lists macro "
-               "sheets: there is nothing to read in it");
+               std::string(tr("the workbook lists this sheet without a part (r:id=\"\"), as Excel "
+                              "lists macro sheets: there is nothing to read in it")));
   }
   if (!check_sheet_parts(source, layout) || !check_budget(source, layout)) return false;
   xlsx::SharedStrings strings;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ntreport/text/translate.hpp"
+
 namespace ntr::xlsx {
 
 namespace {
@@ -13,8 +15,8 @@ constexpr int kChunk = 64 * 1024;
 
 // Column 0 means the column is not meaningful (expat places a DOCTYPE at its subset).
 std::string position(const std::string& name, std::uint64_t line, std::uint64_t column) {
-  if (column == 0) return fmt::format("part \"{}\", line {}", name, line);
-  return fmt::format("part \"{}\", line {}, column {}", name, line, column);
+  if (column == 0) return trf("part \"{}\", line {}", name, line);
+  return trf("part \"{}\", line {}, column {}", name, line, column);
 }
 
 }  // namespace
@@ -29,7 +31,7 @@ void PartSource::xml_error(const std::string& name, const XmlHandler& at, const 
 }
 
 void PartSource::over_budget(const SourceLoc& loc, std::string what) {
-  error("input-too-large", loc, std::move(what), std::string(kSizeHint));
+  error("input-too-large", loc, std::move(what), std::string(tr(kSizeHint)));
 }
 
 bool PartSource::report_part(const ZipPart& part, const std::string& name, const SourceLoc& loc) {
@@ -38,27 +40,26 @@ bool PartSource::report_part(const ZipPart& part, const std::string& name, const
     case PartStatus::ok:
       return true;
     case PartStatus::missing:
-      error("not-a-workbook", loc, fmt::format("the workbook has no part \"{}\"", name));
+      error("not-a-workbook", loc, trf("the workbook has no part \"{}\"", name));
       break;
     case PartStatus::too_large:
       if (part.declared_size() > limit) {
         error("part-too-large", loc,
-              fmt::format("part \"{}\" declares {} bytes, more than the limit of {}", name,
-                          part.declared_size(), byte_size(limit)),
-              std::string(kSizeHint));
+              trf("part \"{}\" declares {} bytes, more than the limit of {}", name,
+                  part.declared_size(), byte_size(limit)),
+              std::string(tr(kSizeHint)));
       } else if (part.inflated() > limit) {
         error("part-too-large", loc,
-              fmt::format("part \"{}\" inflates to more than the limit of {}", name,
-                          byte_size(limit)),
-              std::string(kSizeHint));
+              trf("part \"{}\" inflates to more than the limit of {}", name, byte_size(limit)),
+              std::string(tr(kSizeHint)));
       } else {  // the part is within its own limit, not within what the workbook has left
-        over_budget(loc, fmt::format("the parts of the workbook inflate to more than {} in "
-                                     "all, the limit for one workbook (at part \"{}\")",
-                                     byte_size(limits_.max_workbook_bytes), name));
+        over_budget(loc, trf("the parts of the workbook inflate to more than {} in all, the "
+                             "limit for one workbook (at part \"{}\")",
+                             byte_size(limits_.max_workbook_bytes), name));
       }
       break;
     case PartStatus::corrupt:
-      error("not-a-workbook", loc, fmt::format("cannot read part \"{}\": {}", name, part.error()));
+      error("not-a-workbook", loc, trf("cannot read part \"{}\": {}", name, part.error()));
       break;
   }
   return false;
@@ -71,16 +72,16 @@ bool PartSource::report_xml(XmlStatus status, const std::string& name, const Sou
     case XmlStatus::stopped:
       return false;
     case XmlStatus::too_many_elements:
-      over_budget(loc, fmt::format("the parts of the workbook hold more than {} XML elements in "
-                                   "all, the limit for one workbook (at part \"{}\")",
-                                   limits_.max_elements, name));
+      over_budget(loc, trf("the parts of the workbook hold more than {} XML elements in all, the "
+                           "limit for one workbook (at part \"{}\")",
+                           limits_.max_elements, name));
       return false;
     case XmlStatus::out_of_memory:
-      over_budget(loc, fmt::format("{}: parsing it needs more than {} of memory (elements "
-                                   "nested too deep, or a tag too long), the limit for one part",
-                                   xml_.error_line() == 0 ? fmt::format("part \"{}\"", name)
-                                                          : position(name, xml_.error_line(), 0),
-                                   byte_size(limits_.max_xml_memory)));
+      over_budget(loc, trf("{}: parsing it needs more than {} of memory (elements nested too "
+                           "deep, or a tag too long), the limit for one part",
+                           xml_.error_line() == 0 ? trf("part \"{}\"", name)
+                                                  : position(name, xml_.error_line(), 0),
+                           byte_size(limits_.max_xml_memory)));
       return false;
     case XmlStatus::syntax:
     case XmlStatus::doctype:
@@ -122,17 +123,16 @@ bool PartSource::parse(const std::string& name, const SourceLoc& loc, XmlHandler
 
 bool PartSource::count_row(const SourceLoc& loc) {
   if (++rows_ <= limits_.max_rows) return true;
-  over_budget(loc, fmt::format("the workbook has more than {} rows in all, the limit for one "
-                               "input",
-                               limits_.max_rows));
+  over_budget(loc, trf("the workbook has more than {} rows in all, the limit for one input",
+                       limits_.max_rows));
   return false;
 }
 
 bool PartSource::count_cell(const SourceLoc& loc) {
   if (++cells_ <= limits_.max_cells) return true;
-  over_budget(loc, fmt::format("the workbook has more than {} cells holding a value in all, the "
-                               "limit for one input",
-                               limits_.max_cells));
+  over_budget(loc, trf("the workbook has more than {} cells holding a value in all, the limit "
+                       "for one input",
+                       limits_.max_cells));
   return false;
 }
 
@@ -146,9 +146,9 @@ bool PartSource::check_declared(const std::vector<std::string>& parts) {
       declared += size;
       continue;
     }
-    over_budget(file_loc(), fmt::format("the parts of the workbook declare more than {} in all, "
-                                        "the limit for one workbook",
-                                        byte_size(limit)));
+    over_budget(file_loc(), trf("the parts of the workbook declare more than {} in all, the "
+                                "limit for one workbook",
+                                byte_size(limit)));
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/text/translate.hpp"
 #include "xlsx_text.hpp"
 
 namespace ntr::xlsx {
@@ -189,17 +190,17 @@ class SheetHandler final : public XmlHandler {
   // header scan hold many huge rows, or repeat one huge shared string in every cell.
   void too_much_text() {
     r_.source_.error("text-too-large", info_.loc(row_, col_),
-                     fmt::format("row {} holds more than {} of text, the limit for one row", row_,
-                                 byte_size(r_.source_.limits().max_text_bytes)),
-                     std::string(kSizeHint));
+                     trf("row {} holds more than {} of text, the limit for one row", row_,
+                         byte_size(r_.source_.limits().max_text_bytes)),
+                     std::string(tr(kSizeHint)));
     stop();
   }
 
   void two_values() {
     r_.source_.error("ambiguous-workbook", info_.loc(row_, col_),
-                     fmt::format("cell {} holds two values; other programs read one or the other",
-                                 cell_name(row_, col_)),
-                     "save the workbook again from Excel or LibreOffice");
+                     trf("cell {} holds two values; other programs read one or the other",
+                         cell_name(row_, col_)),
+                     std::string(tr("save the workbook again from Excel or LibreOffice")));
     stop();
   }
 
@@ -214,15 +215,14 @@ class SheetHandler final : public XmlHandler {
     std::uint32_t num = last_row_ + 1;
     if (const char* r = find_attr(attrs, "r"); r != nullptr) {
       if (!parse_row_number(r, num)) {
-        return fail_sheet(
-            fmt::format("row number \"{}\" is not valid (expected 1 to {})", r, kMaxRow));
+        return fail_sheet(trf("row number \"{}\" is not valid (expected 1 to {})", r, kMaxRow));
       }
       if (num <= last_row_) {
-        return fail_sheet(fmt::format("row {} comes after row {} (rows must be in ascending order)",
-                                      num, last_row_));
+        return fail_sheet(
+            trf("row {} comes after row {} (rows must be in ascending order)", num, last_row_));
       }
     } else if (num > kMaxRow) {
-      return fail_sheet(fmt::format("a row without a number follows row {}", kMaxRow));
+      return fail_sheet(trf("a row without a number follows row {}", kMaxRow));
     }
     row_ = last_row_ = num;
     if (!r_.source_.count_row(info_.loc(row_, 0))) return stop();
@@ -240,19 +240,19 @@ class SheetHandler final : public XmlHandler {
     if (const char* ref = find_attr(attrs, "r"); ref != nullptr) {
       std::uint32_t ref_row = 0;
       if (!parse_cell_ref(ref, ref_row, col_)) {
-        return fail_sheet(fmt::format("cell reference \"{}\" is not valid (expected A1 to {})", ref,
-                                      cell_name(kMaxRow, kMaxCol)));
+        return fail_sheet(trf("cell reference \"{}\" is not valid (expected A1 to {})", ref,
+                              cell_name(kMaxRow, kMaxCol)));
       }
     } else if (col_ > kMaxCol) {
       return fail_sheet(
-          fmt::format("a cell without a reference follows column {}", column_letters(kMaxCol)));
+          trf("a cell without a reference follows column {}", column_letters(kMaxCol)));
     }
     const char* t = find_attr(attrs, "t");
     if (!parse_kind(t, kind_)) {
       return fail_cell(col_,
-                       fmt::format("cell type \"{}\" is not valid (expected s, str, inlineStr, "
-                                   "n, b, e or d)",
-                                   t));
+                       trf("cell type \"{}\" is not valid (expected s, str, inlineStr, n, b, e "
+                           "or d)",
+                           t));
     }
     next_col_ = col_ + 1;
     value_seen_ = 0;
@@ -275,14 +275,14 @@ class SheetHandler final : public XmlHandler {
       text.resize(cell_start_ + cell.size);
     } else if (kind_ == Kind::boolean && size > 0 &&
                !(size == 1 && (*data == '0' || *data == '1'))) {
-      return fail_cell(col_, fmt::format("boolean cell holds \"{}\" (expected 0 or 1)",
-                                         std::string_view(data, size)));
+      return fail_cell(
+          col_, trf("boolean cell holds \"{}\" (expected 0 or 1)", std::string_view(data, size)));
     }
     if (cell.size == 0) return;  // no value: an empty cell, left out
     // More cells than columns means repeated references; stop before they pile up.
     if (r_.pending_.size() == kMaxCol) {
-      return fail_cell(col_, fmt::format("row {} has more than {} cells (columns A to {})", row_,
-                                         kMaxCol, column_letters(kMaxCol)));
+      return fail_cell(col_, trf("row {} has more than {} cells (columns A to {})", row_, kMaxCol,
+                                 column_letters(kMaxCol)));
     }
     if (!r_.source_.count_cell(info_.loc(row_, col_))) return stop();
     if (col_ <= last_col_) sorted_ = false;
@@ -294,10 +294,10 @@ class SheetHandler final : public XmlHandler {
     std::uint32_t index = 0;
     const std::size_t count = r_.strings_.size();
     if (!parse_index(index_text, index) || index >= count) {
-      const std::string expected = count == 0 ? std::string("the workbook has no shared strings")
-                                              : fmt::format("expected 0 to {}", count - 1);
-      fail_cell(col_,
-                fmt::format("shared string index \"{}\" is not valid ({})", index_text, expected));
+      const std::string expected = count == 0
+                                       ? std::string(tr("the workbook has no shared strings"))
+                                       : trf("expected 0 to {}", count - 1);
+      fail_cell(col_, trf("shared string index \"{}\" is not valid ({})", index_text, expected));
       return false;
     }
     const std::string_view s = r_.strings_.at(index);
@@ -330,10 +330,9 @@ class SheetHandler final : public XmlHandler {
     if (dup == pending.end()) return true;
     // Two values for one cell: other programs keep one or the other.
     r_.source_.error("ambiguous-workbook", info_.loc(row_, dup->col),
-                     fmt::format("cell {} is given twice in its row; other programs read one or "
-                                 "the other",
-                                 cell_name(row_, dup->col)),
-                     "save the workbook again from Excel or LibreOffice");
+                     trf("cell {} is given twice in its row; other programs read one or the other",
+                         cell_name(row_, dup->col)),
+                     std::string(tr("save the workbook again from Excel or LibreOffice")));
     stop();
     return false;
   }
@@ -364,9 +363,7 @@ class SheetHandler final : public XmlHandler {
     if (!parse_range_end(first, true, m.first_row, m.first_col) ||
         !parse_range_end(last, false, m.last_row, m.last_col)) {
       return fail_sheet(
-          fmt::format("merged range \"{}\" is not valid (expected a range such as "
-                      "A1:B2)",
-                      s));
+          trf("merged range \"{}\" is not valid (expected a range such as A1:B2)", s));
     }
     if (m.first_row > m.last_row) std::swap(m.first_row, m.last_row);
     if (m.first_col > m.last_col) std::swap(m.first_col, m.last_col);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "ntreport/text/translate.hpp"
 #include "xlsx_text.hpp"
 
 namespace ntr::xlsx {
@@ -60,10 +61,10 @@ class SharedStringsHandler final : public XmlHandler {
     const std::uint64_t limit = source_.limits().max_text_bytes;
     if (table_.arena_.size() - item_start_ <= limit) return;
     source_.error("text-too-large", source_.file_loc(),
-                  fmt::format("shared string {} in part \"{}\" holds more than {} of text, the "
-                              "limit for one cell",
-                              table_.ends_.size(), part_, byte_size(limit)),
-                  std::string(kSizeHint));
+                  trf("shared string {} in part \"{}\" holds more than {} of text, the limit "
+                      "for one cell",
+                      table_.ends_.size(), part_, byte_size(limit)),
+                  std::string(tr(kSizeHint)));
     stop();
   }
 
@@ -77,24 +78,22 @@ class SharedStringsHandler final : public XmlHandler {
     const ReadLimits& limits = source_.limits();
     if (table_.ends_.size() == limits.max_shared_strings) {
       return too_large(
-          fmt::format("part \"{}\" holds more than {} shared strings, the limit for "
-                      "one workbook",
-                      part_, limits.max_shared_strings));
+          trf("part \"{}\" holds more than {} shared strings, the limit for one workbook", part_,
+              limits.max_shared_strings));
     }
     // The table is kept while the sheets are read: its text is bounded as a whole, not only
     // string by string. Offsets are 32-bit, so the bound stays below 4 GiB whatever the limit.
     if (arena.size() > std::min<std::uint64_t>(limits.max_shared_bytes, UINT32_MAX)) {
       return too_large(
-          fmt::format("part \"{}\" holds more than {} of shared strings, the limit "
-                      "for one workbook",
-                      part_, byte_size(limits.max_shared_bytes)));
+          trf("part \"{}\" holds more than {} of shared strings, the limit for one workbook", part_,
+              byte_size(limits.max_shared_bytes)));
     }
     table_.ends_.push_back(static_cast<std::uint32_t>(arena.size()));
   }
 
   void too_large(std::string message) {
     source_.error("input-too-large", source_.file_loc(), std::move(message),
-                  std::string(kSizeHint));
+                  std::string(tr(kSizeHint)));
     stop();
   }
 

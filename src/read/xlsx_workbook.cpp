@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ntreport/text/translate.hpp"
+
 namespace ntr::xlsx {
 
 namespace {
@@ -25,10 +27,9 @@ class RelsHandler final : public XmlHandler {
     if (++depth_ != 2 || name != "Relationship") return;
     if (rels_.size() == source_.limits().max_zip_entries) {
       source_.error("input-too-large", source_.file_loc(),
-                    fmt::format("part \"{}\" holds more than {} relationships, the limit for "
-                                "one part",
-                                part_, source_.limits().max_zip_entries),
-                    std::string(kSizeHint));
+                    trf("part \"{}\" holds more than {} relationships, the limit for one part",
+                        part_, source_.limits().max_zip_entries),
+                    std::string(tr(kSizeHint)));
       return stop();
     }
     const char* id = find_attr(attrs, "Id");
@@ -65,10 +66,10 @@ class WorkbookHandler final : public XmlHandler {
     if (depth_ == 1 && name != "workbook") {
       // A Word or PowerPoint file renamed to .xlsx names its own main part.
       source_.error("not-a-workbook", source_.file_loc(),
-                    fmt::format("not an XLSX workbook: its main part \"{}\" holds a <{}>, not a "
-                                "<workbook>",
-                                part_, name),
-                    "it may be a Word or PowerPoint file named .xlsx");
+                    trf("not an XLSX workbook: its main part \"{}\" holds a <{}>, not a "
+                        "<workbook>",
+                        part_, name),
+                    std::string(tr("it may be a Word or PowerPoint file named .xlsx")));
       return stop();
     }
     if (depth_ == 2 && name == "sheets") in_sheets_ = true;
@@ -77,15 +78,17 @@ class WorkbookHandler final : public XmlHandler {
     const char* rel_id = find_prefixed_attr(attrs, "id");
     if (sheets_.size() == source_.limits().max_sheets) {
       source_.error("input-too-large", source_.file_loc(),
-                    fmt::format("the workbook has more than {} sheets, the limit for one workbook",
-                                source_.limits().max_sheets),
-                    std::string(kSizeHint));
+                    trf("the workbook has more than {} sheets, the limit for one workbook",
+                        source_.limits().max_sheets),
+                    std::string(tr(kSizeHint)));
       return stop();
     }
     if (sheet_name == nullptr || rel_id == nullptr) {
-      source_.error("not-a-workbook", source_.file_loc(),
-                    fmt::format("sheet {} in part \"{}\" has no {}", sheets_.size() + 1, part_,
-                                sheet_name == nullptr ? "name" : "relationship id"));
+      source_.error(
+          "not-a-workbook", source_.file_loc(),
+          sheet_name == nullptr
+              ? trf("sheet {} in part \"{}\" has no name", sheets_.size() + 1, part_)
+              : trf("sheet {} in part \"{}\" has no relationship id", sheets_.size() + 1, part_));
       return stop();
     }
     const char* state = find_attr(attrs, "state");
@@ -145,9 +148,9 @@ bool find_workbook_part(PartSource& source, std::string& part) {
   for (const auto& r : rels) {
     if (r.external || !ends_with(r.type, "/officeDocument")) continue;
     if (!resolve_target("", r.target, part)) {
-      source.error("not-a-workbook", source.file_loc(),
-                   fmt::format("part \"{}\" names the workbook \"{}\", outside the package",
-                               rels_part, r.target));
+      source.error(
+          "not-a-workbook", source.file_loc(),
+          trf("part \"{}\" names the workbook \"{}\", outside the package", rels_part, r.target));
       return false;
     }
     break;
@@ -177,17 +180,17 @@ bool add_sheets(PartSource& source, const std::vector<SheetRef>& sheets,
     const Relationship* rel = find_rel(rels, sheets[i].rel_id);
     if (rel == nullptr || rel->external) {
       source.error("not-a-workbook", source.file_loc(),
-                   fmt::format("sheet '{}' refers to relationship \"{}\", which part \"{}\" "
-                               "does not define",
-                               sheets[i].name, sheets[i].rel_id, rels_part));
+                   trf("sheet '{}' refers to relationship \"{}\", which part \"{}\" does not "
+                       "define",
+                       sheets[i].name, sheets[i].rel_id, rels_part));
       return false;
     }
     if (!ends_with(rel->type, "/worksheet")) continue;  // chartsheets, dialogsheets, macros
     SheetEntry entry{sheets[i].name, {}, static_cast<std::uint32_t>(i), sheets[i].hidden};
     if (!resolve_target(base, rel->target, entry.part)) {
-      source.error("not-a-workbook", source.file_loc(),
-                   fmt::format("sheet '{}' refers to \"{}\", outside the package", sheets[i].name,
-                               rel->target));
+      source.error(
+          "not-a-workbook", source.file_loc(),
+          trf("sheet '{}' refers to \"{}\", outside the package", sheets[i].name, rel->target));
       return false;
     }
     layout.sheets.push_back(std::move(entry));
@@ -250,7 +253,7 @@ bool read_layout(PartSource& source, WorkbookLayout& layout) {
     if (r.external || !ends_with(r.type, "/sharedStrings")) continue;
     if (!resolve_target(folder_of(workbook), r.target, layout.shared_strings)) {
       source.error("not-a-workbook", source.file_loc(),
-                   fmt::format("the shared strings \"{}\" lie outside the package", r.target));
+                   trf("the shared strings \"{}\" lie outside the package", r.target));
       return false;
     }
     break;

@@ -8,6 +8,8 @@
 #include <random>
 #include <utility>
 
+#include "ntreport/text/translate.hpp"
+
 namespace ntr::xlsx {
 
 namespace {
@@ -191,7 +193,7 @@ void XMLCALL XmlStream::on_doctype(void* data, const XML_Char* /*name*/, const X
   auto* self = static_cast<XmlStream*>(data);
   if (self->doctype_) return;
   self->doctype_ = true;
-  self->error_ = "DOCTYPE is not allowed in a workbook part";
+  self->error_ = tr("DOCTYPE is not allowed in a workbook part");
   self->line_ = XML_GetCurrentLineNumber(self->parser_);
   self->column_ = 0;
   XML_StopParser(self->parser_, XML_FALSE);

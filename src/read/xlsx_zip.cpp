@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "ntreport/platform/files.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::xlsx {
 
@@ -18,9 +19,9 @@ std::string system_message(int err) { return std::generic_category().message(err
 std::string describe_open_error(zip_error_t& err) {
   switch (zip_error_code_zip(&err)) {
     case ZIP_ER_NOZIP:
-      return "not a zip archive";
+      return std::string(tr("not a zip archive"));
     case ZIP_ER_INCONS:
-      return "the zip archive is inconsistent (truncated or corrupt)";
+      return std::string(tr("the zip archive is inconsistent (truncated or corrupt)"));
     case ZIP_ER_NOENT:
       return system_message(ENOENT);
     default:

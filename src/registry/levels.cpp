@@ -6,6 +6,7 @@
 
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 #include "registry_detail.hpp"
 
 namespace ntr {
@@ -24,16 +25,16 @@ std::vector<LevelDef> Registry::levels_from_sheet(const OwnedSheet& sheet, Diagn
     if (id.empty() || label.empty()) {
       const std::uint32_t col = id.empty() ? cols[0] : cols[1];
       diags.error("registry-syntax", sheet.info.loc(row.row, col),
-                  fmt::format("\"{}\" is empty; expected a level id and the label of its rows",
-                              id.empty() ? "id" : "label"));
+                  trf("\"{}\" is empty; expected a level id and the label of its rows",
+                      id.empty() ? "id" : "label"));
       continue;
     }
     const auto same =
         std::find_if(levels.begin(), levels.end(), [&](const LevelDef& l) { return l.id == id; });
     if (same != levels.end()) {
       diags.error("registry-syntax", sheet.info.loc(row.row, cols[0]),
-                  fmt::format("level \"{}\" is already defined on row {}; expected each level once",
-                              id, rows[static_cast<std::size_t>(same - levels.begin())]));
+                  trf("level \"{}\" is already defined on row {}; expected each level once", id,
+                      rows[static_cast<std::size_t>(same - levels.begin())]));
       continue;
     }
     const std::string_view area_label = trim(row.at(cols[2]));

@@ -9,6 +9,7 @@
 
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 #include "registry_detail.hpp"
 
 namespace ntr {
@@ -158,8 +159,8 @@ void Registry::add_aliases(const OwnedSheet& sheet, Diagnostics& diags) {
     if (alias.empty() || code.empty()) {
       const std::uint32_t col = alias.empty() ? cols[0] : cols[1];
       diags.error("registry-syntax", sheet.info.loc(row.row, col),
-                  fmt::format("\"{}\" is empty; expected a name and the code of its unit",
-                              alias.empty() ? "alias" : "code"));
+                  trf("\"{}\" is empty; expected a name and the code of its unit",
+                      alias.empty() ? "alias" : "code"));
       continue;
     }
     const UnitId id = find_code(code);
@@ -170,9 +171,9 @@ void Registry::add_aliases(const OwnedSheet& sheet, Diagnostics& diags) {
                                             ? std::vector<UnitId>{m.unit}
                                             : registry_detail::closest_codes(*this, code, 3);
       diags.error("alias-unknown-unit", sheet.info.loc(row.row, cols[1]),
-                  fmt::format("alias \"{}\" names code \"{}\", which the registry does not have; "
-                              "expected a registry code",
-                              alias, code),
+                  trf("alias \"{}\" names code \"{}\", which the registry does not have; "
+                      "expected a registry code",
+                      alias, code),
                   registry_detail::did_you_mean_codes(*this, close));
       continue;
     }

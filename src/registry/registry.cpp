@@ -10,6 +10,7 @@
 
 #include "ntreport/text/names.hpp"
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 #include "registry_detail.hpp"
 
 namespace ntr {
@@ -103,7 +104,7 @@ class RegistryBuilder {
     const std::string_view name = cell(cells, kName);
     if (name.empty()) {
       diags_.error("registry-syntax", loc(row, kName),
-                   "\"name\" is empty; expected the unit's display name");
+                   std::string(tr("\"name\" is empty; expected the unit's display name")));
     }
     const std::optional<LevelId> level = read_level(row, cells);
     if (!check_code(row, code)) return;
@@ -127,11 +128,10 @@ class RegistryBuilder {
     if (const auto level = reg_.find_level(id)) return level;
     if (id.empty()) {
       diags_.error("registry-syntax", loc(row, kLevel),
-                   fmt::format("\"level\" is empty; expected one of: {}", known_levels_));
+                   trf("\"level\" is empty; expected one of: {}", known_levels_));
     } else {
-      diags_.error(
-          "registry-unknown-level", loc(row, kLevel),
-          fmt::format("level \"{}\" is not defined; expected one of: {}", id, known_levels_));
+      diags_.error("registry-unknown-level", loc(row, kLevel),
+                   trf("level \"{}\" is not defined; expected one of: {}", id, known_levels_));
     }
     return std::nullopt;
   }
@@ -139,22 +139,22 @@ class RegistryBuilder {
   // False when the row cannot become a unit: no code, or a code already taken.
   bool check_code(std::uint32_t row, std::string_view code) {
     if (code.empty()) {
-      diags_.error("registry-syntax", loc(row, kCode),
-                   "\"code\" is empty; expected an ASCII code such as \"so-y-te\"");
+      diags_.error(
+          "registry-syntax", loc(row, kCode),
+          std::string(tr("\"code\" is empty; expected an ASCII code such as \"so-y-te\"")));
       return false;
     }
     // A code names a file (`ntreport template` writes <code>.xlsx): never a path.
     if (const std::string problem = name_problem(code); !problem.empty()) {
       diags_.error("registry-syntax", loc(row, kCode),
-                   fmt::format("code \"{}\" {}; expected a code such as \"so-y-te\": {}", code,
-                               problem, kNameRule));
+                   trf("code \"{}\" {}; expected a code such as \"so-y-te\": {}", code, problem,
+                       tr(kNameRule)));
     }
     const UnitId taken = reg_.find_code(code);
     if (taken == kNoUnit) return true;
     diags_.error("registry-duplicate-code", loc(row, kCode),
-                 fmt::format("code \"{}\" is already the code of row {} (\"{}\"); expected each "
-                             "code once",
-                             code, sources_[idx(taken)].row, reg_.unit(taken).name));
+                 trf("code \"{}\" is already the code of row {} (\"{}\"); expected each code once",
+                     code, sources_[idx(taken)].row, reg_.unit(taken).name));
     return false;
   }
 
@@ -163,7 +163,7 @@ class RegistryBuilder {
     if (!src.parent.empty()) reg_.units_[i].parent = resolve_parent(i);
     if (!src.area.empty()) {
       reg_.units_[i].area = resolve(src.area, src.row, kArea, "registry-unknown-area",
-                                    "the code of the district the unit lies in");
+                                    tr("the code of the district the unit lies in"));
     }
   }
 
@@ -171,32 +171,31 @@ class RegistryBuilder {
                  std::string_view expected) {
     const UnitId id = reg_.find_code(code);
     if (id != kNoUnit) return id;
-    std::string hint;
+    std::string did_you_mean;
     if (hints_left_ > 0) {
       --hints_left_;
-      hint =
+      did_you_mean =
           registry_detail::did_you_mean_codes(reg_, registry_detail::closest_codes(reg_, code, 3));
     }
     diags_.error(diag_code, loc(row, col),
-                 fmt::format("{} \"{}\" is not a code of the registry; expected {}",
-                             kColumns[col].name, code, expected),
-                 std::move(hint));
+                 trf("{} \"{}\" is not a code of the registry; expected {}", kColumns[col].name,
+                     code, expected),
+                 std::move(did_you_mean));
     return kNoUnit;
   }
 
   UnitId resolve_parent(std::size_t i) {
     const Source& src = sources_[i];
     const UnitId p = resolve(src.parent, src.row, kParent, "registry-unknown-parent",
-                             "the code of the unit this one adds into");
+                             tr("the code of the unit this one adds into"));
     if (p == kNoUnit || !src.level_known || !sources_[idx(p)].level_known) return p;
     const LevelId own = reg_.units_[i].level;
     const LevelId theirs = reg_.unit(p).level;
     if (own == theirs) return p;
     diags_.error("registry-parent-level", loc(src.row, kParent),
-                 fmt::format("parent \"{}\" is on level \"{}\", this unit on level \"{}\"; "
-                             "expected a parent on the same level (the district a unit lies in "
-                             "goes in \"area\")",
-                             src.parent, reg_.levels_[theirs].id, reg_.levels_[own].id));
+                 trf("parent \"{}\" is on level \"{}\", this unit on level \"{}\"; expected a "
+                     "parent on the same level (the district a unit lies in goes in \"area\")",
+                     src.parent, reg_.levels_[theirs].id, reg_.levels_[own].id));
     return kNoUnit;
   }
 
@@ -230,12 +229,13 @@ class RegistryBuilder {
       chain += reg_.unit(cycle[i]).code;
       chain += " → ";
     }
-    if (cycle.size() > kMaxCycleListed) chain += fmt::format("… ({} units) → ", cycle.size());
+    if (cycle.size() > kMaxCycleListed)
+      chain += trf("… ({} units) → ", count_text(static_cast<std::int64_t>(cycle.size())));
     chain += reg_.unit(cycle.front()).code;
     diags_.error("registry-cycle", loc(sources_[idx(cycle.front())].row, kParent),
-                 fmt::format("parent links form a cycle: {}; expected every chain of parents to "
-                             "end at a unit without a parent",
-                             chain));
+                 trf("parent links form a cycle: {}; expected every chain of parents to end at a "
+                     "unit without a parent",
+                     chain));
     reg_.units_[idx(cycle.front())].parent = kNoUnit;
   }
 

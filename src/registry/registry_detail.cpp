@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::registry_detail {
 
@@ -31,7 +32,7 @@ bool find_columns(const SheetInfo& info, const HeaderRow* header, std::span<cons
   std::fill(cols.begin(), cols.end(), 0U);
   if (header == nullptr) {
     diags.error("registry-syntax", info.loc(),
-                fmt::format("no header row; expected the columns {}", expected_columns(specs)));
+                trf("no header row; expected the columns {}", expected_columns(specs)));
     return false;
   }
   bool ok = true;
@@ -40,9 +41,9 @@ bool find_columns(const SheetInfo& info, const HeaderRow* header, std::span<cons
       if (!same_header(cell.text, specs[i].name)) continue;
       if (cols[i] != 0) {
         diags.error("registry-syntax", info.loc(header->row, cell.col),
-                    fmt::format("column \"{}\" appears twice (also in column {}); expected each "
-                                "column once",
-                                specs[i].name, column_letters(cols[i])));
+                    trf("column \"{}\" appears twice (also in column {}); expected each column "
+                        "once",
+                        specs[i].name, column_letters(cols[i])));
         ok = false;
       } else {
         cols[i] = cell.col;
@@ -52,8 +53,8 @@ bool find_columns(const SheetInfo& info, const HeaderRow* header, std::span<cons
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (!specs[i].required || cols[i] != 0) continue;
     diags.error("registry-syntax", info.loc(header->row, 0),
-                fmt::format("the header row has no \"{}\" column; expected the columns {}",
-                            specs[i].name, expected_columns(specs)));
+                trf("the header row has no \"{}\" column; expected the columns {}", specs[i].name,
+                    expected_columns(specs)));
     ok = false;
   }
   return ok;
@@ -121,13 +122,12 @@ std::vector<UnitId> closest_codes(const Registry& reg, std::string_view code, st
 
 std::string did_you_mean_codes(const Registry& reg, std::span<const UnitId> ids) {
   if (ids.empty()) return {};
-  std::string out = "did you mean ";
+  std::string codes;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0) out += i + 1 == ids.size() ? " or " : ", ";
-    out += fmt::format("'{}'", reg.unit(ids[i]).code);
+    if (i > 0) codes += i + 1 == ids.size() ? tr(" or ") : ", ";
+    codes += fmt::format("'{}'", reg.unit(ids[i]).code);
   }
-  out += '?';
-  return out;
+  return trf("did you mean {}?", codes);
 }
 
 }  // namespace ntr::registry_detail

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -23,9 +24,10 @@ int open_regular_file(const std::string& path, const std::string& display, Diagn
 bool read_regular_file(const std::string& path, const std::string& display, std::uint64_t limit,
                        std::string& out, Diagnostics& diags);
 
-/// The hint of every size-limit error.
+/// The hint of every size-limit error (in English: messages pass it through tr()).
 inline constexpr std::string_view kSizeHint =
-    "no real appendix comes near this size; the file may be corrupt or built to exhaust memory";
+    N_("no real appendix comes near this size; the file may be corrupt or built to exhaust "
+       "memory");
 
 /// "128 MiB" when a whole number of MiB, else "1000 bytes": sizes in messages.
 std::string byte_size(std::uint64_t bytes);

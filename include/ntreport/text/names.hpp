@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "ntreport/text/translate.hpp"
+
 namespace ntr {
 
 /// The longest code or id, in characters.
@@ -15,9 +17,9 @@ inline constexpr std::size_t kMaxNameLength = 100;
 /// digit, never "..", at most kMaxNameLength characters.
 std::string name_problem(std::string_view name);
 
-/// The rule name_problem checks, for messages.
+/// The rule name_problem checks, for messages (in English: messages pass it through tr()).
 inline constexpr std::string_view kNameRule =
-    "letters A-Z and a-z, digits, '-', '_' and '.', beginning with a letter or a digit, "
-    "without \"..\", at most 100 characters";
+    N_("letters A-Z and a-z, digits, '-', '_' and '.', beginning with a letter or a digit, "
+       "without \"..\", at most 100 characters");
 
 }  // namespace ntr
