@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -188,7 +189,7 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
   for (const auto& def : appendices) {
     const bool asked =
         std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
-    const bool is_targets = def.layout == "targets";
+    const bool is_targets = def.layout == Layout::targets;
     const bool has_figures = is_targets ? !config.targets.empty()
                                         : std::any_of(def.families.begin(), def.families.end(),
                                                       [&](Family f) { return any.has_family(f); });
@@ -213,17 +214,17 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
     ReportOptions options;
     options.period = config.period;
-    if (def->layout == "targets") {
+    if (def->layout == Layout::targets) {
       report.appendices.push_back(
           build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
     if (auto it = config.layouts.find(def->id); it != config.layouts.end()) {
       options.layout = it->second;
-    } else if (def->layout == "area" && registry.areas().empty()) {
+    } else if (def->layout == Layout::area && registry.areas().empty()) {
       // A registry without districts (two levels, since 2025): by area would be by level with
       // other headings, so it is by level, and said.
-      options.layout = "level";
+      options.layout = Layout::level;
       diags.note("layout-fallback", SourceLoc{"ntreport", {}, 0, 0, 0, false},
                  fmt::format("the appendix {} is laid out by district by default, but the "
                              "registry has no districts (no unit has an area): it is laid out "
@@ -356,22 +357,38 @@ void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
 }
 }  // namespace
 
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  static constexpr std::array<std::pair<std::string_view, OutputFormat>, 5> kNames = {{
+      {"md", OutputFormat::md},
+      {"xlsx", OutputFormat::xlsx},
+      {"json", OutputFormat::json},
+      {"docx", OutputFormat::docx},
+      {"pdf", OutputFormat::pdf},
+  }};
+  for (const auto& [n, format] : kNames) {
+    if (n == name) return format;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
                                        Diagnostics& diags, std::vector<std::string>* removed) {
   OutputSet out(config.out_dir, OutputOptions{Ownership::replace, config.force});
   const std::size_t errors = diags.error_count();
-  if (config.formats.count("md")) {
+  if (config.formats.count(OutputFormat::md)) {
     for (const auto& doc : report.appendices) {
       std::string text = render_markdown(doc);
       for (const auto& table : report.comparisons) {
-        if (table.id == doc.id) text += "\n" + render_markdown(table);
+        if (table.id != doc.id) continue;
+        text += '\n';  // not "\n" + …: GCC 12 warns falsely (-Wrestrict) on that here
+        text += render_markdown(table);
       }
       out.add_text(doc.id + ".md", text, diags);
     }
     if (!report.narrative.empty())
       out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
   }
-  if (config.formats.count("xlsx")) {
+  if (config.formats.count(OutputFormat::xlsx)) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
     out.add_file(
@@ -382,15 +399,15 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
         },
         diags);
   }
-  if (config.formats.count("docx")) {
+  if (config.formats.count(OutputFormat::docx)) {
     DocxOptions options;
     options.created = output_timestamp(report.period);
     out.add_file(
         "bao-cao.docx",
         [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
   }
-  if (config.formats.count("pdf")) add_pdfs(out, report, diags);
-  if (config.formats.count("json"))
+  if (config.formats.count(OutputFormat::pdf)) add_pdfs(out, report, diags);
+  if (config.formats.count(OutputFormat::json))
     out.add_file(
         "summary.json",
         [&](const std::string& tmp) { return write_summary_json(tmp, report, diags); }, diags);

@@ -1,11 +1,13 @@
 #pragma once
 // The whole compiler, stage by stage: load the registry and the appendix definitions, read
 // and validate every input, aggregate, build the report documents, write them.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ntreport/audit/audit.hpp"
@@ -20,6 +22,11 @@
 
 namespace ntr {
 
+/// The files a build writes (docs/spec.md §7): Markdown, the workbook, summary.json, Word, PDF.
+enum class OutputFormat : std::uint8_t { md, xlsx, json, docx, pdf };
+/// "md", "xlsx", "json", "docx", "pdf" → the format; none for another word.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
 /// Everything a build needs to know, from the command line and the period's ntreport.toml.
 struct BuildConfig {
   std::vector<std::string> inputs;
@@ -31,10 +38,10 @@ struct BuildConfig {
   std::string targets;
   std::string results;
   std::optional<Period> period;
-  std::vector<std::string> only;               ///< appendix ids; empty: all that have figures
-  std::map<std::string, std::string> layouts;  ///< appendix id → "level" | "area"
-  std::string sort;                            ///< a rate key, or empty
-  std::set<std::string> formats{"md", "xlsx", "json"};
+  std::vector<std::string> only;          ///< appendix ids; empty: all that have figures
+  std::map<std::string, Layout> layouts;  ///< appendix id → level or area
+  std::string sort;                       ///< a rate key, or empty
+  std::set<OutputFormat> formats{OutputFormat::md, OutputFormat::xlsx, OutputFormat::json};
   std::string report_reference;     ///< optional line under each XLSX title
   std::string title;                ///< the province's title line, for the input forms
   std::string return_to;            ///< who filled forms go back to, for the input forms

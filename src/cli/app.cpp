@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <optional>
 #include <vector>
@@ -106,8 +106,8 @@ std::optional<std::string> take_lang(std::vector<char*>& args) {
 // --lang, else the environment; a --lang other than vi or en is a usage error.
 bool set_up_language(std::vector<char*>& args) {
   const auto value = take_lang(args);
-  const auto lang = value && (*value == "vi" || *value == "en") ? parse_language(*value)
-                                                                : std::nullopt;
+  const auto lang =
+      value && (*value == "vi" || *value == "en") ? parse_language(*value) : std::nullopt;
   cli::choose_language(lang);
   if (!value || lang) return true;
   Diagnostics diags;

@@ -28,9 +28,9 @@ void choose_language(std::optional<Language> from_option) {
   g_language_from_option = from_option.has_value();
   // On Windows the locale's variables are seldom set: then the desktop's language decides.
   const std::string desktop = platform::desktop_language();
-  set_language(from_option.value_or(language_from_environment(
-      env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"),
-      env("LANG").empty() ? std::string_view(desktop) : env("LANG"))));
+  set_language(from_option.value_or(
+      language_from_environment(env("LANGUAGE"), env("LC_ALL"), env("LC_MESSAGES"),
+                                env("LANG").empty() ? std::string_view(desktop) : env("LANG"))));
 }
 
 void use_config_language(Language lang) {

@@ -90,8 +90,8 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     return false;
   }
   static constexpr std::string_view kKeys[] = {
-      "title",     "reference", "registry",        "levels", "aliases", "templates", "targets",
-      "results",   "inputs",    "output",          "only",   "sort",    "period",    "layout",
+      "title",     "reference", "registry",         "levels", "aliases", "templates", "targets",
+      "results",   "inputs",    "output",           "only",   "sort",    "period",    "layout",
       "return_to", "forms",     "highlight_lowest", "lang"};
   static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
   check_keys(t, kKeys, "", path, diags);
@@ -131,11 +131,11 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     const auto chosen = lang.value<std::string>();
     const auto known = chosen ? parse_language(*chosen) : std::nullopt;
     if (!known || (*chosen != "vi" && *chosen != "en")) {
-      diags.error("config-error",
-                  config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
-                  trf("lang must be \"vi\" or \"en\", got {}", lang.node()->is_string()
-                                                                   ? "\"" + *chosen + "\""
-                                                                   : std::string("a non-string")));
+      diags.error(
+          "config-error",
+          config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
+          trf("lang must be \"vi\" or \"en\", got {}",
+              lang.node()->is_string() ? "\"" + *chosen + "\"" : std::string("a non-string")));
     } else {
       use_config_language(*known);
     }
@@ -144,7 +144,17 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};
   }
   if (const auto* l = v["layout"].as_table()) {
-    for (const auto& [k, val] : *l) c.layouts[std::string(k.str())] = val.value_or(std::string{});
+    for (const auto& [k, val] : *l) {
+      const std::string name = val.value_or(std::string{});
+      const auto layout = parse_layout(name);
+      if (layout == Layout::level || layout == Layout::area) {
+        c.layouts[std::string(k.str())] = *layout;
+      } else {
+        diags.error(
+            "config-error", config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
+            fmt::format("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
+      }
+    }
   }
   return true;
 }
@@ -166,24 +176,12 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
           fmt::format("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
     }
   }
-  for (const auto& [id, layout] : c.layouts) {
-    if (layout != "level" && layout != "area") {
-      diags.error("usage", loc,
-                  fmt::format("--layout {}={}: the layout must be level or area", id, layout));
-    }
-  }
   if (!c.sort.empty() && !rate_by_key(c.sort)) {
     std::vector<std::string_view> keys;
     for (const auto& r : rates()) keys.push_back(r.key);
     diags.error(
         "usage", loc,
         fmt::format("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
-  }
-  for (const auto& f : c.formats) {
-    if (f != "md" && f != "xlsx" && f != "json" && f != "docx" && f != "pdf") {
-      diags.error("usage", loc,
-                  fmt::format("--format {}: the formats are md, xlsx, json, docx, pdf", f));
-    }
   }
 }
 
@@ -276,14 +274,29 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
                   fmt::format("--layout {}: expected ID=level or ID=area", l));
       continue;
     }
-    c.layouts[l.substr(0, eq)] = l.substr(eq + 1);
+    const auto layout = parse_layout(l.substr(eq + 1));
+    if (layout == Layout::level || layout == Layout::area) {
+      c.layouts[l.substr(0, eq)] = *layout;
+    } else {
+      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                  fmt::format("--layout {}={}: the layout must be level or area", l.substr(0, eq),
+                              l.substr(eq + 1)));
+    }
   }
   if (!o.sort.empty()) c.sort = o.sort;
   c.previous = o.previous;
   c.crosswalks = o.crosswalks;
   if (o.plausibility_factor > 0) c.plausibility_factor = o.plausibility_factor;
   if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
-  if (!o.formats.empty()) c.formats = {o.formats.begin(), o.formats.end()};
+  if (!o.formats.empty()) c.formats.clear();
+  for (const auto& f : o.formats) {
+    if (const auto format = parse_output_format(f)) {
+      c.formats.insert(*format);
+    } else {
+      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+                  fmt::format("--format {}: the formats are md, xlsx, json, docx, pdf", f));
+    }
+  }
   c.strict = o.strict;
   c.force = o.force;
   c.jobs = o.jobs;

@@ -94,7 +94,7 @@ void add_comparison(BuildReport& report, const Registry& registry, const Totals&
                     const std::vector<Values>& own, const Comparison& comparison,
                     Diagnostics& diags) {
   for (ReportDoc& doc : report.appendices) {
-    if (doc.layout != "level" && doc.layout != "area") continue;
+    if (doc.layout != Layout::level && doc.layout != Layout::area) continue;
     std::vector<Mapped> mapped(registry.size());
     for (const PreviousBuild& build : comparison.builds)
       map_build(build, doc.id, registry, comparison.crosswalk, mapped, doc);

@@ -94,7 +94,7 @@ ReportDoc comparison_table(const ReportDoc& doc, const std::optional<Period>& pe
   t.id = doc.id;
   t.title = "So sánh với cùng kỳ: " + doc.title;
   t.sheet_name = sheet_name(doc.sheet_name);
-  t.layout = "comparison";
+  t.layout = Layout::comparison;
   t.period_line = period_line("(Kỳ này: từ ngày {from} đến ngày {to}", period);
   if (t.period_line.empty()) t.period_line = "(Kỳ này";
   for (const PreviousBuild& b : comparison.builds)

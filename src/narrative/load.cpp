@@ -43,7 +43,7 @@ std::vector<NarrativeSection> build_narratives(const std::vector<NarrativeDef>& 
   for (const auto& doc : docs) {
     const auto def = std::find_if(defs.begin(), defs.end(),
                                   [&](const NarrativeDef& d) { return d.appendix == doc.id; });
-    if (def == defs.end() || doc.layout == "targets") continue;
+    if (def == defs.end() || doc.layout == Layout::targets) continue;
     NarrativeSection s = build_narrative(*def, doc, registry, totals, options);
     if (!s.sentences.empty()) out.push_back(std::move(s));
   }

@@ -72,7 +72,7 @@ struct Parser {
     }
     if (c.show == "stt") {
       c.kind = ColumnKind::stt;
-    } else if (c.show == "name" || (def.layout == "targets" && c.show == "label")) {
+    } else if (c.show == "name" || (def.layout == Layout::targets && c.show == "label")) {
       c.kind = ColumnKind::label;
     } else if (field_by_key(c.show)) {
       c.kind = ColumnKind::count;
@@ -80,10 +80,10 @@ struct Parser {
     } else if (rate_by_key(c.show)) {
       c.kind = ColumnKind::rate;
       if (c.number_format.empty()) c.number_format = rate_format;
-    } else if (def.layout == "targets" && c.show == "result") {
+    } else if (def.layout == Layout::targets && c.show == "result") {
       c.kind = ColumnKind::rate;  // a computed result is a rate; a given one stays text
       if (c.number_format.empty()) c.number_format = rate_format;
-    } else if (def.layout == "targets" && is_targets_column(c.show)) {
+    } else if (def.layout == Layout::targets && is_targets_column(c.show)) {
       c.kind = ColumnKind::text;
     } else {
       fail(t.source(),
@@ -143,7 +143,9 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
   def.sheet = str(root, "sheet", def.id);
   def.title = str(root, "title");
   def.period = str(root, "period", labels().period);
-  def.layout = str(root, "layout", "level");
+  const std::string layout = str(root, "layout", "level");
+  const auto parsed = parse_layout(layout);
+  def.layout = parsed.value_or(Layout::level);
   const std::string count_format = str(root, "count_format", "#,##0");
   const std::string rate_format = str(root, "rate_format", "0.00%");
   if (def.id.empty() || def.title.empty()) {
@@ -153,9 +155,9 @@ std::optional<AppendixDef> parse_appendix(std::string_view text, const std::stri
     p.fail(root["id"].node()->source(), trf("id \"{}\" {}; expected an id such as \"ho-so\": {}",
                                             def.id, problem, tr(kNameRule)));
   }
-  if (def.layout != "level" && def.layout != "area" && def.layout != "targets") {
+  if (!parsed || *parsed == Layout::comparison) {  // comparisons are made, never defined
     p.fail(root["layout"].node()->source(),
-           trf("layout \"{}\" is not one of level, area, targets", def.layout));
+           trf("layout \"{}\" is not one of level, area, targets", layout));
   }
   const toml::array* cols = root["columns"].as_array();
   if (cols == nullptr || cols->empty()) {

@@ -189,11 +189,11 @@ ReportDoc build_report(const AppendixDef& def, const Registry& registry, const T
   b.doc.title = def.title;
   b.doc.period_line = period_line(def.period, options.period);
   b.doc.sheet_name = def.sheet;
-  b.doc.layout = options.layout.empty() ? def.layout : options.layout;
+  b.doc.layout = options.layout.value_or(def.layout);
   for (const auto& c : def.columns) {
     b.doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
   }
-  if (b.doc.layout == "area") {
+  if (b.doc.layout == Layout::area) {
     b.by_area();
   } else {
     b.by_level();

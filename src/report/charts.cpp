@@ -180,7 +180,7 @@ void mark_no_data(Chart& chart) {
 std::vector<Chart> build_charts(const ReportDoc& doc, const Registry& registry,
                                 const Totals& totals, const ReportOptions& options) {
   std::vector<Chart> charts;
-  if (doc.layout != "level" && doc.layout != "area") return charts;
+  if (doc.layout != Layout::level && doc.layout != Layout::area) return charts;
   const ChartBuilder b{doc, registry, totals, options};
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
     const auto rate =

@@ -153,7 +153,7 @@ ReportDoc build_targets(const AppendixDef& def, const std::vector<Target>& targe
   doc.title = def.title;
   doc.period_line = period_line(def.period, options.period);
   doc.sheet_name = def.sheet;
-  doc.layout = "targets";
+  doc.layout = Layout::targets;
   for (const auto& c : def.columns)
     doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
   for (const Target& t : targets) {

@@ -69,8 +69,8 @@ const MoFile& vietnamese() {
 
 bool starts_with_language(std::string_view value, std::string_view code) {
   return value.substr(0, code.size()) == code &&
-         (value.size() == code.size() || value[code.size()] == '_' ||
-          value[code.size()] == '.' || value[code.size()] == '@' || value[code.size()] == '-');
+         (value.size() == code.size() || value[code.size()] == '_' || value[code.size()] == '.' ||
+          value[code.size()] == '@' || value[code.size()] == '-');
 }
 
 }  // namespace

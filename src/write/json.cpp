@@ -194,7 +194,7 @@ void item_rows(json::Out& out, const ReportDoc& doc) {
 void appendix(json::Out& out, const ReportDoc& doc) {
   out.begin_object();
   out.member("title", doc.title);
-  out.member("layout", doc.layout);
+  out.member("layout", layout_name(doc.layout));
   out.key("levels");
   keyed_rows(out, doc, RowKind::level);
   out.key("groups");

@@ -76,7 +76,7 @@ inline ReportDoc dossiers() {
   d.title = "Kết quả tiếp nhận hồ sơ";
   d.period_line = "(Từ ngày 01/01/2024 đến ngày 28/8/2024)";
   d.sheet_name = "PL1 Hồ sơ";
-  d.layout = "level";
+  d.layout = ntr::Layout::level;
   d.columns = {
       {"", "STT", ColumnKind::stt, "stt", ""},
       {"", "Đơn vị", ColumnKind::label, "name", ""},
@@ -144,7 +144,7 @@ inline ReportDoc documents() {
   d.id = "van-ban";
   d.title = "Số lượng văn bản đi, đến và tỷ lệ văn bản ký số";
   d.sheet_name = "PL3 Văn bản đi/đến";
-  d.layout = "area";
+  d.layout = ntr::Layout::area;
   d.columns = {
       {"", "STT", ColumnKind::stt, "stt", ""},
       {"", "Tên đơn vị", ColumnKind::label, "name", ""},
@@ -204,7 +204,7 @@ inline ReportDoc targets() {
   d.title = "Kết quả thực hiện các mục tiêu cụ thể";
   d.period_line = "(Từ ngày 01/01/2024 đến ngày 28/8/2024)";
   d.sheet_name = "PL4 Chỉ tiêu";
-  d.layout = "targets";
+  d.layout = ntr::Layout::targets;
   d.columns = {
       {"", "STT", ColumnKind::stt, "stt", ""},
       {"", "Mục tiêu", ColumnKind::label, "name", ""},

@@ -81,7 +81,7 @@ RateTarget target(const Registry& r, const char* level, std::int64_t hundredths,
 ReportDoc build(const std::string& layout, std::vector<RateTarget> targets, unsigned lowest) {
   const Registry r = registry();
   ReportOptions options;
-  options.layout = layout;
+  options.layout = ntr::parse_layout(layout);
   options.targets = std::move(targets);
   options.highlight_lowest = lowest;
   return build_report(def(layout), r, totals(r), options);

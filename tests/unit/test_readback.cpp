@@ -117,7 +117,7 @@ TEST_CASE("the chart sheet read back by ntreport's reader holds the data of ever
   c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
   c.period = Period{"2024-01-01", "2024-08-28"};
   c.out_dir = dir.str("out");
-  c.formats = {"md", "xlsx"};
+  c.formats = {ntr::OutputFormat::md, ntr::OutputFormat::xlsx};
   Diagnostics diags;
   const auto registry = load_registry(c, diags);
   REQUIRE(registry);
@@ -192,7 +192,7 @@ TEST_CASE("the 2023 sample with targets, read back by ntreport's reader: merges,
   c.targets = period + "targets-2023.csv";
   c.period = Period{"2023-01-01", "2023-06-12"};
   c.out_dir = dir.str("out");
-  c.formats = {"xlsx"};
+  c.formats = {ntr::OutputFormat::xlsx};
   c.highlight_lowest = 3;
   Diagnostics diags;
   const auto registry = load_registry(c, diags);

@@ -109,7 +109,8 @@ TEST_CASE(
     "by area: districts, their communes' subtotal, communes numbered on, levels at the foot") {
   const Registry r = registry();
   const Totals t = aggregate(r, figures(r, kFigures));
-  const ReportDoc doc = build_report(def("level"), r, t, ReportOptions{{}, "area", {}, "-", {}, 0});
+  const ReportDoc doc =
+      build_report(def("level"), r, t, ReportOptions{{}, ntr::Layout::area, {}, "-", {}, 0});
   CHECK(lines(doc) ==
         std::vector<std::string>{
             "*I | Các Sở, ban, ngành | 1.307 | 87,22%", "1 | Sở A | 1.000 | 99%",

@@ -8,6 +8,7 @@
 
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/model/fields.hpp"
+#include "ntreport/model/layout.hpp"
 #include "ntreport/report/report.hpp"
 
 namespace ntr {
@@ -25,8 +26,8 @@ struct AppendixDef {
   int order = 100;    ///< position among appendices (sheet order in phu-luc.xlsx)
   std::string sheet;  ///< worksheet name
   std::string title;
-  std::string period;  ///< period line pattern with {from} and {to}
-  std::string layout;  ///< "level", "area" or "targets"
+  std::string period;             ///< period line pattern with {from} and {to}
+  Layout layout = Layout::level;  ///< level, area or targets
   std::vector<ColumnDef> columns;
   std::vector<Family> families;  ///< the families of the figures the columns show
   std::vector<Group> groups;     ///< the groups of the figures and rates the columns show

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ntreport/aggregate/aggregate.hpp"
+#include "ntreport/model/layout.hpp"
 #include "ntreport/registry/registry.hpp"
 #include "ntreport/report/appendix.hpp"
 #include "ntreport/report/report.hpp"
@@ -24,7 +25,7 @@ struct RateTarget {
 
 struct ReportOptions {
   std::optional<Period> period;
-  std::string layout;                ///< "level" or "area"; empty = the definition's default
+  std::optional<Layout> layout;      ///< level or area; none: the definition's default
   std::optional<Rate> sort;          ///< order units within each group by this rate, lowest first
   std::string undefined_rate = "-";  ///< what a rate with a zero denominator prints
   std::vector<RateTarget> targets;   ///< unit cells below their level's target are marked

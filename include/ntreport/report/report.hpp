@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/model/layout.hpp"
 #include "ntreport/model/period.hpp"
 #include "ntreport/report/narrative_section.hpp"
 
@@ -136,7 +137,7 @@ struct ReportDoc {
   std::string period_line;  ///< "(Từ ngày 01/01/2024 đến ngày 28/08/2024)", or empty
   std::string reference;    ///< "(Kèm theo Công văn số …)" under the period line, or empty
   std::string sheet_name;   ///< worksheet name in phu-luc.xlsx
-  std::string layout;       ///< "level", "area" or "targets"
+  Layout layout = Layout::level;
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> not_reported;  ///< codes of units without figures, registry order
