@@ -154,13 +154,15 @@ void check_plausible(const ReportDoc& doc, const Registry& registry, const std::
       const auto at = comparison.where ? comparison.where(u, *f) : std::nullopt;
       diags.warning(
           "implausible-change", at.value_or(SourceLoc{"ntreport", {}, 0, 0, 0, false}),
-          now.count > then.count
-              ? trf("\"{}\" of \"{}\" is {}, more than {} times its figure of the same period "
-                    "before ({}): kiểm tra lại số liệu",
-                    figure_label(doc.columns[i]), row.label, now.text, k, then.text)
-              : trf("\"{}\" of \"{}\" is {}, under 1/{} of its figure of the same period before "
-                    "({}): kiểm tra lại số liệu",
-                    figure_label(doc.columns[i]), row.label, now.text, k, then.text),
+          bilingual([&] {
+            return now.count > then.count
+                       ? trf("\"{}\" of \"{}\" is {}, more than {} times its figure of the same "
+                             "period before ({}): kiểm tra lại số liệu",
+                             figure_label(doc.columns[i]), row.label, now.text, k, then.text)
+                       : trf("\"{}\" of \"{}\" is {}, under 1/{} of its figure of the same period "
+                             "before ({}): kiểm tra lại số liệu",
+                             figure_label(doc.columns[i]), row.label, now.text, k, then.text);
+          }),
           std::string(tr("an extra or a missing digit? When the figure is right, "
                          "--plausibility-factor sets the factor")));
     }

@@ -96,6 +96,12 @@ void Diagnostics::warning(Code code, SourceLoc loc, std::string message, std::st
   add(Diagnostic{Severity::warning, code, std::move(loc), std::move(message), std::move(hint)});
 }
 
+void Diagnostics::warning(Code code, SourceLoc loc, Bilingual message, std::string hint) {
+  Diagnostic d{Severity::warning, code, std::move(loc), std::move(message.text), std::move(hint)};
+  if (d.message != message.english) d.english = std::move(message.english);
+  add(std::move(d));
+}
+
 void Diagnostics::note(Code code, SourceLoc loc, std::string message, std::string hint) {
   add(Diagnostic{Severity::note, code, std::move(loc), std::move(message), std::move(hint)});
 }

@@ -205,10 +205,11 @@ void Ingest::State::report_partial(UnitId u) {
     }
     std::vector<std::string> names;
     for (Field f : given) names.push_back(fmt::format("\"{}\"", hdr(u, f)));
-    const std::string list =
-        names.size() == 1
-            ? names[0]
-            : trf("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+    auto list = [&] {
+      return names.size() == 1
+                 ? names[0]
+                 : trf("{} and {}", fmt::join(names.begin(), names.end() - 1, ", "), names.back());
+    };
     for (const auto& f : fields()) {
       // The totals that are derived are not asked for: the blank cells of the figures they
       // are derived from are named instead.
@@ -220,14 +221,17 @@ void Ingest::State::report_partial(UnitId u) {
       }
       const std::string& header_text = header(origin(u, given.front()).table, f.id);
       const std::string_view unit_name = registry.unit(u).name;
-      diags.warning("partial-figures", *at,
-                    names.size() == 1
-                        ? trf("\"{}\" of \"{}\" is blank, but {} is given: the unit is left out "
-                              "of the sums of these figures in the level, area and total rows",
-                              header_text, unit_name, list)
-                        : trf("\"{}\" of \"{}\" is blank, but {} are given: the unit is left "
-                              "out of the sums of these figures in the level, area and total rows",
-                              header_text, unit_name, list),
+      diags.warning("partial-figures", *at, bilingual([&] {
+                      return names.size() == 1
+                                 ? trf("\"{}\" of \"{}\" is blank, but {} is given: the unit is "
+                                       "left out of the sums of these figures in the level, area "
+                                       "and total rows",
+                                       header_text, unit_name, list())
+                                 : trf("\"{}\" of \"{}\" is blank, but {} are given: the unit is "
+                                       "left out of the sums of these figures in the level, area "
+                                       "and total rows",
+                                       header_text, unit_name, list());
+                    }),
                     std::string(tr("a blank is not 0: write 0 if there were none")));
     }
   }
@@ -248,16 +252,19 @@ void Ingest::State::report_no_column() {
     for (const auto& o : fields()) {
       if (o.group == f.group && o.id != f.id) others.push_back(fmt::format("\"{}\"", o.label));
     }
-    const std::string what = others.empty() ? std::string(tr("the figures"))
-                                            : fmt::format("{}", fmt::join(others, ", "));
-    diags.warning("partial-figures", at,
-                  units.size() == 1 && others.size() == 1
-                      ? trf("the table has no column \"{}\": without it, {} of {} is left out of "
-                            "the level, area and total rows",
-                            f.label, what, quoted_units(registry, units))
-                      : trf("the table has no column \"{}\": without it, {} of {} are left out of "
-                            "the level, area and total rows",
-                            f.label, what, quoted_units(registry, units)),
+    auto what = [&] {
+      return others.empty() ? std::string(tr("the figures"))
+                            : fmt::format("{}", fmt::join(others, ", "));
+    };
+    diags.warning("partial-figures", at, bilingual([&] {
+                    return units.size() == 1 && others.size() == 1
+                               ? trf("the table has no column \"{}\": without it, {} of {} is left "
+                                     "out of the level, area and total rows",
+                                     f.label, what(), quoted_units(registry, units))
+                               : trf("the table has no column \"{}\": without it, {} of {} are "
+                                     "left out of the level, area and total rows",
+                                     f.label, what(), quoted_units(registry, units));
+                  }),
                   trf("add a column \"{}\"", f.label));
   }
   no_column.clear();

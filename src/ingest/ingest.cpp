@@ -159,17 +159,20 @@ void Ingest::State::warn_unknown_columns(const TableHeader& header) {
         hint = trf("did you mean \"{}\", {}? {}", near->first, near->second, hint);
       }
     }
-    diags.warning("unknown-column", header.sheet.loc(u.row, u.col),
-                  trf("column {} \"{}\" is not a column ntreport reads: its cells are not "
-                      "counted",
-                      column_letters(u.col), u.text),
+    diags.warning("unknown-column", header.sheet.loc(u.row, u.col), bilingual([&] {
+                    return trf(
+                        "column {} \"{}\" is not a column ntreport reads: its cells are "
+                        "not counted",
+                        column_letters(u.col), u.text);
+                  }),
                   std::move(hint));
   }
   if (header.unknown_count > header.unknown.size()) {
-    diags.warning(
-        "unknown-column", header.sheet.loc(header.last_row, 0),
-        trf("{} more header cells name no column ntreport reads",
-            count_text(static_cast<std::int64_t>(header.unknown_count - header.unknown.size()))));
+    diags.warning("unknown-column", header.sheet.loc(header.last_row, 0), bilingual([&] {
+                    return trf("{} more header cells name no column ntreport reads",
+                               count_text(static_cast<std::int64_t>(header.unknown_count -
+                                                                    header.unknown.size())));
+                  }));
   }
 }
 

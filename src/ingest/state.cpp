@@ -128,10 +128,12 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
       const std::int64_t sum = covered.has(f.id) ? covered.get(f.id) : 0;
       if (printed == sum) continue;
       const TableInfo& t = tables[table];
-      diags.warning("subtotal-mismatch",
-                    t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
-                    trf("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
-                        header(table, f.id), label, format_count(printed), format_count(sum)));
+      diags.warning(
+          "subtotal-mismatch", t.sheet.loc(r.row, t.col_of_field[static_cast<std::size_t>(f.id)]),
+          bilingual([&] {
+            return trf("\"{}\" of \"{}\" is {}, but the rows it covers sum to {}",
+                       header(table, f.id), label, format_count(printed), format_count(sum));
+          }));
     }
   }
 }
@@ -140,15 +142,17 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
 void Ingest::State::report_repeated(const RowRec& r, Field first, std::size_t count) {
   const auto table = static_cast<std::uint32_t>(tables.size() - 1);
   const Origin earlier = origin(r.unit, first);
-  std::string more;
-  if (count == 2) more = tr(", as is one more of this row");
-  if (count > 2) {
-    more = trf(", as are {} more of this row", count_text(static_cast<std::int64_t>(count - 1)));
-  }
-  diags.warning("duplicate-figure", loc(Origin{table, r.row}, first),
-                trf("\"{}\" of \"{}\" is {} here and at {} too{}", header(table, first),
-                    registry.unit(r.unit).name, format_count(r.values.get(first)),
-                    format_loc(loc(earlier, first)), more),
+  auto more = [&] {
+    if (count == 2) return std::string(tr(", as is one more of this row"));
+    if (count > 2)
+      return trf(", as are {} more of this row", count_text(static_cast<std::int64_t>(count - 1)));
+    return std::string();
+  };
+  diags.warning("duplicate-figure", loc(Origin{table, r.row}, first), bilingual([&] {
+                  return trf("\"{}\" of \"{}\" is {} here and at {} too{}", header(table, first),
+                             registry.unit(r.unit).name, format_count(r.values.get(first)),
+                             format_loc(loc(earlier, first)), more());
+                }),
                 std::string(tr("give each figure of a unit in one place only")));
 }
 

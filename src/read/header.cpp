@@ -323,9 +323,11 @@ bool HeaderDetector::accept_header(std::size_t first, std::size_t last) {
     return false;
   }
   if (sheet_.hidden) {  // read like any other, but the sender may not know it is there
-    diags_.warning("hidden-sheet", sheet_.loc(),
-                   std::string(tr("the sheet is hidden; its table is read like those of visible "
-                                  "sheets")),
+    diags_.warning("hidden-sheet", sheet_.loc(), bilingual([] {
+                     return std::string(
+                         tr("the sheet is hidden; its table is read like those of "
+                            "visible sheets"));
+                   }),
                    std::string(tr("unhide it to see what it holds, or delete it if its figures "
                                   "should not count")));
   }

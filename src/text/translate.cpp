@@ -10,6 +10,7 @@ namespace ntr {
 namespace {
 
 Language g_language = Language::en;
+thread_local bool t_english = false;  // an EnglishOnThisThread lives on this thread
 
 // A GNU .mo file: a header, then two tables of (length, offset) pairs — the msgids, sorted by
 // their bytes, and their translations in the same order.
@@ -80,7 +81,10 @@ void set_language(Language lang) {
   if (lang == Language::vi) (void)vietnamese();  // parsed now, before any thread reads it
 }
 
-Language language() { return g_language; }
+Language language() { return t_english ? Language::en : g_language; }
+
+EnglishOnThisThread::EnglishOnThisThread() : was_(t_english) { t_english = true; }
+EnglishOnThisThread::~EnglishOnThisThread() { t_english = was_; }
 
 std::optional<Language> parse_language(std::string_view name) {
   if (starts_with_language(name, "vi")) return Language::vi;
@@ -102,12 +106,12 @@ Language language_from_environment(std::string_view language, std::string_view l
 }
 
 std::string_view tr(std::string_view msgid) {
-  if (g_language != Language::vi || msgid.empty()) return msgid;
+  if (language() != Language::vi || msgid.empty()) return msgid;
   return vietnamese().find(msgid).value_or(msgid);
 }
 
 std::string count_text(std::int64_t n) {
-  return g_language == Language::vi ? format_count(n) : std::to_string(n);
+  return language() == Language::vi ? format_count(n) : std::to_string(n);
 }
 
 }  // namespace ntr

@@ -234,7 +234,7 @@ void warning(json::Out& out, const Diagnostic& d) {
     out.null();
   }
   out.member("code", d.code.name());
-  out.member("message", d.message);
+  out.member("message", d.english.empty() ? d.message : d.english);  // the same in any language
   out.end_object();
 }
 

@@ -56,3 +56,17 @@ TEST_CASE("Messages come from po/vi.po in Vietnamese and stay English otherwise"
         "lang must be \"vi\" or \"en\", got \"fr\"");
   CHECK(ntr::count_text(179153) == "179153");
 }
+
+TEST_CASE("A bilingual message is made in the language set and again in English") {
+  auto make = [] {
+    return ntr::trf("lang must be \"vi\" or \"en\", got {}", ntr::count_text(1234));
+  };
+  const ntr::Bilingual en = ntr::bilingual(make);
+  CHECK(en.text == "lang must be \"vi\" or \"en\", got 1234");
+  CHECK(en.english == en.text);
+  const LanguageScope vi(ntr::Language::vi);
+  const ntr::Bilingual both = ntr::bilingual(make);
+  CHECK(both.text == "lang phải là \"vi\" hoặc \"en\", nhưng là 1.234");
+  CHECK(both.english == "lang must be \"vi\" or \"en\", got 1234");
+  CHECK(ntr::language() == ntr::Language::vi);  // English only while the message was made
+}

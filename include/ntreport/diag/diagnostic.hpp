@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ntreport/diag/codes.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -50,9 +51,10 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Code code = kInternalCode;  ///< a stable kebab-case code of the catalogue (diag/catalogue.hpp)
   SourceLoc loc;
-  std::string message;    ///< names the column header, quotes the value found and what was expected
-  std::string hint;       ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
-  std::uint64_t seq = 0;  ///< insertion order, the last sort key
+  std::string message;  ///< names the column header, quotes the value found and what was expected
+  std::string hint;     ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
+  std::string english = {};  ///< a warning's message in English, for summary.json; empty: message
+  std::uint64_t seq = 0;     ///< insertion order, the last sort key
 };
 
 /// One line: `FILE:'SHEET'!CELL: error[code]: message (hint)`.
@@ -63,6 +65,8 @@ class Diagnostics {
  public:
   void error(Code code, SourceLoc loc, std::string message, std::string hint = {});
   void warning(Code code, SourceLoc loc, std::string message, std::string hint = {});
+  /// A warning whose message is kept in English in the outputs (summary.json) too.
+  void warning(Code code, SourceLoc loc, Bilingual message, std::string hint = {});
   void note(Code code, SourceLoc loc, std::string message, std::string hint = {});
   void add(Diagnostic d);
 

@@ -43,6 +43,39 @@ std::string trf(fmt::format_string<Args...> msgid, Args&&... args) {
                       fmt::make_format_args(args...));
 }
 
+/// A message made in the language set and again in English: a warning is printed in the
+/// first and kept in summary.json in the second, so that outputs are the same in both.
+struct Bilingual {
+  std::string text;     ///< in the language set
+  std::string english;  ///< the same message in English
+};
+
+/// While it lives, tr() on this thread answers in English (for Bilingual).
+class EnglishOnThisThread {
+ public:
+  EnglishOnThisThread();
+  ~EnglishOnThisThread();
+  EnglishOnThisThread(const EnglishOnThisThread&) = delete;
+  EnglishOnThisThread& operator=(const EnglishOnThisThread&) = delete;
+
+ private:
+  bool was_;
+};
+
+/// Runs `make` (which builds a message with tr/trf) in the language set, then in English.
+template <typename Make>
+Bilingual bilingual(Make&& make) {
+  Bilingual b;
+  b.text = make();
+  if (language() == Language::en) {
+    b.english = b.text;
+  } else {
+    const EnglishOnThisThread english;
+    b.english = make();
+  }
+  return b;
+}
+
 /// A count as messages print it: "179153" in English (as the inputs hold it), "179.153" in
 /// Vietnamese.
 std::string count_text(std::int64_t n);
