@@ -88,7 +88,9 @@ def unmarked_in(rel, lines):
     marked = [(m.start(), m.end()) for m in MARKED.finditer(text)]
     for call in CALLS.finditer(text):
         start = call.end()
-        args = call_text(text, start)
+        # A call's arguments end at its closing parenthesis; an assignment's at its ';'.
+        args = call_text(text, start) if call.group(0).endswith('(') else \
+            text[start:text.find(';', start) + 1]
         line_no = text.count('\n', 0, call.start()) + 1
         end_line = line_no + args.count('\n')
         if any('// not a message' in lines[i - 1] for i in range(line_no, end_line + 1)):
