@@ -21,6 +21,7 @@
 #include "ntreport/read/tables.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/labels.hpp"
+#include "ntreport/text/translate.hpp"
 #include "ntreport/write/docx.hpp"
 #include "ntreport/write/json.hpp"
 #include "ntreport/write/markdown.hpp"
@@ -196,7 +197,7 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
     if (config.only.empty() ? !has_figures : !asked) continue;
     if (is_targets && config.targets.empty()) {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("the appendix {} needs a targets file (--targets)", def.id));
+                  trf("the appendix {} needs a targets file (--targets)", def.id));
       continue;
     }
     out.push_back(&def);
@@ -226,13 +227,12 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
       // other headings, so it is by level, and said.
       options.layout = Layout::level;
       diags.note("layout-fallback", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                 fmt::format("the appendix {} is laid out by district by default, but the "
-                             "registry has no districts (no unit has an area): it is laid out "
-                             "by level",
-                             def->id),
-                 fmt::format("give --layout {}=level to say so, or --layout {}=area to keep the "
-                             "by-area headings",
-                             def->id, def->id));
+                 trf("the appendix {} is laid out by district by default, but the registry has "
+                     "no districts (no unit has an area): it is laid out by level",
+                     def->id),
+                 trf("give --layout {}=level to say so, or --layout {}=area to keep the by-area "
+                     "headings",
+                     def->id, def->id));
     }
     if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
     options.targets = rate_targets(targets.targets);
@@ -323,9 +323,9 @@ std::vector<ReportDoc> with_comparisons(const BuildReport& report) {
 }
 
 constexpr std::string_view kPdfHint =
-    "install LibreOffice — on Debian, apt-get install libreoffice-writer-nogui "
-    "libreoffice-calc-nogui — or set NTREPORT_SOFFICE to its soffice program, or leave pdf out "
-    "of --format";
+    N_("install LibreOffice — on Debian, apt-get install libreoffice-writer-nogui "
+       "libreoffice-calc-nogui — or set NTREPORT_SOFFICE to its soffice program, or leave pdf out "
+       "of --format");
 
 // bao-cao.pdf and phu-luc.pdf: the Word document and the workbook, each written beside the
 // staged PDF and converted by LibreOffice; pdf-unavailable when there is no LibreOffice.
@@ -333,8 +333,9 @@ void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
   const std::string soffice = find_soffice();
   if (soffice.empty()) {
     diags.error("pdf-unavailable", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                "--format pdf needs LibreOffice, which is not installed (no soffice on the PATH)",
-                std::string(kPdfHint));
+                std::string(tr("--format pdf needs LibreOffice, which is not installed (no "
+                               "soffice on the PATH)")),
+                std::string(tr(kPdfHint)));
     return;
   }
   const std::int64_t created = output_timestamp(report.period);

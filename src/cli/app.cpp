@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <optional>
+#include <regex>
+#include <sstream>
 #include <vector>
 
 #include "ntreport/cli/common.hpp"
@@ -50,31 +53,66 @@ std::string closest_command(const CLI::App& app, std::string_view word) {
   return best;
 }
 
+// CLI11 writes its parse errors in English. In another language the common ones are
+// recognised by their words and said again through the catalogue, whose msgids are CLI11's
+// own English; the others stay as CLI11 wrote them. English is never rewritten.
+std::string parse_error_message(const std::string& what) {
+  if (language() == Language::en) return what;
+  std::smatch m;
+  auto is = [&](const char* pattern) { return std::regex_match(what, m, std::regex(pattern)); };
+  if (is("The following argument was not expected: (.*)"))
+    return trf("The following argument was not expected: {}", m.str(1));
+  if (is("The following arguments were not expected: (.*)"))
+    return trf("The following arguments were not expected: {}", m.str(1));
+  if (is(R"((\S+) is required)")) return trf("{} is required", m.str(1));
+  if (is(R"((\S+): Value (.*) not in range (\S+) to (\S+))"))
+    return trf("{}: Value {} not in range {} to {}", m.str(1), m.str(2), m.str(3), m.str(4));
+  if (is(R"((\S+): (.*) not in (\{.*\}))"))
+    return trf("{}: {} not in {}", m.str(1), m.str(2), m.str(3));
+  if (is(R"(Could not convert: (\S+) = (.*))"))
+    return trf("Could not convert: {} = {}", m.str(1), m.str(2));
+  if (is(R"(The value (.*) is not an allowed value for (\S+))"))
+    return trf("The value {} is not an allowed value for {}", m.str(1), m.str(2));
+  if (is(R"((\S+): (\d+) required (\S+) missing)"))
+    return trf("{}: {} required {} missing", m.str(1), m.str(2), m.str(3));
+  if (is(R"((\S+): At least (\d+) required but received (\d+))"))
+    return trf("{}: At least {} required but received {}", m.str(1), m.str(2), m.str(3));
+  if (is(R"((\S+): At Most (\d+) required but received (\d+))"))
+    return trf("{}: At Most {} required but received {}", m.str(1), m.str(2), m.str(3));
+  if (is(R"(Expected exactly (\d+) arguments to (\S+), got (\d+))"))
+    return trf("Expected exactly {} arguments to {}, got {}", m.str(1), m.str(2), m.str(3));
+  if (is(R"((\S+) excludes (\S+))")) return trf("{} excludes {}", m.str(1), m.str(2));
+  if (is(R"((\S+) requires (\S+))")) return trf("{} requires {}", m.str(1), m.str(2));
+  return what;
+}
+
 // CLI11's own errors in the diagnostics format, with the catalogue's usage exit code.
 int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
   const CLI::App* command = &app;
   for (const CLI::App* sub : app.get_subcommands()) command = sub;
   std::string message = e.what();
-  std::string hint = command == &app ? "see 'ntreport --help'"
-                                     : fmt::format("see 'ntreport {} --help'", command->get_name());
+  std::string hint = command == &app ? std::string(tr("see 'ntreport --help'"))
+                                     : trf("see 'ntreport {} --help'", command->get_name());
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-  const std::string commands = fmt::format("the commands are {}", fmt::join(names, ", "));
-  if (command == &app && e.get_name() == "RequiredError") {
-    message = "no command given; " + commands;
-  }
+  const std::string commands = fmt::format("{}", fmt::join(names, ", "));
   if (command == &app && argc > 1 && argv[1][0] != '-') {
-    message = fmt::format("\"{}\" is not a command; {}", argv[1], commands);
+    message = trf("\"{}\" is not a command; the commands are {}", argv[1], commands);
     if (const std::string c = closest_command(app, argv[1]); !c.empty()) {
-      hint = fmt::format("did you mean {}?", c);
+      hint = trf("did you mean {}?", c);
     }
-  } else if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e); extras != nullptr) {
-    // "The following argument was not expected: --perod-from"
-    const std::size_t colon = message.rfind(": ");
-    const std::string option = colon == std::string::npos
-                                   ? std::string()
-                                   : closest_option(*command, message.substr(colon + 2));
-    if (!option.empty()) hint = fmt::format("did you mean {}?", option);
+  } else if (command == &app && e.get_name() == "RequiredError") {
+    message = trf("no command given; the commands are {}", commands);
+  } else {
+    if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e); extras != nullptr) {
+      // CLI11 says: The following argument was not expected: --perod-from
+      const std::size_t colon = message.rfind(": ");
+      const std::string option = colon == std::string::npos
+                                     ? std::string()
+                                     : closest_option(*command, message.substr(colon + 2));
+      if (!option.empty()) hint = trf("did you mean {}?", option);
+    }
+    message = parse_error_message(message);
   }
   Diagnostics diags;
   diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false}, std::move(message),
@@ -117,6 +155,53 @@ bool set_up_language(std::vector<char*>& args) {
   cli::print_diagnostics(diags, false);
   return false;
 }
+
+// CLI11 pads the column of option names by bytes; a translated label such as "BẮT BUỘC" holds
+// letters of several bytes. Padded by characters, the descriptions stay in one column.
+class HelpFormatter final : public CLI::Formatter {
+ public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const std::string name = make_option_name(opt, is_positional) + make_option_opts(opt);
+    const auto continuation =
+        static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+        }));
+    std::stringstream out;
+    CLI::detail::format_help(out, name, make_option_desc(opt), column_width_ + continuation);
+    return out.str();
+  }
+};
+
+// CLI11's own words in the help, in the language of messages: its labels (CLI::Formatter's
+// keys), the group of the options and the help flag. Before any option is added:
+// the commands inherit them.
+void translate_help(CLI::App& app) {
+  const auto formatter = std::make_shared<HelpFormatter>();
+  app.formatter(formatter);
+  for (const auto& [key, text] : {std::pair{"Usage", tr("Usage")},
+                                  {"OPTIONS", tr("OPTIONS")},
+                                  {"SUBCOMMAND", tr("SUBCOMMAND")},
+                                  {"SUBCOMMANDS", tr("SUBCOMMANDS")},
+                                  {"Positionals", tr("Positionals")},
+                                  {"REQUIRED", tr("REQUIRED")},
+                                  {"Env", tr("Env")},
+                                  {"Needs", tr("Needs")},
+                                  {"Excludes", tr("Excludes")}}) {
+    formatter->label(key, std::string(text));
+  }
+  app.option_defaults()->group(std::string(tr("Options")));
+  app.set_help_flag("-h,--help", std::string(tr("Print this help message and exit")));
+}
+
+// The commands' group in the help of ntreport; a command's help flag, which CLI11 makes before
+// the command takes its parent's group of options.
+void translate_commands(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group(std::string(tr("Subcommands")));
+    if (CLI::Option* help = sub->get_help_ptr(); help != nullptr)
+      help->group(std::string(tr("Options")));
+  }
+}
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -128,11 +213,13 @@ int run_cli(int argc, char** argv) {
   CLI::App app{
       std::string(tr("ntreport — compiles the appendix tables of a provincial "
                      "digital-transformation report from per-unit spreadsheets"))};
+  translate_help(app);
   std::string lang_shown;  // --lang is read above; declared here for the help
   app.add_option("--lang", lang_shown,
                  std::string(tr("Language of messages and help: vi or en (default: lang in "
                                 "ntreport.toml, then the locale, then English)")));
-  app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION);
+  app.set_version_flag("--version", std::string("ntreport ") + NTR_VERSION,
+                       std::string(tr("Display program version information and exit")));
   app.require_subcommand(1);
   // CLI11 reads "/word" as an option on Windows; ntreport's options are the same everywhere,
   // and "/tmp/out" is a path. Set before the commands, which inherit it.
@@ -147,13 +234,14 @@ int run_cli(int argc, char** argv) {
   cli::add_status_command(app, result);
   cli::add_units_command(app, result);
   cli::add_inspect_command(app, result);
+  translate_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     return usage_error(app, e, argc, argv);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "ntreport: internal error: %s\n", e.what());
+    std::fprintf(stderr, "%s\n", trf("ntreport: internal error: {}", e.what()).c_str());
     return static_cast<int>(ExitCode::internal);
   }
   return result;

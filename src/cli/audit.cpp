@@ -52,14 +52,19 @@ int run(const AuditOptions& o) {
 void add_audit_command(CLI::App& app, int& result) {
   auto opts = std::make_shared<AuditOptions>();
   CLI::App* sub = app.add_subcommand(
-      "audit", "Recompute a published appendix from its own rows and list what disagrees");
-  sub->add_option("FILE", opts->file, "the printed appendix (XLSX or CSV)")->required();
-  sub->add_option("--registry", opts->registry, "the unit registry (default: the shipped one)");
-  sub->add_option("--levels", opts->levels, "level definitions (default: tinh, huyen, xa)");
-  sub->add_option("--aliases", opts->aliases, "more names for units, CSV alias,code; repeatable");
-  sub->add_option("--format", opts->format, "text (default) or json")
+      "audit",
+      std::string(tr("Recompute a published appendix from its own rows and list what disagrees")));
+  sub->add_option("FILE", opts->file, std::string(tr("the printed appendix (XLSX or CSV)")))
+      ->required();
+  sub->add_option("--registry", opts->registry,
+                  std::string(tr("the unit registry (default: the shipped one)")));
+  sub->add_option("--levels", opts->levels,
+                  std::string(tr("level definitions (default: tinh, huyen, xa)")));
+  sub->add_option("--aliases", opts->aliases,
+                  std::string(tr("more names for units, CSV alias,code; repeatable")));
+  sub->add_option("--format", opts->format, std::string(tr("text (default) or json")))
       ->check(CLI::IsMember({"text", "json"}));
-  sub->add_flag("-q,--quiet", opts->quiet, "print only errors on stderr");
+  sub->add_flag("-q,--quiet", opts->quiet, std::string(tr("print only errors on stderr")));
   sub->callback([opts, &result] { result = guarded([&] { return run(*opts); }); });
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -22,9 +23,9 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
   for (const auto& d : defs) ids.push_back(d.id);
   auto check = [&](const std::string& id, const char* option) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("{} {}: no such appendix; the appendices are {}", option, id,
-                              fmt::join(ids, ", ")));
+      diags.error(
+          "usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+          trf("{} {}: no such appendix; the appendices are {}", option, id, fmt::join(ids, ", ")));
     }
   };
   for (const auto& id : c.only) check(id, "--only");
@@ -33,11 +34,11 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
 
 void no_figures(const BuildConfig& c, bool build, Diagnostics& diags) {
   diags.warning("no-figures", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                build ? fmt::format("the inputs hold no figures: nothing was written, and {} is "
-                                    "as it was",
-                                    c.out_dir.empty() ? "." : c.out_dir)
-                      : std::string("the inputs hold no figures: a build would write nothing"),
-                "fill in the input workbooks, or name the files that hold the figures");
+                build ? trf("the inputs hold no figures: nothing was written, and {} is as it was",
+                            c.out_dir.empty() ? "." : c.out_dir)
+                      : std::string(tr("the inputs hold no figures: a build would write nothing")),
+                std::string(tr("fill in the input workbooks, or name the files that hold the "
+                               "figures")));
 }
 
 // Per appendix, the units whose rows say "Chưa báo cáo" or "Thiếu số liệu": a build with most
@@ -52,10 +53,11 @@ void print_missing(const BuildReport& report) {
       partial += row.status == RowStatus::partial ? 1 : 0;
     }
     if (missing + partial == 0) continue;
-    std::printf(
-        "ntreport: %s: %zu of %zu units not reported, %zu reported in part "
-        "(column \"Ghi chú\")\n",
-        doc.id.c_str(), missing, units, partial);
+    auto n = [](std::size_t v) { return count_text(static_cast<std::int64_t>(v)); };
+    std::printf("%s\n", trf("ntreport: {}: {} of {} units not reported, {} reported in part "
+                            "(column \"Ghi chú\")",
+                            doc.id, n(missing), n(units), n(partial))
+                            .c_str());
   }
 }
 
@@ -66,8 +68,10 @@ int run(const PeriodOptions& o, bool write) {
     progress.clear();
     print_diagnostics(diags, o.quiet, o.strict);
     if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
-      std::fprintf(stderr, "ntreport: --strict: warnings fail the %s%s\n",
-                   write ? "build" : "check", write ? "; nothing was written" : "");
+      const std::string_view line =
+          write ? tr("ntreport: --strict: warnings fail the build; nothing was written")
+                : tr("ntreport: --strict: warnings fail the check");
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
     }
     return exit_code(diags, o.strict);
   };
@@ -111,13 +115,19 @@ int run(const PeriodOptions& o, bool write) {
     std::vector<std::string> ids;
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();
-    std::printf("ntreport: %zu %s (%s) written to %s:\n", n, n == 1 ? "appendix" : "appendices",
-                fmt::format("{}", fmt::join(ids, ", ")).c_str(),
-                printable(config->out_dir).c_str());
+    const std::string list = fmt::format("{}", fmt::join(ids, ", "));
+    const std::string folder = printable(config->out_dir);
+    const std::string count = count_text(static_cast<std::int64_t>(n));
+    std::printf("%s\n",
+                (n == 1 ? trf("ntreport: {} appendix ({}) written to {}:", count, list, folder)
+                        : trf("ntreport: {} appendices ({}) written to {}:", count, list, folder))
+                    .c_str());
     for (const auto& p : written) std::printf("  %s\n", printable(p).c_str());
     for (const auto& p : removed) {
-      std::printf("ntreport: removed %s, which the previous build wrote and this one does not\n",
-                  printable(p).c_str());
+      std::printf("%s\n", trf("ntreport: removed {}, which the previous build wrote and this "
+                              "one does not",
+                              printable(p))
+                              .c_str());
     }
   }
   return code;
@@ -127,7 +137,8 @@ int run(const PeriodOptions& o, bool write) {
 
 void add_build_command(CLI::App& app, int& result) {
   auto opts = std::make_shared<PeriodOptions>();
-  CLI::App* sub = app.add_subcommand("build", "Validate the inputs and write the appendices");
+  CLI::App* sub =
+      app.add_subcommand("build", std::string(tr("Validate the inputs and write the appendices")));
   add_period_options(*sub, *opts, true);
   sub->callback([opts, &result] { result = guarded([&] { return run(*opts, true); }); });
 }
@@ -135,7 +146,8 @@ void add_build_command(CLI::App& app, int& result) {
 void add_check_command(CLI::App& app, int& result) {
   auto opts = std::make_shared<PeriodOptions>();
   CLI::App* sub =
-      app.add_subcommand("check", "Validate the inputs, print every problem, write nothing");
+      app.add_subcommand("check", std::string(tr("Validate the inputs, print every problem, "
+                                                 "write nothing")));
   add_period_options(*sub, *opts, false);
   sub->callback([opts, &result] { result = guarded([&] { return run(*opts, false); }); });
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -19,8 +20,21 @@ std::string_view env(const char* name) {
   return value == nullptr ? std::string_view() : std::string_view(value);
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
+// "1 error", "3 errors", "1 note" … ("3 lỗi" in Vietnamese): each count and word its own
+// message, so that a language without plurals says it once.
+std::string errors_text(std::size_t n) {
+  const std::string count = count_text(static_cast<std::int64_t>(n));
+  return n == 1 ? trf("{} error", count) : trf("{} errors", count);
+}
+
+std::string warnings_text(std::size_t n) {
+  const std::string count = count_text(static_cast<std::int64_t>(n));
+  return n == 1 ? trf("{} warning", count) : trf("{} warnings", count);
+}
+
+std::string notes_text(std::size_t n) {
+  const std::string count = count_text(static_cast<std::int64_t>(n));
+  return n == 1 ? trf("{} note", count) : trf("{} notes", count);
 }
 }  // namespace
 
@@ -55,11 +69,13 @@ void print_diagnostics(const Diagnostics& diags, bool quiet, bool strict) {
   const std::size_t notes = quiet ? 0 : diags.note_count();
   // Counted from the totals: past a thousand per file, diagnostics are counted, not kept.
   const std::size_t hidden = errors + (warnings_shown ? warnings : 0) + notes - shown;
-  if (hidden > 0) std::fprintf(stderr, "… and %zu more\n", hidden);
+  if (hidden > 0) {
+    std::fprintf(stderr, "%s\n",
+                 trf("… and {} more", count_text(static_cast<std::int64_t>(hidden))).c_str());
+  }
   if (errors > 0 || (warnings_shown && warnings > 0) || notes > 0) {
-    std::string totals =
-        plural(errors, "error", "errors") + ", " + plural(warnings, "warning", "warnings");
-    if (notes > 0) totals += ", " + plural(notes, "note", "notes");
+    std::string totals = errors_text(errors) + ", " + warnings_text(warnings);
+    if (notes > 0) totals += ", " + notes_text(notes);
     std::fprintf(stderr, "ntreport: %s\n", totals.c_str());
   }
 }
@@ -74,9 +90,9 @@ int guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "ntreport: internal error: %s\n", e.what());
+    std::fprintf(stderr, "%s\n", trf("ntreport: internal error: {}", e.what()).c_str());
   } catch (...) {
-    std::fprintf(stderr, "ntreport: internal error\n");
+    std::fprintf(stderr, "%s\n", std::string(tr("ntreport: internal error")).c_str());
   }
   return static_cast<int>(ExitCode::internal);
 }

@@ -56,14 +56,14 @@ void check_keys(const toml::table& t, std::span<const std::string_view> known,
       const std::size_t d = edit_distance(k.str(), key);
       if (d < best) {
         best = d;
-        hint = fmt::format("did you mean \"{}{}\"?", prefix, key);
+        hint = trf("did you mean \"{}{}\"?", prefix, key);
       }
     }
     if (hint.empty() && !prefix.empty()) {
-      hint = "keys written after a [table] header belong to it; put the others above it";
+      hint = tr("keys written after a [table] header belong to it; put the others above it");
     }
     diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(v.source().begin.line)),
-                fmt::format("unknown key \"{}{}\"", prefix, k.str()), std::move(hint));
+                trf("unknown key \"{}{}\"", prefix, k.str()), std::move(hint));
   }
 }
 
@@ -86,7 +86,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     if (!what.empty() && what[0] >= 'A' && what[0] <= 'Z')
       what[0] = static_cast<char>(what[0] - 'A' + 'a');
     diags.error("config-error", config_loc(path, static_cast<std::uint32_t>(e.source().begin.line)),
-                "not valid TOML: " + what);
+                trf("not valid TOML: {}", what));
     return false;
   }
   static constexpr std::string_view kKeys[] = {
@@ -116,8 +116,8 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     if (n->get() < 0 || n->get() > kMaxHighlightLowest) {
       diags.error("config-error",
                   config_loc(path, static_cast<std::uint32_t>(n->source().begin.line)),
-                  fmt::format("highlight_lowest must be a whole number from 0 to {}, got {}",
-                              kMaxHighlightLowest, n->get()));
+                  trf("highlight_lowest must be a whole number from 0 to {}, got {}",
+                      kMaxHighlightLowest, n->get()));
     } else {
       c.highlight_lowest = static_cast<unsigned>(n->get());
     }
@@ -125,7 +125,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
     diags.error("config-error",
                 config_loc(path, static_cast<std::uint32_t>(
                                      v["highlight_lowest"].node()->source().begin.line)),
-                "highlight_lowest must be a whole number");
+                std::string(tr("highlight_lowest must be a whole number")));
   }
   if (const auto lang = v["lang"]) {
     const auto chosen = lang.value<std::string>();
@@ -152,7 +152,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
       } else {
         diags.error(
             "config-error", config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
-            fmt::format("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
+            trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
       }
     }
   }
@@ -162,38 +162,40 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
 void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) {
   const SourceLoc loc = config_loc(where);
   if (c.period) {
-    for (const auto& [d, which] : {std::pair{c.period->from, "first"}, {c.period->to, "last"}}) {
+    for (const auto& [d, first] : {std::pair{c.period->from, true}, {c.period->to, false}}) {
       if (!valid_date(d)) {
-        diags.error("usage", loc,
-                    fmt::format("the period's {} day must be a date written YYYY-MM-DD, got \"{}\"",
-                                which, d),
-                    "for example 2024-08-28");
+        diags.error(
+            "usage", loc,
+            first ? trf("the period's first day must be a date written YYYY-MM-DD, got \"{}\"", d)
+                  : trf("the period's last day must be a date written YYYY-MM-DD, got \"{}\"", d),
+            std::string(tr("for example 2024-08-28")));
       }
     }
     if (valid_date(c.period->from) && valid_date(c.period->to) && c.period->to < c.period->from) {
-      diags.error(
-          "usage", loc,
-          fmt::format("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
+      diags.error("usage", loc,
+                  trf("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
     }
   }
   if (!c.sort.empty() && !rate_by_key(c.sort)) {
     std::vector<std::string_view> keys;
     for (const auto& r : rates()) keys.push_back(r.key);
-    diags.error(
-        "usage", loc,
-        fmt::format("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
+    diags.error("usage", loc,
+                trf("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
   }
 }
 
 }  // namespace
 
 void add_registry_options(CLI::App& app, PeriodOptions& o) {
-  app.add_option("--config", o.config,
-                 "The period's ntreport.toml (default: ./ntreport.toml if present)");
+  app.add_option(
+      "--config", o.config,
+      std::string(tr("The period's ntreport.toml (default: ./ntreport.toml if present)")));
   app.add_option("--registry", o.registry,
-                 "Unit registry CSV (default: the shipped Ninh Thuận registry)");
-  app.add_option("--levels", o.levels, "Level definitions CSV (default: tinh, huyen, xa)");
-  app.add_option("--aliases", o.aliases, "Alias CSV files (alias,code); repeatable");
+                 std::string(tr("Unit registry CSV (default: the shipped Ninh Thuận registry)")));
+  app.add_option("--levels", o.levels,
+                 std::string(tr("Level definitions CSV (default: tinh, huyen, xa)")));
+  app.add_option("--aliases", o.aliases,
+                 std::string(tr("Alias CSV files (alias,code); repeatable")));
 }
 
 std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildConfig>& config,
@@ -207,40 +209,54 @@ std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildC
 }
 
 void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
-  app.add_option("inputs", o.inputs, "Input files or folders (XLSX, XLS, CSV), read recursively");
+  app.add_option("inputs", o.inputs,
+                 std::string(tr("Input files or folders (XLSX, XLS, CSV), read recursively")));
   add_registry_options(app, o);
-  app.add_option("--templates", o.template_dirs, "Folders of extra appendix definitions (*.toml)");
-  app.add_option("--targets", o.targets, "Targets CSV for the chi-tieu appendix");
-  app.add_option("--results", o.results, "Results CSV for targets not computed from unit figures");
-  app.add_option("--period-from", o.period_from, "First day of the period, YYYY-MM-DD");
-  app.add_option("--period-to", o.period_to, "Last day of the period, YYYY-MM-DD");
-  app.add_option("--only", o.only, "Appendix ids to build (comma-separated)")->delimiter(',');
-  app.add_flag("--strict", o.strict, "Fail (exit 1) on warnings too");
-  app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
-  app.add_option("-j,--jobs", o.jobs, "Threads reading input files (default: one per core)")
+  app.add_option("--templates", o.template_dirs,
+                 std::string(tr("Folders of extra appendix definitions (*.toml)")));
+  app.add_option("--targets", o.targets, std::string(tr("Targets CSV for the chi-tieu appendix")));
+  app.add_option("--results", o.results,
+                 std::string(tr("Results CSV for targets not computed from unit figures")));
+  app.add_option("--period-from", o.period_from,
+                 std::string(tr("First day of the period, YYYY-MM-DD")));
+  app.add_option("--period-to", o.period_to, std::string(tr("Last day of the period, YYYY-MM-DD")));
+  app.add_option("--only", o.only, std::string(tr("Appendix ids to build (comma-separated)")))
+      ->delimiter(',');
+  app.add_flag("--strict", o.strict, std::string(tr("Fail (exit 1) on warnings too")));
+  app.add_flag("-q,--quiet", o.quiet, std::string(tr("Print nothing but errors")));
+  app.add_option("-j,--jobs", o.jobs,
+                 std::string(tr("Threads reading input files (default: one per core)")))
       ->check(CLI::Range(1U, 64U));
   if (!with_outputs) return;
-  app.add_option("-o,--output", o.out_dir, "Output folder (default: ./out)");
+  app.add_option("-o,--output", o.out_dir, std::string(tr("Output folder (default: ./out)")));
   app.add_flag("--force", o.force,
-               "Replace (or remove) files of the output folder ntreport did not write, or that "
-               "changed since");
-  app.add_option("--layout", o.layouts, "ID=level|area: the layout of an appendix; repeatable");
-  app.add_option("--sort", o.sort, "Order units within each group by this rate, lowest first");
+               std::string(tr(
+                   "Replace (or remove) files of the output folder ntreport did not write, or that "
+                   "changed since")));
+  app.add_option("--layout", o.layouts,
+                 std::string(tr("ID=level|area: the layout of an appendix; repeatable")));
+  app.add_option("--sort", o.sort,
+                 std::string(tr("Order units within each group by this rate, lowest first")));
   app.add_option("--format", o.formats,
-                 "Output formats: md,xlsx,json,docx,pdf (default: md,xlsx,json)")
+                 std::string(tr("Output formats: md,xlsx,json,docx,pdf (default: md,xlsx,json)")))
       ->delimiter(',');
-  app.add_option("--previous", o.previous,
-                 "An earlier build (its output folder or summary.json) to compare with; "
-                 "repeatable");
-  app.add_option("--crosswalk", o.crosswalks,
-                 "CSV old_code,new_code,share (whole, part or a fraction): where earlier units "
-                 "went, beside or instead of the shipped crosswalks; repeatable");
-  app.add_option("--plausibility-factor", o.plausibility_factor,
-                 "With --previous, warn of a count that changed by more than this factor "
-                 "(default 5)")
+  app.add_option(
+      "--previous", o.previous,
+      std::string(tr("An earlier build (its output folder or summary.json) to compare with; "
+                     "repeatable")));
+  app.add_option(
+      "--crosswalk", o.crosswalks,
+      std::string(tr("CSV old_code,new_code,share (whole, part or a fraction): where earlier units "
+                     "went, beside or instead of the shipped crosswalks; repeatable")));
+  app.add_option(
+         "--plausibility-factor", o.plausibility_factor,
+         std::string(tr("With --previous, warn of a count that changed by more than this factor "
+                        "(default 5)")))
       ->check(CLI::Range(std::int64_t{2}, std::int64_t{1000000}));
-  app.add_option("--highlight-lowest", o.highlight_lowest,
-                 "In phu-luc.xlsx, mark the N lowest units of each level for every rate (0: none)")
+  app.add_option(
+         "--highlight-lowest", o.highlight_lowest,
+         std::string(
+             tr("In phu-luc.xlsx, mark the N lowest units of each level for every rate (0: none)")))
       ->check(CLI::Range(0, static_cast<int>(kMaxHighlightLowest)));
 }
 
@@ -260,9 +276,9 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (!o.results.empty()) c.results = o.results;
   if (o.period_from.empty() != o.period_to.empty()) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                fmt::format("{} is given without {}; a period needs both",
-                            o.period_from.empty() ? "--period-to" : "--period-from",
-                            o.period_from.empty() ? "--period-from" : "--period-to"));
+                trf("{} is given without {}; a period needs both",
+                    o.period_from.empty() ? "--period-to" : "--period-from",
+                    o.period_from.empty() ? "--period-from" : "--period-to"));
   } else if (!o.period_from.empty()) {
     c.period = Period{o.period_from, o.period_to};
   }
@@ -271,7 +287,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
     const auto eq = l.find('=');
     if (eq == std::string::npos) {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("--layout {}: expected ID=level or ID=area", l));
+                  trf("--layout {}: expected ID=level or ID=area", l));
       continue;
     }
     const auto layout = parse_layout(l.substr(eq + 1));
@@ -279,8 +295,8 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
       c.layouts[l.substr(0, eq)] = *layout;
     } else {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("--layout {}={}: the layout must be level or area", l.substr(0, eq),
-                              l.substr(eq + 1)));
+                  trf("--layout {}={}: the layout must be level or area", l.substr(0, eq),
+                      l.substr(eq + 1)));
     }
   }
   if (!o.sort.empty()) c.sort = o.sort;
@@ -294,7 +310,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
       c.formats.insert(*format);
     } else {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("--format {}: the formats are md, xlsx, json, docx, pdf", f));
+                  trf("--format {}: the formats are md, xlsx, json, docx, pdf", f));
     }
   }
   c.strict = o.strict;
@@ -309,8 +325,8 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   check_config(c, config.empty() ? "ntreport" : config, diags);
   if (c.inputs.empty() && o.needs_inputs) {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                "no inputs: name input files or folders, or run inside a period folder with an "
-                "ntreport.toml that lists them");
+                std::string(tr("no inputs: name input files or folders, or run inside a period "
+                               "folder with an ntreport.toml that lists them")));
   }
   if (diags.error_count() > errors) return std::nullopt;
   return c;

@@ -45,11 +45,14 @@ void add_diff_command(CLI::App& app, int& result) {
   auto opts = std::make_shared<DiffOptions>();
   CLI::App* sub = app.add_subcommand(
       "diff",
-      "Compare two builds unit by unit through their summary.json; print the changed figures "
-      "as a Markdown table. Exit 0 identical, 1 different, 2 problem");
-  sub->add_option("old", opts->old_build, "The earlier build folder (or its summary.json)")
+      std::string(tr(
+          "Compare two builds unit by unit through their summary.json; print the changed figures "
+          "as a Markdown table. Exit 0 identical, 1 different, 2 problem")));
+  sub->add_option("old", opts->old_build,
+                  std::string(tr("The earlier build folder (or its summary.json)")))
       ->required();
-  sub->add_option("new", opts->new_build, "The later build folder (or its summary.json)")
+  sub->add_option("new", opts->new_build,
+                  std::string(tr("The later build folder (or its summary.json)")))
       ->required();
   sub->callback([opts, &result] {
     result = guarded([&] { return run_diff(*opts); });

@@ -2,6 +2,7 @@
 // status without arguments.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -58,53 +59,75 @@ std::string from_folder(const std::string& dir, const std::string& path) {
       fs::absolute(p).lexically_normal().lexically_relative(fs::absolute(platform::fs_path(dir))));
 }
 
+// Comment lines: each line of `text` after "# ". The comments of ntreport.toml are in the
+// language of messages — the file is the user's to read and edit, not an output.
+std::string comment(std::string_view text) {
+  std::string out;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out += "# ";
+    out += text.substr(start, end - start);
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 // A comment saying what a setting is, then "key = value" (commented out, with an example,
 // when no value is given).
 std::string setting(std::string_view key, const std::string& value, std::string_view example,
                     std::string_view note) {
-  if (value.empty()) return fmt::format("# {}\n# {} = {}\n", note, key, toml_string(example));
-  return fmt::format("# {}\n{} = {}\n", note, key, toml_string(value));
+  if (value.empty()) return comment(note) + fmt::format("# {} = {}\n", key, toml_string(example));
+  return comment(note) + fmt::format("{} = {}\n", key, toml_string(value));
 }
 
 std::string config_text(const InitOptions& o, const Province2025* province) {
   std::string title =
       !o.title.empty() ? o.title : (o.registry.empty() ? std::string(kShippedTitle) : "");
   if (province != nullptr && o.title.empty()) title = province_title(*province);
-  std::string t = fmt::format(
-      "# The period {} to {}. Paths are relative to this folder; options given on the\n"
-      "# command line override these settings. Run ntreport here without arguments: build,\n"
-      "# check, template (input workbooks for the units), status (who has not reported).\n\n",
-      o.from, o.to);
-  t += "# The language of ntreport's messages and help: vi (Tiếng Việt) or en (English)\n"
-       "lang = \"vi\"\n";
-  t += setting("title", title, "Ủy ban nhân dân tỉnh …", "The province, on the input workbooks");
+  std::string t =
+      comment(trf("The period {} to {}. Paths are relative to this folder; options given on the\n"
+                  "command line override these settings. Run ntreport here without arguments: "
+                  "build,\ncheck, template (input workbooks for the units), status (who has not "
+                  "reported).",
+                  o.from, o.to)) +
+      "\n";
+  t += comment(tr("The language of ntreport's messages and help: vi (Tiếng Việt) or en (English)"));
+  t += "lang = \"vi\"\n";
+  t +=
+      setting("title", title, "Ủy ban nhân dân tỉnh …", tr("The province, on the input workbooks"));
   t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
-               "The line under each appendix title");
+               tr("The line under each appendix title"));
   if (province != nullptr) {
-    t += fmt::format(
-        "# The units of {}: its departments and communes; add its other bodies\n"
-        "registry = \"registry.csv\"\n# Two levels: Cấp tỉnh, Cấp xã\n"
-        "levels = \"levels.csv\"\n",
-        province->name);
+    t += comment(
+        trf("The units of {}: its departments and communes; add its other bodies", province->name));
+    t += "registry = \"registry.csv\"\n";
+    t += comment(tr("Two levels: Cấp tỉnh, Cấp xã"));
+    t += "levels = \"levels.csv\"\n";
   } else {
-    t += setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
-                 "registry.csv", "The unit registry (default: the shipped Ninh Thuận registry)");
+    t +=
+        setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
+                "registry.csv", tr("The unit registry (default: the shipped Ninh Thuận registry)"));
   }
-  t += "# More names for units (CSV alias,code)\naliases = [\"aliases.csv\"]\n";
+  t += comment(tr("More names for units (CSV alias,code)"));
+  t += "aliases = [\"aliases.csv\"]\n";
   t += setting("targets", o.targets.empty() ? "" : from_folder(o.dir, o.targets), "targets.csv",
-               "The plan's targets, for the chi-tieu appendix");
-  t += "# The units' files (XLSX, CSV)\ninputs = [\"inputs\"]\n";
-  t += "# Where build writes the appendices\noutput = \"out\"\n";
-  t += "# Where template writes the input workbooks\nforms = \"forms\"\n";
+               tr("The plan's targets, for the chi-tieu appendix"));
+  t += comment(tr("The units' files (XLSX, CSV)"));
+  t += "inputs = [\"inputs\"]\n";
+  t += comment(tr("Where build writes the appendices"));
+  t += "output = \"out\"\n";
+  t += comment(tr("Where template writes the input workbooks"));
+  t += "forms = \"forms\"\n";
   t += setting("return_to", o.return_to, "Sở Thông tin và Truyền thông, email …",
-               "Who the filled workbooks go back to");
+               tr("Who the filled workbooks go back to"));
   t += fmt::format("\n[period]\nfrom = {}\nto = {}\n", toml_string(o.from), toml_string(o.to));
   return t;
 }
 
 // "the provinces: 01 Thành phố Hà Nội, 04 Tỉnh Cao Bằng, …"
 std::string all_provinces() {
-  std::string out = "the provinces:";
+  std::string out(tr("the provinces:"));
   for (const Province2025& p : provinces_2025()) out += fmt::format(" {} {},", p.code, p.name);
   out.back() = '.';
   return out;
@@ -119,15 +142,16 @@ std::string registry_summary(const Province2025& p) {
     if (c->kind == "phuong") ++phuong;
     if (c->kind == "dac-khu") ++dac_khu;
   }
-  return fmt::format("{} departments and {} communes of {} ({} xã, {} phường, {} đặc khu)",
-                     departments_2025().size(), communes.size(), p.name, xa, phuong, dac_khu);
+  return trf("{} departments and {} communes of {} ({} xã, {} phường, {} đặc khu)",
+             departments_2025().size(), communes.size(), p.name, xa, phuong, dac_khu);
 }
 
 // The province --province names, or a usage error listing the closest names.
 const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
   if (!o.registry.empty()) {
     diags.error("usage", usage_loc(),
-                "--province writes the folder's registry: give --province or --registry, not both");
+                std::string(tr("--province writes the folder's registry: give --province or "
+                               "--registry, not both")));
     return nullptr;
   }
   if (const Province2025* p = find_province(o.province)) return p;
@@ -137,10 +161,10 @@ const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
     names += fmt::format("{}\"{}\" ({})", names.empty() ? "" : ", ", p->name, p->code);
   diags.error(
       "usage", usage_loc(),
-      fmt::format("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its "
-                  "code such as 56)",
-                  printable(o.province)),
-      close.empty() ? all_provinces() : fmt::format("did you mean {}?", names));
+      trf("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its code such "
+          "as 56)",
+          printable(o.province)),
+      close.empty() ? all_provinces() : trf("did you mean {}?", names));
   return nullptr;
 }
 
@@ -148,12 +172,11 @@ int run_init(const InitOptions& o) {
   Diagnostics diags;
   for (const auto& d : {o.from, o.to}) {
     if (!valid_date(d))
-      diags.error("usage", usage_loc(),
-                  fmt::format("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
+      diags.error("usage", usage_loc(), trf("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
   }
   if (!diags.has_errors() && o.to < o.from)
     diags.error("usage", usage_loc(),
-                fmt::format("the period ends ({}) before it starts ({})", o.to, o.from));
+                trf("the period ends ({}) before it starts ({})", o.to, o.from));
   const Province2025* province = o.province.empty() ? nullptr : chosen_province(o, diags);
   if (!diags.has_errors()) {
     // Every file is the user's from the start (aliases.csv and the registry are edited by
@@ -171,13 +194,14 @@ int run_init(const InitOptions& o) {
   print_diagnostics(diags, false);
   if (diags.has_errors()) return exit_code(diags, false);
   if (province != nullptr) {
-    std::printf("ntreport: %s/registry.csv: %s; add the province's other bodies to it\n",
-                printable(o.dir).c_str(), registry_summary(*province).c_str());
+    std::printf("%s\n", trf("ntreport: {}/registry.csv: {}; add the province's other bodies to it",
+                            printable(o.dir), registry_summary(*province))
+                            .c_str());
   }
-  std::printf(
-      "ntreport: period folder %s ready: put the units' files in %s/inputs, then run "
-      "ntreport build there\n",
-      printable(o.dir).c_str(), printable(o.dir).c_str());
+  std::printf("%s\n", trf("ntreport: period folder {} ready: put the units' files in {}/inputs, "
+                          "then run ntreport build there",
+                          printable(o.dir), printable(o.dir))
+                          .c_str());
   return 0;
 }
 
@@ -186,21 +210,29 @@ int run_init(const InitOptions& o) {
 void add_init_command(CLI::App& app, int& result) {
   auto o = std::make_shared<InitOptions>();
   CLI::App* sub = app.add_subcommand(
-      "init", "Create a period folder: DIR/ntreport.toml, DIR/aliases.csv and DIR/inputs/");
-  sub->add_option("dir", o->dir, "The period folder (created when missing)")->required();
-  sub->add_option("--from", o->from, "First day of the period, YYYY-MM-DD")->required();
-  sub->add_option("--to", o->to, "Last day of the period, YYYY-MM-DD")->required();
+      "init", std::string(tr(
+                  "Create a period folder: DIR/ntreport.toml, DIR/aliases.csv and DIR/inputs/")));
+  sub->add_option("dir", o->dir, std::string(tr("The period folder (created when missing)")))
+      ->required();
+  sub->add_option("--from", o->from, std::string(tr("First day of the period, YYYY-MM-DD")))
+      ->required();
+  sub->add_option("--to", o->to, std::string(tr("Last day of the period, YYYY-MM-DD")))->required();
   sub->add_option("--title", o->title,
-                  "The province's title line (default: the shipped "
-                  "registry's province)");
-  sub->add_option("--reference", o->reference, "The line under each appendix title");
-  sub->add_option("--registry", o->registry, "Unit registry CSV (default: the shipped one)");
-  sub->add_option("--province", o->province,
-                  "A province of 2025 (name or code, e.g. \"Khánh Hòa\" or 56): writes its "
-                  "departments and communes into DIR/registry.csv, with two levels");
-  sub->add_option("--targets", o->targets, "The plan's targets CSV");
-  sub->add_option("--return-to", o->return_to, "Who the filled input workbooks go back to");
-  sub->add_flag("--force", o->force, "Replace an existing ntreport.toml and aliases.csv");
+                  std::string(tr("The province's title line (default: the shipped "
+                                 "registry's province)")));
+  sub->add_option("--reference", o->reference,
+                  std::string(tr("The line under each appendix title")));
+  sub->add_option("--registry", o->registry,
+                  std::string(tr("Unit registry CSV (default: the shipped one)")));
+  sub->add_option(
+      "--province", o->province,
+      std::string(tr("A province of 2025 (name or code, e.g. \"Khánh Hòa\" or 56): writes its "
+                     "departments and communes into DIR/registry.csv, with two levels")));
+  sub->add_option("--targets", o->targets, std::string(tr("The plan's targets CSV")));
+  sub->add_option("--return-to", o->return_to,
+                  std::string(tr("Who the filled input workbooks go back to")));
+  sub->add_flag("--force", o->force,
+                std::string(tr("Replace an existing ntreport.toml and aliases.csv")));
   sub->callback([o, &result] { result = guarded([&] { return run_init(*o); }); });
 }
 

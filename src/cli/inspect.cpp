@@ -37,9 +37,10 @@ void add_inspect_command(CLI::App& app, int& result) {
   auto o = std::make_shared<InspectOptions>();
   CLI::App* sub = app.add_subcommand(
       "inspect",
-      "Show what ntreport sees in one input: its sheets, the header row, what each column and "
-      "each row is");
-  sub->add_option("FILE", o->file, "An input file (XLSX, XLS, CSV)")->required();
+      std::string(tr(
+          "Show what ntreport sees in one input: its sheets, the header row, what each column and "
+          "each row is")));
+  sub->add_option("FILE", o->file, std::string(tr("An input file (XLSX, XLS, CSV)")))->required();
   add_registry_options(*sub, o->period);
   sub->callback([o, &result] { result = guarded([&] { return run_inspect(*o); }); });
 }

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdio>
 
 #include "ntreport/platform/process.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr::cli {
 
@@ -34,9 +36,10 @@ void Progress::appendices(std::size_t built) {
 
 std::string Progress::line() const {
   const std::size_t filled = files_total_ == 0 ? kWidth : kWidth * files_done_ / files_total_;
-  return fmt::format("ntreport: [{}{}] {}/{} files, {} units, {} appendices",
-                     std::string(filled, '#'), std::string(kWidth - filled, '.'), files_done_,
-                     files_total_, units_, appendices_);
+  auto n = [](std::size_t v) { return count_text(static_cast<std::int64_t>(v)); };
+  return trf("ntreport: [{}{}] {}/{} files, {} units, {} appendices", std::string(filled, '#'),
+             std::string(kWidth - filled, '.'), n(files_done_), n(files_total_), n(units_),
+             n(appendices_));
 }
 
 void Progress::draw() {

@@ -31,7 +31,7 @@ std::vector<Family> status_families(const BuildConfig& c, const std::vector<Appe
         std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& d) { return d.id == id; });
     if (def == defs.end()) {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  fmt::format("--only {}: no such appendix", id));
+                  trf("--only {}: no such appendix", id));
       continue;
     }
     for (Family f : def->families) wanted[static_cast<std::size_t>(f)] = true;
@@ -54,7 +54,7 @@ int run_status(const StatusOptions& o) {
   Diagnostics diags;
   if (o.format != "table" && o.format != "json") {
     diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                fmt::format("--format {}: the formats are table, json", o.format));
+                trf("--format {}: the formats are table, json", o.format));
   }
   const auto config = resolve_config(o.period, diags);
   if (!config || diags.has_errors()) {
@@ -86,10 +86,12 @@ int run_status(const StatusOptions& o) {
 void add_status_command(CLI::App& app, int& result) {
   auto o = std::make_shared<StatusOptions>();
   CLI::App* sub = app.add_subcommand(
-      "status", "List, per family of figures, the units that have not reported or only partly");
+      "status",
+      std::string(
+          tr("List, per family of figures, the units that have not reported or only partly")));
   add_period_options(*sub, o->period, false);
-  sub->add_option("--format", o->format, "table (Markdown, the default) or json");
-  sub->add_flag("--all", o->all, "List the units that reported too");
+  sub->add_option("--format", o->format, std::string(tr("table (Markdown, the default) or json")));
+  sub->add_flag("--all", o->all, std::string(tr("List the units that reported too")));
   sub->callback([o, &result] { result = guarded([&] { return run_status(*o); }); });
 }
 

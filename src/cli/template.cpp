@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -37,9 +38,9 @@ std::vector<Family> selected_families(const BuildConfig& c, const std::vector<Ap
       for (const auto& d : defs) {
         if (!d.families.empty()) ids.push_back(d.id);
       }
-      diags.error("usage", usage_loc(),
-                  fmt::format("--only {}: not an appendix of unit figures; they are {}", id,
-                              fmt::join(ids, ", ")));
+      diags.error(
+          "usage", usage_loc(),
+          trf("--only {}: not an appendix of unit figures; they are {}", id, fmt::join(ids, ", ")));
       continue;
     }
     for (Family f : def->families) wanted[static_cast<std::size_t>(f)] = true;
@@ -61,9 +62,8 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     if (u != kNoUnit) return u;
     std::vector<std::string> names;
     for (UnitId s : registry.suggest(text)) names.emplace_back(registry.unit(s).code);
-    diags.error(
-        "usage", usage_loc(), fmt::format("{} {}: no unit has this code", option, text),
-        names.empty() ? std::string{} : fmt::format("did you mean {}?", fmt::join(names, ", ")));
+    diags.error("usage", usage_loc(), trf("{} {}: no unit has this code", option, text),
+                names.empty() ? std::string{} : trf("did you mean {}?", fmt::join(names, ", ")));
     return std::nullopt;
   };
   if (!o.unit.empty() && !(unit = code(o.unit, "--unit"))) return {};
@@ -73,7 +73,7 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
       std::vector<std::string> ids;
       for (const auto& l : registry.levels()) ids.push_back(l.id);
       diags.error("usage", usage_loc(),
-                  fmt::format("--level {}: the levels are {}", o.level, fmt::join(ids, ", ")));
+                  trf("--level {}: the levels are {}", o.level, fmt::join(ids, ", ")));
       return {};
     }
   }
@@ -81,8 +81,7 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     if (!(area = code(o.area, "--area"))) return {};
     const auto& areas = registry.areas();
     if (std::find(areas.begin(), areas.end(), *area) == areas.end()) {
-      diags.error("usage", usage_loc(),
-                  fmt::format("--area {}: no unit lies in this unit's area", o.area));
+      diags.error("usage", usage_loc(), trf("--area {}: no unit lies in this unit's area", o.area));
       return {};
     }
   }
@@ -121,8 +120,12 @@ int run_template(TemplateOptions o) {
   if (!diags.has_errors()) out.commit(diags);
   const int code = finish();
   if (code == 0 && !o.period.quiet) {
-    std::printf("ntreport: %zu input workbook%s written to %s\n", units.size(),
-                units.size() == 1 ? "" : "s", printable(dir).c_str());
+    const std::string count = count_text(static_cast<std::int64_t>(units.size()));
+    std::printf("%s\n",
+                (units.size() == 1
+                     ? trf("ntreport: {} input workbook written to {}", count, printable(dir))
+                     : trf("ntreport: {} input workbooks written to {}", count, printable(dir)))
+                    .c_str());
   }
   return code;
 }
@@ -133,31 +136,40 @@ void add_template_command(CLI::App& app, int& result) {
   auto o = std::make_shared<TemplateOptions>();
   CLI::App* sub = app.add_subcommand(
       "template",
-      "Write an input workbook per unit, to fill and send back (default: every unit without a "
-      "parent; sub-units are rows of their parent's workbook)");
-  auto* unit = sub->add_option("--unit", o->unit, "The workbook of this unit (its code)");
-  auto* level =
-      sub->add_option("--level", o->level, "A workbook per unit of this level (tinh, huyen, xa)");
-  auto* area =
-      sub->add_option("--area", o->area, "A workbook for this district and each unit lying in it");
+      std::string(tr(
+          "Write an input workbook per unit, to fill and send back (default: every unit without a "
+          "parent; sub-units are rows of their parent's workbook)")));
+  auto* unit =
+      sub->add_option("--unit", o->unit, std::string(tr("The workbook of this unit (its code)")));
+  auto* level = sub->add_option(
+      "--level", o->level, std::string(tr("A workbook per unit of this level (tinh, huyen, xa)")));
+  auto* area = sub->add_option(
+      "--area", o->area, std::string(tr("A workbook for this district and each unit lying in it")));
   unit->excludes(level)->excludes(area);
   level->excludes(area);
   PeriodOptions& p = o->period;
   sub->add_option("-o,--output", p.out_dir,
-                  "Output folder (default: forms, or `forms` of the "
-                  "ntreport.toml)");
-  sub->add_option("--config", p.config,
-                  "The period's ntreport.toml (default: ./ntreport.toml if present)");
-  sub->add_option("--registry", p.registry, "Unit registry CSV (default: the shipped registry)");
-  sub->add_option("--levels", p.levels, "Level definitions CSV");
-  sub->add_option("--only", p.only, "The appendices whose figures to collect (comma-separated)")
+                  std::string(tr("Output folder (default: forms, or `forms` of the "
+                                 "ntreport.toml)")));
+  sub->add_option(
+      "--config", p.config,
+      std::string(tr("The period's ntreport.toml (default: ./ntreport.toml if present)")));
+  sub->add_option("--registry", p.registry,
+                  std::string(tr("Unit registry CSV (default: the shipped registry)")));
+  sub->add_option("--levels", p.levels, std::string(tr("Level definitions CSV")));
+  sub->add_option("--only", p.only,
+                  std::string(tr("The appendices whose figures to collect (comma-separated)")))
       ->delimiter(',');
-  sub->add_option("--period-from", p.period_from, "First day of the period, YYYY-MM-DD");
-  sub->add_option("--period-to", p.period_to, "Last day of the period, YYYY-MM-DD");
-  sub->add_flag("-q,--quiet", p.quiet, "Print nothing but errors");
-  sub->add_flag("--force", p.force,
-                "Replace workbooks of the folder ntreport did not write, or that were filled in "
-                "since");
+  sub->add_option("--period-from", p.period_from,
+                  std::string(tr("First day of the period, YYYY-MM-DD")));
+  sub->add_option("--period-to", p.period_to,
+                  std::string(tr("Last day of the period, YYYY-MM-DD")));
+  sub->add_flag("-q,--quiet", p.quiet, std::string(tr("Print nothing but errors")));
+  sub->add_flag(
+      "--force", p.force,
+      std::string(
+          tr("Replace workbooks of the folder ntreport did not write, or that were filled in "
+             "since")));
   sub->callback([o, &result] { result = guarded([&] { return run_template(*o); }); });
 }
 

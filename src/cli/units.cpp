@@ -33,11 +33,12 @@ int run_units(const UnitsOptions& o) {
 
 void add_units_command(CLI::App& app, int& result) {
   auto o = std::make_shared<UnitsOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "units",
-      "List the registry's units (code, name, level, parent) whose code, name or alias contains "
-      "TEXT; the closest names when none does");
-  sub->add_option("TEXT", o->text, "A piece of a name, code or alias (default: every unit)");
+  CLI::App* sub =
+      app.add_subcommand("units", std::string(tr("List the registry's units (code, name, level, "
+                                                 "parent) whose code, name or alias contains "
+                                                 "TEXT; the closest names when none does")));
+  sub->add_option("TEXT", o->text,
+                  std::string(tr("A piece of a name, code or alias (default: every unit)")));
   add_registry_options(*sub, o->period);
   sub->callback([o, &result] { result = guarded([&] { return run_units(*o); }); });
 }

@@ -99,7 +99,9 @@ def main():
         check(code == 0 and len(forms) == 91 and 'so-tnmt.xlsx' in forms and
               'so-tnmt.van-phong.xlsx' not in forms and 'prtc.bao-an.xlsx' in forms,
               f'template: exit {code}, {len(forms)} forms, {err}')
-        check(out == 'ntreport: 91 input workbooks written to forms\n', f'template said {out!r}')
+        # in Vietnamese: the folder's ntreport.toml, as init writes it, says lang = "vi"
+        check(out == 'ntreport: đã ghi 91 tệp Excel nhập liệu vào forms\n',
+              f'template said {out!r}')
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for f in failures:
