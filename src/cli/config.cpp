@@ -150,9 +150,9 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
       if (layout == Layout::level || layout == Layout::area) {
         c.layouts[std::string(k.str())] = *layout;
       } else {
-        diags.error(
-            "config-error", config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
-            trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
+        diags.error("config-error",
+                    config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
+                    trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
       }
     }
   }
