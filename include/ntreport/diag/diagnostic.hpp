@@ -51,10 +51,10 @@ struct Diagnostic {
   Severity severity = Severity::error;
   Code code = kInternalCode;  ///< a stable kebab-case code of the catalogue (diag/catalogue.hpp)
   SourceLoc loc;
-  std::string message;  ///< names the column header, quotes the value found and what was expected
-  std::string hint;     ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
+  std::string message;    ///< names the column header, quotes the value found and what was expected
+  std::string hint;       ///< optional, e.g. "did you mean 'Phường Phủ Hà'?"
+  std::uint64_t seq = 0;  ///< insertion order, the last sort key
   std::string english = {};  ///< a warning's message in English, for summary.json; empty: message
-  std::uint64_t seq = 0;     ///< insertion order, the last sort key
 };
 
 /// One line: `FILE:'SHEET'!CELL: error[code]: message (hint)`.
