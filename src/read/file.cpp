@@ -59,7 +59,7 @@ int open_regular_file(const std::string& path, const std::string& display, Diagn
   if (fd >= 0) return fd;
   if (kind == platform::Kind::missing) {
     diags.error("io-error", file_loc(display),
-                trf("cannot open the file: {}", std::strerror(errno)));
+                trf("cannot open the file: {}", system_error_text(errno)));
   } else {
     refuse(display, kind_name(kind), diags);
   }
@@ -90,7 +90,7 @@ bool read_regular_file(const std::string& path, const std::string& display, std:
       const int err = errno;
       platform::close(fd);
       diags.error("io-error", file_loc(display),
-                  trf("cannot read the file: {}", std::strerror(err)));
+                  trf("cannot read the file: {}", system_error_text(err)));
       return false;
     }
     if (n == 0) break;

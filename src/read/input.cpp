@@ -90,13 +90,13 @@ void walk(const fs::path& dir, std::vector<std::string>& out, Diagnostics& diags
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     diags.error("io-error", file_loc(utf8_path(dir)),
-                trf("cannot read the folder: {}", ec.message()));
+                trf("cannot read the folder: {}", system_error_text(ec)));
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       diags.error("io-error", file_loc(utf8_path(dir)),
-                  trf("cannot read the folder: {}", ec.message()));
+                  trf("cannot read the folder: {}", system_error_text(ec)));
       return;
     }
     const fs::path& p = it->path();
@@ -203,7 +203,7 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
       out.push_back(utf8_path(it->path()));
     }
   }
-  if (ec) diags.error("io-error", file_loc(dir), trf("cannot read the folder: {}", ec.message()));
+  if (ec) diags.error("io-error", file_loc(dir), trf("cannot read the folder: {}", system_error_text(ec)));
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,7 +1,9 @@
 #include "ntreport/text/translate.hpp"
 
 #include <array>
+#include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "ntreport/text/numbers.hpp"
 
@@ -108,6 +110,36 @@ Language language_from_environment(std::string_view language, std::string_view l
 std::string_view tr(std::string_view msgid) {
   if (language() != Language::vi || msgid.empty()) return msgid;
   return vietnamese().find(msgid).value_or(msgid);
+}
+
+std::string system_error_text(int err) {
+  if (language() == Language::vi) {
+    static constexpr std::array<std::pair<int, std::string_view>, 11> kVietnamese = {{
+        {ENOENT, "không có tệp hoặc thư mục này"},
+        {EACCES, "không có quyền truy cập"},
+        {EPERM, "không được phép"},
+        {ENOTDIR, "không phải là thư mục"},
+        {EISDIR, "là một thư mục"},
+        {EEXIST, "đã có"},
+        {ENOSPC, "ổ đĩa đã đầy"},
+        {EROFS, "ổ đĩa chỉ cho đọc"},
+        {EBUSY, "đang được dùng"},
+        {ENAMETOOLONG, "tên quá dài"},
+        {EIO, "lỗi đọc ghi của thiết bị"},
+    }};
+    for (const auto& [code, text] : kVietnamese) {
+      if (code == err) return std::string(text);
+    }
+  }
+  return std::strerror(err);  // NOLINT(concurrency-mt-unsafe): glibc's is safe for known codes
+}
+
+std::string system_error_text(const std::error_code& ec) {
+  if (language() != Language::vi) return ec.message();
+  const std::error_condition generic = ec.default_error_condition();
+  if (generic.category() != std::generic_category()) return ec.message();
+  const std::string text = system_error_text(generic.value());
+  return text;
 }
 
 std::string count_text(std::int64_t n) {

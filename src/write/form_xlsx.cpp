@@ -320,7 +320,7 @@ bool write_form_xlsx(const std::string& path, const FormDoc& form, std::int64_t 
     diags.error("io-error", loc, trf("cannot write the workbook: {}", lxw_strerror(written)));
   } else if (closed != LXW_NO_ERROR) {
     std::string message = trf("cannot write the workbook: {}", lxw_strerror(closed));
-    if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
+    if (errno != 0) message += fmt::format(" ({})", system_error_text(errno));
     diags.error("io-error", loc, std::move(message));
   }
   return written == LXW_NO_ERROR && closed == LXW_NO_ERROR;

@@ -285,7 +285,7 @@ bool write_summary_json(const std::string& path, const BuildReport& report, Diag
   }
   if (!ok) {
     diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
-                trf("cannot write the summary: {}", std::strerror(errno)));
+                trf("cannot write the summary: {}", system_error_text(errno)));
   }
   return ok;
 }

@@ -32,7 +32,7 @@ constexpr std::uint64_t kMaxManifestBytes = 16ULL << 20;
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
 void io_error(Diagnostics& diags, const std::string& path, std::string_view what, int err) {
-  diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, std::strerror(err)));
+  diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, system_error_text(err)));
 }
 
 // A test hook: with NTREPORT_TEST_HOLD_BEFORE_COMMIT=FILE, a commit creates FILE once every

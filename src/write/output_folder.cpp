@@ -18,7 +18,7 @@ namespace {
 SourceLoc file_loc(const std::string& path) { return SourceLoc{path, {}, 0, 0, 0, false}; }
 
 void io_error(Diagnostics& diags, const std::string& path, std::string_view what, int err) {
-  diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, std::strerror(err)));
+  diags.error("io-error", file_loc(path), fmt::format("{}: {}", what, system_error_text(err)));
 }
 
 bool exists(const std::string& path) {

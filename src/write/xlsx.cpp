@@ -319,7 +319,7 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   if (error.code != LXW_NO_ERROR) report(diags, path, error);
   if (closed != LXW_NO_ERROR) {
     std::string message = trf("cannot write the workbook: {}", lxw_strerror(closed));
-    if (errno != 0) message += fmt::format(" ({})", std::strerror(errno));
+    if (errno != 0) message += fmt::format(" ({})", system_error_text(errno));
     diags.error("io-error", file_loc, std::move(message));
   }
   if (error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;

@@ -1,6 +1,9 @@
 // The language of messages (text/translate.hpp): how it is chosen, and the catalogue compiled
 // from po/vi.po.
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
 
 #include "ntreport/text/translate.hpp"
 
@@ -69,4 +72,15 @@ TEST_CASE("A bilingual message is made in the language set and again in English"
   CHECK(both.text == "lang phải là \"vi\" hoặc \"en\", nhưng là 1.234");
   CHECK(both.english == "lang must be \"vi\" or \"en\", got 1234");
   CHECK(ntr::language() == ntr::Language::vi);  // English only while the message was made
+}
+
+TEST_CASE(
+    "The system's error words: as the system says them in English, common ones in Vietnamese") {
+  CHECK(ntr::system_error_text(ENOENT) == std::strerror(ENOENT));
+  const std::error_code ec = std::make_error_code(std::errc::not_a_directory);
+  CHECK(ntr::system_error_text(ec) == ec.message());
+  const LanguageScope vi(ntr::Language::vi);
+  CHECK(ntr::system_error_text(ENOENT) == "không có tệp hoặc thư mục này");
+  CHECK(ntr::system_error_text(ec) == "không phải là thư mục");
+  CHECK(ntr::system_error_text(EXDEV) == std::strerror(EXDEV));  // not a common one
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 /// Marks a string for translation where it is defined, translated later by tr() (xgettext's
 /// convention): the catalogue's summaries, the help of the commands.
@@ -75,6 +76,12 @@ Bilingual bilingual(Make&& make) {
   }
   return b;
 }
+
+/// The system's words for an errno value (strerror) in English; in Vietnamese, those of the
+/// common ones (no such file, permission denied, disk full …), else the system's.
+std::string system_error_text(int err);
+/// The same for an error of std::filesystem (its message in English).
+std::string system_error_text(const std::error_code& ec);
 
 /// A count as messages print it: "179153" in English (as the inputs hold it), "179.153" in
 /// Vietnamese.
