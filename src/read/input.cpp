@@ -203,7 +203,9 @@ std::vector<std::string> list_folder(const std::string& dir, const std::string& 
       out.push_back(utf8_path(it->path()));
     }
   }
-  if (ec) diags.error("io-error", file_loc(dir), trf("cannot read the folder: {}", system_error_text(ec)));
+  if (ec)
+    diags.error("io-error", file_loc(dir),
+                trf("cannot read the folder: {}", system_error_text(ec)));
   std::sort(out.begin(), out.end());
   return out;
 }
