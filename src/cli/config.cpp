@@ -75,6 +75,41 @@ std::string date_text(const toml::node_view<const toml::node> v) {
   return v.value_or(std::string{});
 }
 
+// `lang`: the language of messages from here on, unless --lang chose one.
+void read_language(const toml::table& v, const std::string& path, Diagnostics& diags) {
+  if (const auto lang = v["lang"]) {
+    const auto chosen = lang.value<std::string>();
+    const auto known = chosen ? parse_language(*chosen) : std::nullopt;
+    if (!known || (*chosen != "vi" && *chosen != "en")) {
+      diags.error(
+          "config-error",
+          config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
+          trf("lang must be \"vi\" or \"en\", got {}",
+              lang.node()->is_string() ? "\"" + *chosen + "\"" : std::string(tr("not a string"))));
+    } else {
+      use_config_language(*known);
+    }
+  }
+}
+
+// [layout]: appendix id = level or area.
+void read_layouts(const toml::table& v, const std::string& path, BuildConfig& c,
+                  Diagnostics& diags) {
+  if (const auto* l = v["layout"].as_table()) {
+    for (const auto& [k, val] : *l) {
+      const std::string name = val.value_or(std::string{});
+      const auto layout = parse_layout(name);
+      if (layout == Layout::level || layout == Layout::area) {
+        c.layouts[std::string(k.str())] = *layout;
+      } else {
+        diags.error("config-error",
+                    config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
+                    trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
+      }
+    }
+  }
+}
+
 bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   const auto text = read_text_file(path, diags);
   if (!text) return false;
@@ -127,35 +162,11 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
                                      v["highlight_lowest"].node()->source().begin.line)),
                 std::string(tr("highlight_lowest must be a whole number")));
   }
-  if (const auto lang = v["lang"]) {
-    const auto chosen = lang.value<std::string>();
-    const auto known = chosen ? parse_language(*chosen) : std::nullopt;
-    if (!known || (*chosen != "vi" && *chosen != "en")) {
-      diags.error(
-          "config-error",
-          config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
-          trf("lang must be \"vi\" or \"en\", got {}",
-              lang.node()->is_string() ? "\"" + *chosen + "\"" : std::string("a non-string")));
-    } else {
-      use_config_language(*known);
-    }
-  }
+  read_language(v, path, diags);
   if (const auto* p = v["period"].as_table()) {
     c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};
   }
-  if (const auto* l = v["layout"].as_table()) {
-    for (const auto& [k, val] : *l) {
-      const std::string name = val.value_or(std::string{});
-      const auto layout = parse_layout(name);
-      if (layout == Layout::level || layout == Layout::area) {
-        c.layouts[std::string(k.str())] = *layout;
-      } else {
-        diags.error("config-error",
-                    config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
-                    trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
-      }
-    }
-  }
+  read_layouts(v, path, c, diags);
   return true;
 }
 

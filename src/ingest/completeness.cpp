@@ -238,7 +238,8 @@ void Ingest::State::report_partial(UnitId u) {
 }
 
 void Ingest::State::report_no_column() {
-  for (const auto& [blank, units] : no_column) {
+  for (const auto& [blank, unit_list] : no_column) {
+    const std::vector<UnitId>& units = unit_list;  // a name the lambdas below can capture
     const TableInfo& t = tables[blank.table];
     const SourceLoc at = t.sheet.loc(t.header_row, 0);
     const FieldDef& f = field_def(blank.field);
