@@ -114,32 +114,33 @@ std::string_view tr(std::string_view msgid) {
 
 std::string system_error_text(int err) {
   if (language() == Language::vi) {
-    static constexpr std::array<std::pair<int, std::string_view>, 11> kVietnamese = {{
-        {ENOENT, "không có tệp hoặc thư mục này"},
-        {EACCES, "không có quyền truy cập"},
-        {EPERM, "không được phép"},
-        {ENOTDIR, "không phải là thư mục"},
-        {EISDIR, "là một thư mục"},
-        {EEXIST, "đã có"},
-        {ENOSPC, "ổ đĩa đã đầy"},
-        {EROFS, "ổ đĩa chỉ cho đọc"},
-        {EBUSY, "đang được dùng"},
-        {ENAMETOOLONG, "tên quá dài"},
-        {EIO, "lỗi đọc ghi của thiết bị"},
+    // The common ones in the catalogue's words (their translations are in po/vi.po); the
+    // English is the system's own text, which differs between systems.
+    static constexpr std::array<std::pair<int, std::string_view>, 11> kCommon = {{
+        {ENOENT, N_("no such file or folder")},
+        {EACCES, N_("permission denied")},
+        {EPERM, N_("not permitted")},
+        {ENOTDIR, N_("not a folder")},
+        {EISDIR, N_("is a folder")},
+        {EEXIST, N_("already exists")},
+        {ENOSPC, N_("the disk is full")},
+        {EROFS, N_("the disk is read-only")},
+        {EBUSY, N_("in use")},
+        {ENAMETOOLONG, N_("the name is too long")},
+        {EIO, N_("a device input/output error")},
     }};
-    for (const auto& [code, text] : kVietnamese) {
-      if (code == err) return std::string(text);
+    for (const auto& [code, text] : kCommon) {
+      if (code == err) return std::string(tr(text));
     }
   }
   return std::strerror(err);  // NOLINT(concurrency-mt-unsafe): glibc's is safe for known codes
 }
 
 std::string system_error_text(const std::error_code& ec) {
-  if (language() != Language::vi) return ec.message();
   const std::error_condition generic = ec.default_error_condition();
-  if (generic.category() != std::generic_category()) return ec.message();
-  const std::string text = system_error_text(generic.value());
-  return text;
+  if (language() != Language::vi || generic.category() != std::generic_category())
+    return ec.message();
+  return system_error_text(generic.value());
 }
 
 std::string count_text(std::int64_t n) {
