@@ -23,6 +23,21 @@ struct Auditor::State {
   Table table;
   AuditReport report;
   std::vector<SheetInfo> headerless;
+
+  // A count cell of row r: its value and its text as shown, or not-a-count.
+  void read_count(Row& r, Field f, const CellView& c) {
+    const auto fi = static_cast<std::size_t>(f);
+    r.text[fi] = std::string(trim(c.text));
+    const CountCell v = read_count_cell(c);
+    if (v.kind == CountCell::Kind::count) {
+      r.values.set(f, v.value);
+      if (c.type == CellType::number) r.text[fi] = format_count(v.value);  // as it is shown
+    } else if (v.kind == CountCell::Kind::bad) {
+      r.bad |= field_bit(f);
+      report_not_a_count(diags, table.header.sheet.loc(r.row, c.col),
+                         table.columns.field_header[fi], c);
+    }
+  }
 };
 
 namespace {
@@ -35,34 +50,17 @@ bool is_row_number(std::string_view s) {
   return numeric || roman;
 }
 
-// Whitespace runs (line breaks in a wrapped cell) as one space.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : trim(s)) {
-    const bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (ws) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 // A rate column whose numerator is one field the table does not print, with every field of
 // its denominator printed: that field is implied, row by row, by the printed rate.
 void find_implied(Table& t) {
   for (const auto& def : rates()) {
-    if (t.rate_col[static_cast<std::size_t>(def.id)] == 0) continue;
+    if (t.columns.rate_col[static_cast<std::size_t>(def.id)] == 0) continue;
     if (def.numerator.size() != 1 || def.numerator[0].coef != 1) continue;
     const Field f = def.numerator[0].field;
-    if (t.field_col[static_cast<std::size_t>(f)] != 0) continue;
+    if (t.columns.field_col[static_cast<std::size_t>(f)] != 0) continue;
     const bool den_printed =
         std::all_of(def.denominator.begin(), def.denominator.end(), [&](const Term& x) {
-          return x.field != f && t.field_col[static_cast<std::size_t>(x.field)] != 0;
+          return x.field != f && t.columns.field_col[static_cast<std::size_t>(x.field)] != 0;
         });
     if (den_printed) t.implied_by[static_cast<std::size_t>(f)] = def.id;
   }
@@ -78,30 +76,7 @@ Auditor::~Auditor() = default;
 void Auditor::begin_table(const TableHeader& header) {
   Table t;
   t.header = header;
-  for (const auto& c : header.columns) {
-    switch (c.meaning.role) {
-      case ColumnRole::field:
-        t.field_col[static_cast<std::size_t>(c.meaning.field)] = c.col;
-        t.field_header[static_cast<std::size_t>(c.meaning.field)] = one_line(c.text);
-        break;
-      case ColumnRole::rate:
-        if (t.rate_col[static_cast<std::size_t>(c.meaning.rate)] != 0) break;  // the first one
-        t.rate_col[static_cast<std::size_t>(c.meaning.rate)] = c.col;
-        t.rate_header[static_cast<std::size_t>(c.meaning.rate)] = one_line(c.text);
-        break;
-      case ColumnRole::name:
-        t.name_col = c.col;
-        break;
-      case ColumnRole::code:
-        t.code_col = c.col;
-        break;
-      case ColumnRole::stt:
-        t.stt_col = c.col;
-        break;
-      case ColumnRole::note:
-        break;
-    }
-  }
+  t.columns = map_columns(header);
   find_implied(t);
   s_->table = std::move(t);
 }
@@ -114,34 +89,21 @@ void Auditor::row(std::uint32_t row, std::span<const CellView> cells) {
   bool any = false;
   for (const auto& c : cells) {
     const std::string_view text = trim(c.text);
-    if (c.col == 0 || (c.type == CellType::text && text.empty())) continue;
-    if (c.col == t.name_col) name = c.text;
-    if (c.col == t.code_col) code = c.text;
-    if (c.col == t.stt_col) stt = text;
-    for (const auto& f : fields()) {
-      const auto fi = static_cast<std::size_t>(f.id);
-      if (t.field_col[fi] != c.col) continue;
+    if (c.type == CellType::text && text.empty()) continue;
+    if (c.col == t.columns.name_col) name = c.text;
+    if (c.col == t.columns.code_col) code = c.text;
+    if (c.col == t.columns.stt_col) stt = text;
+    if (const auto f = t.columns.field_at(c.col)) {
       any = true;
-      r.text[fi] = std::string(text);
-      if (auto v = parse_count(c.type, c.text)) {
-        r.values.set(f.id, *v);
-        if (c.type == CellType::number) r.text[fi] = format_count(*v);  // as it is shown
-        continue;
-      }
-      r.bad |= field_bit(f.id);
-      s_->diags.error(
-          "not-a-count", t.header.sheet.loc(row, c.col),
-          trf("\"{}\" expects a whole number ≥ 0, got \"{}\"", t.field_header[fi], text));
-    }
-    for (const auto& d : rates()) {
-      const auto ri = static_cast<std::size_t>(d.id);
-      if (t.rate_col[ri] != c.col) continue;
+      s_->read_count(r, *f, c);
+    } else if (const auto rate = t.columns.rate_at(c.col)) {
       any = true;
+      const auto ri = static_cast<std::size_t>(*rate);
       r.rates[ri] = parse_printed_rate(c.type, c.text);
       if (r.rates[ri]) continue;
-      s_->diags.error(
-          "not-a-rate", t.header.sheet.loc(row, c.col),
-          trf("\"{}\" expects a percentage such as 99,83%, got \"{}\"", t.rate_header[ri], text));
+      s_->diags.error("not-a-rate", t.header.sheet.loc(row, c.col),
+                      trf("\"{}\" expects a percentage such as 99,83%, got \"{}\"",
+                          t.columns.rate_header[ri], text));
     }
   }
   // A total row may print its label across the STT and name cells, held in the STT cell.
@@ -153,7 +115,7 @@ void Auditor::row(std::uint32_t row, std::span<const CellView> cells) {
   r.level = id.level;
   r.label = one_line(!trim(name).empty() ? name : code);
   if (id.kind == RowIdentity::Kind::unknown) {
-    const std::uint32_t col = !trim(code).empty() ? t.code_col : t.name_col;
+    const std::uint32_t col = !trim(code).empty() ? t.columns.code_col : t.columns.name_col;
     s_->diags.error(id.problem_code, t.header.sheet.loc(row, col), id.message, id.hint);
   }
   t.rows.push_back(std::move(r));

@@ -36,11 +36,11 @@ void TableAudit::check_subtotal(const Row& r, const Bounds& sum) {
         !out.empty()) {
       how += trf("; {} left out, with blank figures", rows_text(out));
     }
-    add(r, t_.field_col[fi], t_.field_header[fi], std::string(field_def(f).key), r.text[fi],
-        format_count(want), std::move(how), AuditFinding::Check::sum);
+    add(r, t_.columns.field_col[fi], t_.columns.field_header[fi], std::string(field_def(f).key),
+        r.text[fi], format_count(want), std::move(how), AuditFinding::Check::sum);
   }
   for (const auto& def : rates()) {
-    if (t_.rate_col[static_cast<std::size_t>(def.id)] != 0) {
+    if (t_.columns.rate_col[static_cast<std::size_t>(def.id)] != 0) {
       check_rate(r, def.id, sum, AuditFinding::Check::sum_rate);
     }
   }
@@ -76,8 +76,8 @@ void TableAudit::check_rate(const Row& r, Rate rate, const Bounds& b, AuditFindi
       how += trf("; {} implied by each unit's printed rate", field_def(term.field).label);
     }
   }
-  add(r, t_.rate_col[ri], t_.rate_header[ri], std::string(def.key), p->text, std::move(recomputed),
-      std::move(how), check);
+  add(r, t_.columns.rate_col[ri], t_.columns.rate_header[ri], std::string(def.key), p->text,
+      std::move(recomputed), std::move(how), check);
 }
 
 }  // namespace ntr::audit

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_set>
 
 #include "ntreport/text/numbers.hpp"
 #include "ntreport/text/translate.hpp"
@@ -119,22 +118,8 @@ std::uint32_t TableAudit::decimals_for(const PrintedRate& p) const {
 }
 
 bool TableAudit::covers(const Row& sub, const Row& r) const {
-  if (!r.additive) return false;
-  if (sub.kind == RowIdentity::Kind::total) return true;
-  if (r.kind != RowIdentity::Kind::unit) return false;
-  const Unit& u = registry_.unit(r.unit);
-  switch (sub.kind) {
-    case RowIdentity::Kind::level:
-      return u.level == sub.level;
-    case RowIdentity::Kind::group:
-      return u.level == sub.level && u.area == sub.unit;
-    case RowIdentity::Kind::unit:
-      return registry_.is_ancestor(sub.unit, r.unit);
-    case RowIdentity::Kind::total:
-    case RowIdentity::Kind::unknown:
-      break;
-  }
-  return false;
+  return r.additive && r.kind == RowIdentity::Kind::unit &&
+         ntr::covers(registry_, subtotal_of(sub.kind, sub.level, sub.unit), r.unit);
 }
 
 Bounds TableAudit::covered(const Row& sub) const {
@@ -170,7 +155,7 @@ Bounds TableAudit::counted(const Bounds& b) const {
     std::uint32_t printed = 0;
     for (const auto& f : fields()) {
       const auto fi = static_cast<std::size_t>(f.id);
-      if (f.group == g.id && (t_.field_col[fi] != 0 || t_.implied_by[fi]))
+      if (f.group == g.id && (t_.columns.field_col[fi] != 0 || t_.implied_by[fi]))
         printed |= field_bit(f.id);
     }
     // A cell that is not a count is given, though unreadable: the checks it touches are
@@ -192,28 +177,26 @@ Bounds TableAudit::counted(const Bounds& b) const {
 std::vector<Field> TableAudit::printed_fields() const {
   std::vector<Field> out;
   for (const auto& f : fields()) {
-    if (t_.field_col[static_cast<std::size_t>(f.id)] != 0) out.push_back(f.id);
+    if (t_.columns.field_col[static_cast<std::size_t>(f.id)] != 0) out.push_back(f.id);
   }
   std::sort(out.begin(), out.end(), [&](Field a, Field b) {
-    return t_.field_col[static_cast<std::size_t>(a)] < t_.field_col[static_cast<std::size_t>(b)];
+    return t_.columns.field_col[static_cast<std::size_t>(a)] <
+           t_.columns.field_col[static_cast<std::size_t>(b)];
   });
   return out;
 }
 
 void TableAudit::decide_additive() {
   // A unit row is a printed subtotal when one of its descendants is listed too.
-  std::unordered_set<UnitId> listed_ancestors;
+  ListedParents listed;
   for (const Row& r : t_.rows) {
     has_unknown_ = has_unknown_ || r.kind == RowIdentity::Kind::unknown;
-    if (r.kind != RowIdentity::Kind::unit) continue;
-    for (UnitId p = registry_.unit(r.unit).parent; p != kNoUnit; p = registry_.unit(p).parent) {
-      if (!listed_ancestors.insert(p).second) break;
-    }
+    if (r.kind == RowIdentity::Kind::unit) listed.add(registry_, r.unit);
   }
   std::vector<Row*> parents;
   for (Row& r : t_.rows) {
     r.additive = r.kind == RowIdentity::Kind::unknown ||
-                 (r.kind == RowIdentity::Kind::unit && !listed_ancestors.count(r.unit));
+                 (r.kind == RowIdentity::Kind::unit && !listed.contains(r.unit));
     if (r.kind == RowIdentity::Kind::unit && !r.additive) parents.push_back(&r);
   }
   if (has_unknown_) return;  // the sub-units of a parent may be among the unmatched rows
@@ -241,8 +224,8 @@ void TableAudit::decide_parent(Row& parent) {
   const Field f = *first_diff;
   const auto fi = static_cast<std::size_t>(f);
   const std::string total = format_count(sum.range(f).lo);
-  add(parent, t_.field_col[fi], t_.field_header[fi], std::string(field_def(f).key), parent.text[fi],
-      total,
+  add(parent, t_.columns.field_col[fi], t_.columns.field_header[fi], std::string(field_def(f).key),
+      parent.text[fi], total,
       trf("sum of its listed sub-units, {} = {}; no figure of the row is the sum of its "
           "sub-units, so it is read as the unit's own figures",
           rows_text(sum.rows), total),

@@ -10,6 +10,7 @@
 #include "ntreport/audit/audit.hpp"
 #include "ntreport/audit/printed_rate.hpp"
 #include "ntreport/ingest/row_kind.hpp"
+#include "ntreport/ingest/table.hpp"
 #include "ntreport/model/invariants.hpp"
 #include "ntreport/model/values.hpp"
 
@@ -46,11 +47,7 @@ struct Bounds {
 /// A printed table: its columns and rows.
 struct Table {
   TableHeader header;
-  std::array<std::uint32_t, kFieldCount> field_col{};  ///< 0: no column
-  std::array<std::string, kFieldCount> field_header;
-  std::array<std::uint32_t, kRateCount> rate_col{};
-  std::array<std::string, kRateCount> rate_header;
-  std::uint32_t name_col = 0, code_col = 0, stt_col = 0;
+  ColumnMap columns;
   /// A field the table does not print, implied per row by the printed rate whose numerator
   /// it is alone (the 2023 documents table prints the signed ratio, not the signed count).
   std::array<std::optional<Rate>, kFieldCount> implied_by;

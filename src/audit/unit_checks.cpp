@@ -28,7 +28,7 @@ std::int64_t value_at(const PrintedRate& p, std::uint32_t decimals) {
 void TableAudit::check_unit(const Row& r, Bounds& b) {
   check_invariants(r);
   for (const auto& def : rates()) {
-    if (t_.rate_col[static_cast<std::size_t>(def.id)] == 0) continue;
+    if (t_.columns.rate_col[static_cast<std::size_t>(def.id)] == 0) continue;
     const Field first = def.numerator[0].field;
     if (t_.implied_by[static_cast<std::size_t>(first)] == def.id) {
       imply(r, first, def, b);
@@ -76,8 +76,8 @@ void TableAudit::check_sum_of(const Row& r, const Invariant& inv) {
   const Field total = inv.derived;
   if (sum == r.values.get(total)) return;
   const auto ti = static_cast<std::size_t>(total);
-  add(r, t_.field_col[ti], t_.field_header[ti], std::string(field_def(total).key), r.text[ti],
-      format_count(sum), fmt::format("{} = {} = {}", names, values, format_count(sum)),
+  add(r, t_.columns.field_col[ti], t_.columns.field_header[ti], std::string(field_def(total).key),
+      r.text[ti], format_count(sum), fmt::format("{} = {} = {}", names, values, format_count(sum)),
       AuditFinding::Check::invariant);
 }
 
@@ -87,8 +87,8 @@ void TableAudit::check_at_most(const Row& r, Field small, Field big) {
   if (r.values.get(small) <= r.values.get(big)) return;
   const auto si = static_cast<std::size_t>(small);
   const std::string limit = format_count(r.values.get(big));
-  add(r, t_.field_col[si], t_.field_header[si], std::string(field_def(small).key), r.text[si],
-      trf("at most {}", limit),
+  add(r, t_.columns.field_col[si], t_.columns.field_header[si], std::string(field_def(small).key),
+      r.text[si], trf("at most {}", limit),
       fmt::format("{} ≤ {} = {}", field_def(small).label, field_def(big).label, limit),
       AuditFinding::Check::invariant);
 }
@@ -109,7 +109,7 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   }
   ++checks_;
   const std::int64_t d = den->lo;
-  const std::string& column = t_.rate_header[ri];
+  const std::string& column = t_.columns.rate_header[ri];
   const std::string key(def.key);
   const std::string den_text = format_count(d);
   auto set = [&](Range k) {
@@ -120,14 +120,14 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   if (d == 0) {
     set(Range{0, 0});
     if (zero) return;
-    add(r, t_.rate_col[ri], column, key, p->text, "-",
+    add(r, t_.columns.rate_col[ri], column, key, p->text, "-",
         trf("{} = 0: no rate", field_def(def.denominator[0].field).label),
         AuditFinding::Check::rate);
     return;
   }
   if (p->kind == PrintedRate::Kind::none) {
     set(Range{0, d});
-    add(r, t_.rate_col[ri], column, key, p->text, std::string(tr("a percentage")),
+    add(r, t_.columns.rate_col[ri], column, key, p->text, std::string(tr("a percentage")),
         trf("{} = {}, not 0", field_def(def.denominator[0].field).label, den_text),
         AuditFinding::Check::rate);
     return;
@@ -149,7 +149,8 @@ void TableAudit::imply(const Row& r, Field f, const RateDef& def, Bounds& b) {
   auto pct = [&](std::int64_t n, std::uint32_t dec) {
     return format_scaled_percent(percent_scaled(n, d, dec, Rounding::half_up), dec);
   };
-  add(r, t_.rate_col[ri], column, key, p->text, trf("{} or {}", pct(below, q), pct(above, q)),
+  add(r, t_.columns.rate_col[ri], column, key, p->text,
+      trf("{} or {}", pct(below, q), pct(above, q)),
       trf("no whole number of {} out of {} gives {}: {} / {} = {}, {} / {} = {}",
           field_def(f).label, den_text, format_scaled_percent(v, q), format_count(below), den_text,
           pct(below, q + 2), format_count(above), den_text, pct(above, q + 2)),

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ntreport/text/normalize.hpp"
+#include "ntreport/text/translate.hpp"
 
 namespace ntr {
 
@@ -73,6 +74,45 @@ std::optional<std::int64_t> parse_number_cell(std::string_view t) {
   return static_cast<std::int64_t>(d);
 }
 
+// "1.5", "12,5", "0.25": digits around one decimal mark that is no thousands grouping.
+bool looks_fractional(std::string_view t) {
+  const std::size_t mark = t.find_first_of(".,");
+  if (mark == std::string_view::npos || mark == 0 || mark + 1 == t.size()) return false;
+  if (t.find_first_of(".,", mark + 1) != std::string_view::npos) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i != mark && !is_digit(t[i])) return false;
+  }
+  return true;
+}
+
+std::string_view not_a_count_reason(CellType type, std::string_view text) {
+  if (type == CellType::error) return tr("the cell holds a spreadsheet error; fix its formula");
+  if (type == CellType::boolean) return tr("the cell holds TRUE/FALSE");
+  if (type == CellType::date) return tr("the cell holds a date; write the count as a number");
+  const std::string_view t = trim(text);
+  if (t == "-" || t == "x" || t == "X") {
+    return tr("leave the cell empty when not reported, or write 0");
+  }
+  if (!t.empty() && (t.front() == '-' || t.front() == '(')) return tr("counts cannot be negative");
+  if (type == CellType::number) {
+    double d = 0;
+    std::from_chars(t.data(), t.data() + t.size(), d);
+    if (d > static_cast<double>(kMaxCount)) {
+      return tr("the number is larger than any count can be");
+    }
+  }
+  if (type == CellType::number || looks_fractional(t)) {
+    return tr("a count is a whole number; '.' and ',' only group thousands, as in 98.076");
+  }
+  // "12 hồ sơ": a count followed by words.
+  const std::size_t space = t.find(' ');
+  if (space != std::string_view::npos && parse_text(t.substr(0, space)) &&
+      t.find_first_of("0123456789", space) == std::string_view::npos) {
+    return tr("write the number alone, without words or units");
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::int64_t> parse_count(CellType type, std::string_view text) {
@@ -88,6 +128,23 @@ std::optional<std::int64_t> parse_count(CellType type, std::string_view text) {
       return std::nullopt;
   }
   return std::nullopt;
+}
+
+CountCell read_count_cell(const CellView& cell) {
+  if (cell.type == CellType::text && trim(cell.text).empty()) return {};
+  if (const auto v = parse_count(cell.type, cell.text)) return {CountCell::Kind::count, *v};
+  return {CountCell::Kind::bad, 0};
+}
+
+std::string not_a_count_hint(CellType type, std::string_view text) {
+  return std::string(not_a_count_reason(type, text));
+}
+
+void report_not_a_count(Diagnostics& diags, const SourceLoc& at, std::string_view header,
+                        const CellView& cell) {
+  diags.error("not-a-count", at,
+              trf("\"{}\" expects a whole number ≥ 0, got \"{}\"", header, trim(cell.text)),
+              not_a_count_hint(cell.type, cell.text));
 }
 
 }  // namespace ntr

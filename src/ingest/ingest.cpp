@@ -4,6 +4,7 @@
 
 #include "ntreport/ingest/count.hpp"
 #include "ntreport/ingest/row_kind.hpp"
+#include "ntreport/ingest/table.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/translate.hpp"
 #include "state.hpp"
@@ -61,30 +62,13 @@ void Ingest::no_table(const SheetInfo& sheet) { s_->file_sheets.push_back(sheet)
 void Ingest::begin_table(const TableHeader& header) {
   s_->file_sheets.push_back(header.sheet);
   ++s_->file_tables;
+  s_->columns = map_columns(header);
   TableInfo t;
   t.sheet = header.sheet;
   t.header_row = header.last_row;
-  for (const auto& c : header.columns) {
-    if (c.col >= t.role_of_col.size()) t.role_of_col.resize(c.col + 1, kColIgnored);
-    switch (c.meaning.role) {
-      case ColumnRole::field:
-        t.col_of_field[static_cast<std::size_t>(c.meaning.field)] = c.col;
-        t.header_of_field[static_cast<std::size_t>(c.meaning.field)] = s_->intern(c.text);
-        t.role_of_col[c.col] = static_cast<std::uint8_t>(c.meaning.field);
-        break;
-      case ColumnRole::name:
-        t.role_of_col[c.col] = kColName;
-        t.name_col = c.col;
-        break;
-      case ColumnRole::code:
-        t.role_of_col[c.col] = kColCode;
-        t.code_col = c.col;
-        break;
-      case ColumnRole::stt:
-      case ColumnRole::rate:
-      case ColumnRole::note:
-        break;
-    }
+  t.col_of_field = s_->columns.field_col;
+  for (std::size_t fi = 0; fi < kFieldCount; ++fi) {
+    if (t.col_of_field[fi] != 0) t.header_of_field[fi] = s_->intern(s_->columns.field_header[fi]);
   }
   s_->warn_unknown_columns(header);
   s_->tables.push_back(std::move(t));
@@ -94,6 +78,7 @@ void Ingest::begin_table(const TableHeader& header) {
 void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   const auto table = static_cast<std::uint32_t>(s_->tables.size() - 1);
   const TableInfo& t = s_->tables.back();
+  const ColumnMap& columns = s_->columns;
   std::string_view name;
   std::string_view code;
   std::uint32_t name_col = 0;
@@ -101,29 +86,24 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
   rec.row = row;
   bool bad = false;
   for (const auto& c : cells) {
-    if (c.col >= t.role_of_col.size()) continue;
-    const std::uint8_t role = t.role_of_col[c.col];
-    if (role == kColIgnored) continue;
-    if (role == kColName) {
+    if (c.col == columns.name_col) {
       name = c.text;
       name_col = c.col;
       continue;
     }
-    if (role == kColCode) {
+    if (c.col == columns.code_col) {
       code = c.text;
       continue;
     }
-    if (c.type == CellType::text && trim(c.text).empty()) continue;
-    const auto field = static_cast<Field>(role);
-    if (auto v = parse_count(c.type, c.text)) {
-      rec.values.set(field, *v);
-    } else {
+    const auto field = columns.field_at(c.col);
+    if (!field) continue;
+    const CountCell v = read_count_cell(c);
+    if (v.kind == CountCell::Kind::count) {
+      rec.values.set(*field, v.value);
+    } else if (v.kind == CountCell::Kind::bad) {
       bad = true;
-      rec.bad |= field_bit(field);
-      s_->diags.error(
-          "not-a-count", t.sheet.loc(row, c.col),
-          trf("\"{}\" expects a whole number ≥ 0, got \"{}\"", s_->header(table, field), c.text),
-          not_a_count_hint(c.type, c.text));
+      rec.bad |= field_bit(*field);
+      report_not_a_count(s_->diags, t.sheet.loc(row, c.col), s_->header(table, *field), c);
     }
   }
   if (trim(name).empty() && trim(code).empty() && rec.values.empty() && !bad) return;
@@ -134,7 +114,7 @@ void Ingest::row(std::uint32_t row, std::span<const CellView> cells) {
       --s_->hints_left;
       id = identify_row(s_->registry, code, name, true);
     }
-    const std::uint32_t col = !trim(code).empty() ? t.code_col : name_col;
+    const std::uint32_t col = !trim(code).empty() ? columns.code_col : name_col;
     s_->diags.error(id.problem_code, t.sheet.loc(row, col), id.message, id.hint);
     return;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ntreport/ingest/row_kind.hpp"
+#include "ntreport/ingest/table.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/translate.hpp"
 
@@ -16,11 +17,11 @@ void Inspector::begin_table(const TableHeader& header) {
   s.has_table = true;
   s.header_first = header.first_row;
   s.header_last = header.last_row;
-  name_col_ = code_col_ = 0;
+  const ColumnMap columns = map_columns(header);
+  name_col_ = columns.name_col;
+  code_col_ = columns.code_col;
   for (const auto& c : header.columns) {
     s.columns.push_back(InspectColumn{c.col, c.text, meaning_name(c.meaning)});
-    if (c.meaning.role == ColumnRole::name) name_col_ = c.col;
-    if (c.meaning.role == ColumnRole::code) code_col_ = c.col;
   }
   for (const auto& u : header.unknown) {
     s.columns.push_back(InspectColumn{u.col, u.text, std::string(tr("not recognised: not read"))});

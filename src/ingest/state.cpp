@@ -52,17 +52,15 @@ void Ingest::State::set_origin(UnitId u, Field f, const Origin& where) {
 
 void Ingest::State::open_table() {
   rows.clear();
-  sums = TableSums{};
-  sums.by_level.resize(registry.levels().size());
+  sums = SubtotalSums{};
+  listed = ListedParents{};
 }
 
 void Ingest::State::add_row(RowRec&& r) {
   if (r.kind == RowIdentity::Kind::unit) {
-    for (UnitId p = registry.unit(r.unit).parent; p != kNoUnit; p = registry.unit(p).parent) {
-      if (!sums.listed_ancestors.insert(p).second) break;
-    }
+    listed.add(registry, r.unit);
     if (registry.unit(r.unit).children.empty()) {
-      add_to_sums(r);
+      sums.add(registry, r.unit, r.values);
       merge_row(r);
       return;
     }
@@ -70,32 +68,22 @@ void Ingest::State::add_row(RowRec&& r) {
   rows.push_back(std::move(r));
 }
 
-void Ingest::State::add_to_sums(const RowRec& r) {
-  const Unit& u = registry.unit(r.unit);
-  sums.by_level[u.level].add(r.values);
-  if (u.area != kNoUnit) sums.by_group[{u.level, u.area}].add(r.values);
-  for (UnitId p = u.parent; p != kNoUnit; p = registry.unit(p).parent) {
-    sums.by_parent[p].add(r.values);
-  }
-  sums.total.add(r.values);
-}
-
 void Ingest::State::close_table() {
   // A unit row is a printed subtotal when one of its descendants is listed in the same table.
   std::vector<bool> additive(rows.size());
   bool any_subtotal = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    additive[i] =
-        rows[i].kind == RowIdentity::Kind::unit && !sums.listed_ancestors.count(rows[i].unit);
+    additive[i] = rows[i].kind == RowIdentity::Kind::unit && !listed.contains(rows[i].unit);
     any_subtotal = any_subtotal || !additive[i];
-    if (additive[i]) add_to_sums(rows[i]);
+    if (additive[i]) sums.add(registry, rows[i].unit, rows[i].values);
   }
   if (any_subtotal) check_subtotals(additive);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (additive[i]) merge_row(rows[i]);
   }
   rows.clear();
-  sums = TableSums{};
+  sums = SubtotalSums{};
+  listed = ListedParents{};
 }
 
 void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
@@ -103,25 +91,10 @@ void Ingest::State::check_subtotals(const std::vector<bool>& additive) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (additive[i]) continue;
     const RowRec& r = rows[i];
-    Values covered;
-    std::string label = r.label;
-    switch (r.kind) {
-      case RowIdentity::Kind::level:
-        covered = sums.by_level[r.level];
-        break;
-      case RowIdentity::Kind::group:
-        covered = sums.by_group[{r.level, r.unit}];
-        break;
-      case RowIdentity::Kind::total:
-        covered = sums.total;
-        break;
-      case RowIdentity::Kind::unit:
-        covered = sums.by_parent[r.unit];
-        label = registry.unit(r.unit).name;
-        break;
-      case RowIdentity::Kind::unknown:
-        continue;
-    }
+    if (r.kind == RowIdentity::Kind::unknown) continue;
+    const Values covered = sums.covered(subtotal_of(r.kind, r.level, r.unit));
+    const std::string_view label =
+        r.kind == RowIdentity::Kind::unit ? registry.unit(r.unit).name : std::string_view(r.label);
     for (const auto& f : fields()) {
       if (!r.values.has(f.id)) continue;
       const std::int64_t printed = r.values.get(f.id);

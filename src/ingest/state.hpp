@@ -15,26 +15,21 @@
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/ingest/ingest.hpp"
 #include "ntreport/ingest/row_kind.hpp"
+#include "ntreport/ingest/table.hpp"
 #include "ntreport/model/invariants.hpp"
 #include "ntreport/model/values.hpp"
 #include "ntreport/registry/registry.hpp"
 
 namespace ntr {
 
-inline constexpr std::uint8_t kColIgnored = 255;
-inline constexpr std::uint8_t kColName = 254;
-inline constexpr std::uint8_t kColCode = 253;
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 /// One table read, kept for the places figures came from.
 struct TableInfo {
   SheetInfo sheet;
-  std::vector<std::uint8_t> role_of_col;  ///< per column: a Field index or kCol*
   std::array<std::uint32_t, kFieldCount> col_of_field{};
   std::array<std::uint32_t, kFieldCount> header_of_field{};  ///< index into State::headers
-  std::uint32_t code_col = 0;
-  std::uint32_t name_col = 0;
-  std::uint32_t header_row = 0;  ///< the last header row
+  std::uint32_t header_row = 0;                              ///< the last header row
 };
 
 /// One body row of the table being read.
@@ -67,15 +62,6 @@ struct UnitOrigin {
   std::uint32_t fields = 0;  ///< field_bit() of every figure a row gave
 };
 
-/// The sums of the rows of the current table that add up, to check its subtotal rows against.
-struct TableSums {
-  std::vector<Values> by_level;
-  std::map<std::pair<LevelId, UnitId>, Values> by_group;
-  std::unordered_map<UnitId, Values> by_parent;
-  Values total;
-  std::unordered_set<UnitId> listed_ancestors;  ///< ancestors of the unit rows listed
-};
-
 struct Ingest::State {
   State(const Registry& r, Diagnostics& d);
 
@@ -95,8 +81,10 @@ struct Ingest::State {
   std::unordered_map<std::string, std::uint32_t> header_ids;
   // Rows of units without sub-units always add up: they are merged as they come. The other
   // rows of the table (subtotals, and units whose sub-units may follow) wait for its end.
+  ColumnMap columns;         ///< of the table being read
   std::vector<RowRec> rows;  ///< of the table being read, waiting
-  TableSums sums;
+  SubtotalSums sums;         ///< of its rows that add up, to check its subtotal rows against
+  ListedParents listed;      ///< of its units: their rows are printed subtotals
 
   std::vector<Values> own;
   std::vector<std::uint32_t> invalid;  ///< per unit: field_bit() of figures found wrong
@@ -117,7 +105,6 @@ struct Ingest::State {
   void open_table();
   void add_row(RowRec&& r);
   void close_table();
-  void add_to_sums(const RowRec& r);
   void check_subtotals(const std::vector<bool>& additive);
   void merge_row(const RowRec& r);
   void report_repeated(const RowRec& r, Field first, std::size_t count);
@@ -149,8 +136,5 @@ struct Ingest::State {
   /// A warning per header cell that names no known column (the column is not read).
   void warn_unknown_columns(const TableHeader& header);
 };
-
-/// A hint for a cell that is not a count, or empty.
-std::string not_a_count_hint(CellType type, std::string_view text);
 
 }  // namespace ntr

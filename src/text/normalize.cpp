@@ -378,4 +378,20 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : trim(s)) {
+    const bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (ws) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace ntr

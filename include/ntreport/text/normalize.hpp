@@ -38,5 +38,8 @@ std::size_t codepoint_count(std::string_view s);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// s with leading and trailing ASCII/Unicode whitespace removed.
 std::string_view trim(std::string_view s);
+/// s trimmed, each run of ASCII white space in it (the line breaks of a wrapped cell) as one
+/// space.
+std::string one_line(std::string_view s);
 
 }  // namespace ntr
