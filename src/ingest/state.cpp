@@ -4,10 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
-#include <unordered_map>
-#include <unordered_set>
-
 #include "ntreport/text/numbers.hpp"
 #include "ntreport/text/translate.hpp"
 
