@@ -35,8 +35,8 @@ HeaderColumn rate_column(std::uint32_t col, Rate r, std::string text) {
 
 UnitId unit(const char* code) { return audit_registry().find_code(code); }
 
-// The not-a-count lines an ingest of the CSV text prints.
-Lines ingest_not_a_count(std::string_view csv) {
+// The diagnostics of one code an ingest of the CSV text prints.
+Lines ingest_lines(std::string_view csv, std::string_view code) {
   Diagnostics diags;
   Ingest in(audit_registry(), diags);
   HeaderDetector det(in, diags);
@@ -46,7 +46,7 @@ Lines ingest_not_a_count(std::string_view csv) {
   (void)in.finish();
   Lines out;
   for (const auto& d : diags.sorted()) {
-    if (d.code.name() == "not-a-count") out.push_back(format_diagnostic(d));
+    if (d.code.name() == code) out.push_back(format_diagnostic(d));
   }
   return out;
 }
@@ -129,7 +129,7 @@ TEST_CASE("ingest and audit say the same of the same wrong count cell") {
       "cell empty when not reported, or write 0)",
       "t.csv:D3: error[not-a-count]: \"VB đi\" expects a whole number ≥ 0, got \"-4\" (counts "
       "cannot be negative)"};
-  CHECK(ingest_not_a_count(csv) == want);
+  CHECK(ingest_lines(csv, "not-a-count") == want);
   const ntr_test::AuditRun audit = ntr_test::audit_csv(csv);
   CHECK(audit.problems == want);
 }
@@ -203,4 +203,18 @@ TEST_CASE("the parents listed with their sub-units, and the sums of each subtota
   CHECK(all.get(Field::docs_in) == 142);
   CHECK(all.get(Field::docs_out) == 10);
   CHECK(sums.covered(subtotal_of(RowIdentity::Kind::unit, 0, unit("a"))).empty());
+}
+
+TEST_CASE("a subtotal against the rows it covers, its column named on one line by both stages") {
+  const std::string csv =
+      "STT,Tên đơn vị,\"VB\nđến\"\n"
+      ",Tổng cộng,10\n"
+      "1,Sở A,3\n"
+      "2,Xã Một,4\n";
+  CHECK(ingest_lines(csv, "subtotal-mismatch") ==
+        Lines{"t.csv:C2: warning[subtotal-mismatch]: \"VB đến\" of \"Tổng cộng\" is "
+              "10, but the rows it covers sum to 7"});
+  const ntr_test::AuditRun audit = ntr_test::audit_csv(csv);
+  CHECK(audit.lines ==
+        Lines{"t.csv:C2: Tổng cộng — VB đến: printed 10, recomputed 7 (sum of rows 3–4 = 7)"});
 }
