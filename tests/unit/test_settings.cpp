@@ -132,10 +132,10 @@ TEST_CASE("a list given on the command line replaces the file's, or adds to it")
 
 TEST_CASE("an option not given keeps the file's value; flags and numbers given replace it") {
   ScratchDir dir;
-  auto r = resolve(
-      dir,
-      "inputs = [\"in\"]\nsort = \"online_ratio\"\n[period]\nfrom = 2024-01-01\nto = \"2024-06-30\"\n",
-      {"--strict", "-j", "3", "--plausibility-factor", "9"});
+  auto r = resolve(dir,
+                   "inputs = [\"in\"]\nsort = \"online_ratio\"\n[period]\nfrom = 2024-01-01\nto = "
+                   "\"2024-06-30\"\n",
+                   {"--strict", "-j", "3", "--plausibility-factor", "9"});
   REQUIRE(r.config);
   CHECK(r.config->report.sort == "online_ratio");
   REQUIRE(r.config->report.period);
