@@ -24,10 +24,10 @@ const Setup& setup() {
   static const Setup s = [] {
     Setup out;
     ntr::Diagnostics diags;
-    auto registry = ntr::load_registry(out.config, diags);
+    auto registry = ntr::load_registry(out.config.source, diags);
     NTR_FUZZ_REQUIRE(registry.has_value() && !diags.has_errors());
     out.registry = std::move(*registry);
-    out.appendices = ntr::load_appendices(out.config, diags);
+    out.appendices = ntr::load_appendices(out.config.source, diags);
     NTR_FUZZ_REQUIRE(!diags.has_errors());
     return out;
   }();
@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ntr::fuzz::check_diagnostics(diags, ok);
   if (diags.has_errors()) return 0;  // a build stops here too
   const ntr::BuildReport report =
-      ntr::compile(s.config, s.registry, s.appendices, figures, {}, diags);
+      ntr::compile(s.config.report, s.config.source, s.registry, s.appendices, figures, {}, diags);
   for (const auto& doc : report.appendices) NTR_FUZZ_REQUIRE(!ntr::render_markdown(doc).empty());
   NTR_FUZZ_REQUIRE(!ntr::render_summary_json(report).empty());
   return 0;

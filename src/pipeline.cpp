@@ -73,11 +73,11 @@ std::vector<LevelDef> default_levels() {
   return sheet ? Registry::levels_from_sheet(*sheet, diags) : std::vector<LevelDef>{};
 }
 
-std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags) {
+std::optional<Registry> load_registry(const SourceSettings& source, Diagnostics& diags) {
   const std::size_t errors = diags.error_count();
   // A levels file that cannot be read is an error already; the registry is then read against
   // the shipped levels, so that it adds no findings of its own about unknown levels.
-  const std::optional<OwnedSheet> level_sheet = sheet_from(config.levels, kDefaultLevels, diags);
+  const std::optional<OwnedSheet> level_sheet = sheet_from(source.levels, kDefaultLevels, diags);
   std::vector<LevelDef> levels =
       level_sheet ? Registry::levels_from_sheet(*level_sheet, diags) : default_levels();
   // Streamed: a registry of a whole country is never held as a sheet. The registry's own
@@ -85,17 +85,17 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
   // be read builds nothing.
   Diagnostics found;
   RegistryReader reader(std::move(levels), found);
-  if (!read_registry_sheet(config.registry, kDefaultRegistry, reader, diags)) return std::nullopt;
+  if (!read_registry_sheet(source.registry, kDefaultRegistry, reader, diags)) return std::nullopt;
   diags.merge(std::move(found));
   Registry registry = reader.take();
-  for (const auto& a : config.aliases) {
+  for (const auto& a : source.aliases) {
     if (auto sheet = read_csv_sheet(a, diags)) registry.add_aliases(*sheet, diags);
   }
   if (diags.error_count() > errors) return std::nullopt;
   return registry;
 }
 
-std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags) {
+std::vector<AppendixDef> load_appendices(const SourceSettings& source, Diagnostics& diags) {
   std::vector<AppendixDef> defs;
   auto add = [&defs](AppendixDef d) {
     auto same =
@@ -113,7 +113,7 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
       continue;
     if (auto d = parse_appendix(f.data, std::string(f.name), diags)) add(std::move(*d));
   }
-  for (const auto& dir : config.template_dirs) {
+  for (const auto& dir : source.template_dirs) {
     for (const auto& path : list_folder(dir, ".toml", diags)) {
       const auto text = read_text_file(path, diags);
       if (!text) continue;
@@ -125,14 +125,15 @@ std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics&
   return defs;
 }
 
-TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags) {
+TargetsInput load_targets(const SourceSettings& source, const Registry& registry,
+                          Diagnostics& diags) {
   TargetsInput in;
-  if (!config.targets.empty()) {
-    if (auto sheet = read_csv_sheet(config.targets, diags))
+  if (!source.targets.empty()) {
+    if (auto sheet = read_csv_sheet(source.targets, diags))
       in.targets = parse_targets(*sheet, registry, diags);
   }
-  if (!config.results.empty()) {
-    if (auto sheet = read_csv_sheet(config.results, diags))
+  if (!source.results.empty()) {
+    if (auto sheet = read_csv_sheet(source.results, diags))
       in.results = parse_results(*sheet, diags);
   }
   return in;
@@ -164,12 +165,12 @@ class ProgressVisitor final : public InputTableVisitor {
 
 }  // namespace
 
-Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
+Figures read_inputs(const SourceSettings& source, const Registry& registry, Diagnostics& diags,
                     const FileProgress& progress) {
   Ingest ingest(registry, diags);
-  const std::vector<std::string> paths = list_inputs(config.inputs, diags);
+  const std::vector<std::string> paths = list_inputs(source.inputs, diags);
   ProgressVisitor counted(ingest, progress, paths.size());
-  read_tables(paths, config.limits, config.jobs, counted, diags);
+  read_tables(paths, source.limits, source.jobs, counted, diags);
   return ingest.finish();
 }
 
@@ -181,7 +182,7 @@ AuditReport audit_input(const std::string& path, const Registry& registry, const
   return auditor.finish();
 }
 
-std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings, bool has_targets,
                                                   const std::vector<AppendixDef>& appendices,
                                                   const Figures& figures, Diagnostics& diags) {
   Values any;  // which figures any unit has
@@ -189,13 +190,13 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
   std::vector<const AppendixDef*> out;
   for (const auto& def : appendices) {
     const bool asked =
-        std::find(config.only.begin(), config.only.end(), def.id) != config.only.end();
+        std::find(settings.only.begin(), settings.only.end(), def.id) != settings.only.end();
     const bool is_targets = def.layout == Layout::targets;
-    const bool has_figures = is_targets ? !config.targets.empty()
+    const bool has_figures = is_targets ? has_targets
                                         : std::any_of(def.families.begin(), def.families.end(),
                                                       [&](Family f) { return any.has_family(f); });
-    if (config.only.empty() ? !has_figures : !asked) continue;
-    if (is_targets && config.targets.empty()) {
+    if (settings.only.empty() ? !has_figures : !asked) continue;
+    if (is_targets && !has_targets) {
       diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
                   trf("the appendix {} needs a targets file (--targets)", def.id));
       continue;
@@ -205,22 +206,24 @@ std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
   return out;
 }
 
-BuildReport compile(const BuildConfig& config, const Registry& registry,
-                    const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    const TargetsInput& targets, Diagnostics& diags, const Comparison* comparison) {
+BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
+                    const Registry& registry, const std::vector<AppendixDef>& appendices,
+                    const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
+                    const Comparison* comparison) {
   BuildReport report;
-  report.period = config.period;
+  report.period = settings.period;
   const Totals totals = aggregate(registry, figures.own);
   check_sums(registry, totals, diags);
-  for (const AppendixDef* def : select_appendices(config, appendices, figures, diags)) {
+  for (const AppendixDef* def :
+       select_appendices(settings, !source.targets.empty(), appendices, figures, diags)) {
     ReportOptions options;
-    options.period = config.period;
+    options.period = settings.period;
     if (def->layout == Layout::targets) {
       report.appendices.push_back(
           build_targets(*def, targets.targets, targets.results, totals, options));
       continue;
     }
-    if (auto it = config.layouts.find(def->id); it != config.layouts.end()) {
+    if (auto it = settings.layouts.find(def->id); it != settings.layouts.end()) {
       options.layout = it->second;
     } else if (def->layout == Layout::area && registry.areas().empty()) {
       // A registry without districts (two levels, since 2025): by area would be by level with
@@ -234,9 +237,9 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
                      "headings",
                      def->id, def->id));
     }
-    if (!config.sort.empty()) options.sort = rate_by_key(config.sort);
+    if (!settings.sort.empty()) options.sort = rate_by_key(settings.sort);
     options.targets = rate_targets(targets.targets);
-    options.highlight_lowest = config.highlight_lowest;
+    options.highlight_lowest = settings.highlight_lowest;
     report.appendices.push_back(build_report(*def, registry, totals, options));
   }
   // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
@@ -244,7 +247,7 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   for (std::size_t i = 0; i < report.appendices.size(); ++i) {
     report.appendices[i].number_line =
         fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
-    report.appendices[i].reference = config.report_reference;
+    report.appendices[i].reference = settings.reference;
   }
   if (comparison != nullptr)
     add_comparison(report, registry, totals, figures.own, *comparison, diags);
@@ -252,27 +255,27 @@ BuildReport compile(const BuildConfig& config, const Registry& registry,
   narrative.targets = rate_targets(targets.targets);
   const PreviousFigures previous = previous_figures(report.appendices, registry);
   if (comparison != nullptr) narrative.previous = &previous;
-  report.narrative = build_narratives(load_narratives(config.template_dirs, diags),
+  report.narrative = build_narratives(load_narratives(source.template_dirs, diags),
                                       report.appendices, registry, totals, narrative);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
-      d.loc.file = path_from_root(d.loc.file, config.root, config.inputs);
+      d.loc.file = path_from_root(d.loc.file, source.root, source.inputs);
     report.warnings.push_back(std::move(d));
   }
   return report;
 }
 
-std::optional<Comparison> load_comparison(const BuildConfig& config, Diagnostics& diags) {
-  if (config.previous.empty()) return std::nullopt;
+std::optional<Comparison> load_comparison(const CompareSettings& settings, Diagnostics& diags) {
+  if (settings.previous.empty()) return std::nullopt;
   const std::size_t errors = diags.error_count();
   Comparison c;
   c.crosswalk = Crosswalk::shipped();
-  c.factor = config.plausibility_factor;
-  for (const auto& path : config.crosswalks) {
+  c.factor = settings.plausibility_factor;
+  for (const auto& path : settings.crosswalks) {
     if (auto sheet = read_csv_sheet(path, diags)) c.crosswalk.add_user_sheet(*sheet, diags);
   }
-  for (const auto& path : config.previous) {
+  for (const auto& path : settings.previous) {
     std::string shown;
     const auto summary = read_summary_json(path, shown, diags);
     if (summary && check_summary_shape(*summary, shown, diags))
@@ -372,11 +375,11 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
+std::vector<std::string> write_outputs(const OutputSettings& settings, const BuildReport& report,
                                        Diagnostics& diags, std::vector<std::string>* removed) {
-  OutputSet out(config.out_dir, OutputOptions{Ownership::replace, config.force});
+  OutputSet out(settings.dir, OutputOptions{Ownership::replace, settings.force});
   const std::size_t errors = diags.error_count();
-  if (config.formats.count(OutputFormat::md)) {
+  if (settings.formats.count(OutputFormat::md)) {
     for (const auto& doc : report.appendices) {
       std::string text = render_markdown(doc);
       for (const auto& table : report.comparisons) {
@@ -389,7 +392,7 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
     if (!report.narrative.empty())
       out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
   }
-  if (config.formats.count(OutputFormat::xlsx)) {
+  if (settings.formats.count(OutputFormat::xlsx)) {
     XlsxOptions options;
     options.created = output_timestamp(report.period);
     out.add_file(
@@ -400,15 +403,15 @@ std::vector<std::string> write_outputs(const BuildConfig& config, const BuildRep
         },
         diags);
   }
-  if (config.formats.count(OutputFormat::docx)) {
+  if (settings.formats.count(OutputFormat::docx)) {
     DocxOptions options;
     options.created = output_timestamp(report.period);
     out.add_file(
         "bao-cao.docx",
         [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
   }
-  if (config.formats.count(OutputFormat::pdf)) add_pdfs(out, report, diags);
-  if (config.formats.count(OutputFormat::json))
+  if (settings.formats.count(OutputFormat::pdf)) add_pdfs(out, report, diags);
+  if (settings.formats.count(OutputFormat::json))
     out.add_file(
         "summary.json",
         [&](const std::string& tmp) { return write_summary_json(tmp, report, diags); }, diags);

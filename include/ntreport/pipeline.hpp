@@ -27,36 +27,63 @@ enum class OutputFormat : std::uint8_t { md, xlsx, json, docx, pdf };
 /// "md", "xlsx", "json", "docx", "pdf" → the format; none for another word.
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
-/// Everything a build needs to know, from the command line and the period's ntreport.toml.
-struct BuildConfig {
+/// Where the figures come from: the registry, the appendix definitions, the inputs.
+struct SourceSettings {
   std::vector<std::string> inputs;
-  std::string out_dir = "out";
   std::string registry;  ///< empty: the shipped Ninh Thuận registry
   std::string levels;    ///< empty: the shipped level definitions
   std::vector<std::string> aliases;
   std::vector<std::string> template_dirs;  ///< more appendix definitions (same id overrides)
   std::string targets;
   std::string results;
+  /// What the file paths of summary.json are relative to: the period folder (of
+  /// ntreport.toml); empty without one (then: the folder holding the input that named it).
+  std::string root;
+  ReadLimits limits;
+  unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
+};
+
+/// What the appendices show.
+struct ReportSettings {
   std::optional<Period> period;
   std::vector<std::string> only;          ///< appendix ids; empty: all that have figures
   std::map<std::string, Layout> layouts;  ///< appendix id → level or area
   std::string sort;                       ///< a rate key, or empty
-  std::set<OutputFormat> formats{OutputFormat::md, OutputFormat::xlsx, OutputFormat::json};
-  std::string report_reference;     ///< optional line under each XLSX title
-  std::string title;                ///< the province's title line, for the input forms
-  std::string return_to;            ///< who filled forms go back to, for the input forms
-  std::string forms_dir = "forms";  ///< where `ntreport template` writes the forms
-  /// What the file paths of summary.json are relative to: the period folder (of
-  /// ntreport.toml); empty without one (then: the folder holding the input that named it).
-  std::string root;
-  unsigned highlight_lowest = 0;         ///< mark the N lowest units of each level per rate; 0: off
+  unsigned highlight_lowest = 0;          ///< mark the N lowest units of each level per rate
+  std::string reference;                  ///< optional line under each XLSX title
+};
+
+/// The earlier builds the appendices are compared with.
+struct CompareSettings {
   std::vector<std::string> previous;     ///< earlier builds' output folders or summary.json files
   std::vector<std::string> crosswalks;   ///< CSV old_code,new_code,share: add to or override
   std::int64_t plausibility_factor = 5;  ///< a count changed by more than this is a warning
-  bool strict = false;
+};
+
+/// Where the outputs go, and in which formats.
+struct OutputSettings {
+  std::string dir = "out";
+  std::set<OutputFormat> formats{OutputFormat::md, OutputFormat::xlsx, OutputFormat::json};
   bool force = false;  ///< replace or remove files in the output folder ntreport did not write
-  ReadLimits limits;
-  unsigned jobs = 0;  ///< threads reading inputs; 0: one per core
+};
+
+/// The input forms of `ntreport template`.
+struct FormSettings {
+  std::string title;      ///< the province's title line
+  std::string return_to;  ///< who filled forms go back to
+  std::string dir = "forms";
+};
+
+/// Everything a build needs to know, from the command line and the period's ntreport.toml
+/// (docs/spec.md §8: each setting is declared once, in src/cli/settings.cpp); each stage
+/// receives the part it uses.
+struct BuildConfig {
+  SourceSettings source;
+  ReportSettings report;
+  CompareSettings compare;
+  OutputSettings output;
+  FormSettings forms;
+  bool strict = false;  ///< warnings fail the run too
 };
 
 /// The shipped levels (tinh, huyen, xa), as data/registry/levels.csv compiled into the binary
@@ -64,42 +91,43 @@ struct BuildConfig {
 std::vector<LevelDef> default_levels();
 
 /// The registry named by the configuration (or the shipped one), with its aliases.
-std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& diags);
+std::optional<Registry> load_registry(const SourceSettings& source, Diagnostics& diags);
 
-/// The shipped appendix definitions plus those of config.template_dirs, sorted by order.
-std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags);
+/// The shipped appendix definitions plus those of source.template_dirs, sorted by order.
+std::vector<AppendixDef> load_appendices(const SourceSettings& source, Diagnostics& diags);
 
 /// The targets of the plan and the results given by hand (empty without --targets).
 struct TargetsInput {
   std::vector<Target> targets;
   TargetResults results;
 };
-TargetsInput load_targets(const BuildConfig& config, const Registry& registry, Diagnostics& diags);
+TargetsInput load_targets(const SourceSettings& source, const Registry& registry,
+                          Diagnostics& diags);
 
 /// Called after each input file is read: files done, files in all.
 using FileProgress = std::function<void(std::size_t done, std::size_t total)>;
 
 /// Reads and validates every input.
-Figures read_inputs(const BuildConfig& config, const Registry& registry, Diagnostics& diags,
+Figures read_inputs(const SourceSettings& source, const Registry& registry, Diagnostics& diags,
                     const FileProgress& progress = {});
 
 /// The appendices the configuration asks for (or, with no --only, every appendix whose
 /// figures the inputs hold, and the targets appendix when targets are given). A targets
 /// appendix asked for without targets is a usage error, and left out.
-std::vector<const AppendixDef*> select_appendices(const BuildConfig& config,
+std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings, bool has_targets,
                                                   const std::vector<AppendixDef>& appendices,
                                                   const Figures& figures, Diagnostics& diags);
 
-/// The earlier builds of config.previous and the crosswalks (the shipped ones, then
-/// config.crosswalks); nothing when config.previous is empty or something cannot be read.
-std::optional<Comparison> load_comparison(const BuildConfig& config, Diagnostics& diags);
+/// The earlier builds of settings.previous and the crosswalks (the shipped ones, then
+/// settings.crosswalks); nothing when settings.previous is empty or something cannot be read.
+std::optional<Comparison> load_comparison(const CompareSettings& settings, Diagnostics& diags);
 
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
 /// given); with a comparison, adds the earlier period's figures to them.
-BuildReport compile(const BuildConfig& config, const Registry& registry,
-                    const std::vector<AppendixDef>& appendices, const Figures& figures,
-                    const TargetsInput& targets, Diagnostics& diags,
+BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
+                    const Registry& registry, const std::vector<AppendixDef>& appendices,
+                    const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
                     const Comparison* comparison = nullptr);
 
 /// How summary.json names a file: relative to `root` when there is one, else to the folder
@@ -112,7 +140,7 @@ std::string path_from_root(const std::string& path, const std::string& root,
 /// Writes the outputs, all together or not at all, into a folder that then holds this build
 /// only; returns the paths written, and sets `removed` to the files of the previous build this
 /// one no longer writes, which it removed.
-std::vector<std::string> write_outputs(const BuildConfig& config, const BuildReport& report,
+std::vector<std::string> write_outputs(const OutputSettings& settings, const BuildReport& report,
                                        Diagnostics& diags,
                                        std::vector<std::string>* removed = nullptr);
 

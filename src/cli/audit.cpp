@@ -24,16 +24,16 @@ struct AuditOptions {
 
 int run(const AuditOptions& o) {
   Diagnostics diags;
-  BuildConfig config;
-  config.registry = o.registry;
-  config.levels = o.levels;
-  config.aliases = o.aliases;
-  const auto registry = load_registry(config, diags);
+  SourceSettings source;
+  source.registry = o.registry;
+  source.levels = o.levels;
+  source.aliases = o.aliases;
+  const auto registry = load_registry(source, diags);
   if (!registry) {
     print_diagnostics(diags, o.quiet);
     return exit_code(diags, false);
   }
-  const AuditReport report = audit_input(o.file, *registry, config.limits, diags);
+  const AuditReport report = audit_input(o.file, *registry, source.limits, diags);
   const ExitCode failed = diags.has_errors() ? diags.exit_code() : ExitCode::ok;
   // A file that could not be read has nothing to report; data problems leave a report.
   if (failed != ExitCode::io && failed != ExitCode::usage) {

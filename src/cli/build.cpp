@@ -18,7 +18,7 @@ namespace ntr::cli {
 namespace {
 
 // Unknown --only ids are usage errors.
-void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diagnostics& diags) {
+void check_only(const ReportSettings& c, const std::vector<AppendixDef>& defs, Diagnostics& diags) {
   std::vector<std::string> ids;
   for (const auto& d : defs) ids.push_back(d.id);
   auto check = [&](const std::string& id, const char* option) {
@@ -32,10 +32,10 @@ void check_only(const BuildConfig& c, const std::vector<AppendixDef>& defs, Diag
   for (const auto& [id, layout] : c.layouts) check(id, "--layout");
 }
 
-void no_figures(const BuildConfig& c, bool build, Diagnostics& diags) {
+void no_figures(const OutputSettings& c, bool build, Diagnostics& diags) {
   diags.warning("no-figures", SourceLoc{"ntreport", {}, 0, 0, 0, false},
                 build ? trf("the inputs hold no figures: nothing was written, and {} is as it was",
-                            c.out_dir.empty() ? "." : c.out_dir)
+                            c.dir.empty() ? "." : c.dir)
                       : std::string(tr("the inputs hold no figures: a build would write nothing")),
                 std::string(tr("fill in the input workbooks, or name the files that hold the "
                                "figures")));
@@ -66,49 +66,52 @@ int run(const PeriodOptions& o, bool write) {
   Progress progress(o.quiet);
   auto finish = [&] {
     progress.clear();
-    print_diagnostics(diags, o.quiet, o.strict);
-    if (o.strict && !diags.has_errors() && diags.warning_count() > 0) {
+    print_diagnostics(diags, o.quiet, o.given.strict);
+    if (o.given.strict && !diags.has_errors() && diags.warning_count() > 0) {
       const std::string_view line =
           write ? tr("ntreport: --strict: warnings fail the build; nothing was written")
                 : tr("ntreport: --strict: warnings fail the check");
       std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
     }
-    return exit_code(diags, o.strict);
+    return exit_code(diags, o.given.strict);
   };
   const auto config = resolve_config(o, diags);
   if (!config) return finish();
-  const auto registry = load_registry(*config, diags);
-  const auto defs = load_appendices(*config, diags);
-  check_only(*config, defs, diags);
-  if (write && check_output_folder(config->out_dir, config->inputs, diags)) {
-    recover_output_folder(config->out_dir, diags);  // however this build ends, one build there
+  const auto registry = load_registry(config->source, diags);
+  const auto defs = load_appendices(config->source, diags);
+  check_only(config->report, defs, diags);
+  if (write && check_output_folder(config->output.dir, config->source.inputs, diags)) {
+    recover_output_folder(config->output.dir, diags);  // however this build ends, one build there
   }
   if (!registry || diags.has_errors()) return finish();
-  const TargetsInput targets = load_targets(*config, *registry, diags);
+  const TargetsInput targets = load_targets(config->source, *registry, diags);
   const Figures figures =
-      read_inputs(*config, *registry, diags,
+      read_inputs(config->source, *registry, diags,
                   [&](std::size_t done, std::size_t total) { progress.files(done, total); });
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
   if (!write) {  // validation needs no documents: the sums and the choice of appendices
     check_sums(*registry, aggregate(*registry, figures.own), diags);
-    if (select_appendices(*config, defs, figures, diags).empty() && !diags.has_errors())
-      no_figures(*config, false, diags);
+    if (select_appendices(config->report, !config->source.targets.empty(), defs, figures, diags)
+            .empty() &&
+        !diags.has_errors())
+      no_figures(config->output, false, diags);
     return finish();
   }
-  auto comparison = load_comparison(*config, diags);
+  auto comparison = load_comparison(config->compare, diags);
   if (comparison) comparison->where = figures.where;
   if (diags.has_errors()) return finish();
-  const BuildReport report = compile(*config, *registry, defs, figures, targets, diags,
-                                     comparison ? &*comparison : nullptr);
+  const BuildReport report = compile(config->report, config->source, *registry, defs, figures,
+                                     targets, diags, comparison ? &*comparison : nullptr);
   progress.appendices(report.appendices.size());
   // Blank forms would blank the outputs of the last build: a build with nothing to write
   // writes nothing.
-  if (report.appendices.empty() && !diags.has_errors()) no_figures(*config, true, diags);
-  if (diags.has_errors() || report.appendices.empty() || (o.strict && diags.warning_count() > 0))
+  if (report.appendices.empty() && !diags.has_errors()) no_figures(config->output, true, diags);
+  if (diags.has_errors() || report.appendices.empty() ||
+      (o.given.strict && diags.warning_count() > 0))
     return finish();
   std::vector<std::string> removed;
-  const auto written = write_outputs(*config, report, diags, &removed);
+  const auto written = write_outputs(config->output, report, diags, &removed);
   const int code = finish();
   if (code == 0 && !o.quiet) {
     print_missing(report);
@@ -116,7 +119,7 @@ int run(const PeriodOptions& o, bool write) {
     for (const auto& d : report.appendices) ids.push_back(d.id);
     const std::size_t n = report.appendices.size();
     const std::string list = fmt::format("{}", fmt::join(ids, ", "));
-    const std::string folder = printable(config->out_dir);
+    const std::string folder = printable(config->output.dir);
     const std::string count = count_text(static_cast<std::int64_t>(n));
     std::printf("%s\n",
                 (n == 1 ? trf("ntreport: {} appendix ({}) written to {}:", count, list, folder)

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <span>
+#include <stdexcept>
 #include <utility>
+#include <variant>
 
 #include "ntreport/cli/common.hpp"
 #include "ntreport/model/fields.hpp"
@@ -76,37 +79,120 @@ std::string date_text(const toml::node_view<const toml::node> v) {
 }
 
 // `lang`: the language of messages from here on, unless --lang chose one.
-void read_language(const toml::table& v, const std::string& path, Diagnostics& diags) {
-  if (const auto lang = v["lang"]) {
-    const auto chosen = lang.value<std::string>();
-    const auto known = chosen ? parse_language(*chosen) : std::nullopt;
-    if (!known || (*chosen != "vi" && *chosen != "en")) {
-      diags.error(
-          "config-error",
-          config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
-          trf("lang must be \"vi\" or \"en\", got {}",
-              lang.node()->is_string() ? "\"" + *chosen + "\"" : std::string(tr("not a string"))));
-    } else {
-      use_config_language(*known);
-    }
+void read_language(const toml::node_view<const toml::node> lang, const std::string& path,
+                   Diagnostics& diags) {
+  const auto chosen = lang.value<std::string>();
+  const auto known = chosen ? parse_language(*chosen) : std::nullopt;
+  if (!known || (*chosen != "vi" && *chosen != "en")) {
+    diags.error(
+        "config-error",
+        config_loc(path, static_cast<std::uint32_t>(lang.node()->source().begin.line)),
+        trf("lang must be \"vi\" or \"en\", got {}",
+            lang.node()->is_string() ? "\"" + *chosen + "\"" : std::string(tr("not a string"))));
+  } else {
+    use_config_language(*known);
   }
 }
 
 // [layout]: appendix id = level or area.
-void read_layouts(const toml::table& v, const std::string& path, BuildConfig& c,
+void read_layouts(const toml::table& l, const std::string& path, BuildConfig& c,
                   Diagnostics& diags) {
-  if (const auto* l = v["layout"].as_table()) {
-    for (const auto& [k, val] : *l) {
-      const std::string name = val.value_or(std::string{});
-      const auto layout = parse_layout(name);
-      if (layout == Layout::level || layout == Layout::area) {
-        c.layouts[std::string(k.str())] = *layout;
-      } else {
-        diags.error("config-error",
-                    config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
-                    trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
-      }
+  for (const auto& [k, val] : l) {
+    const std::string name = val.value_or(std::string{});
+    const auto layout = parse_layout(name);
+    if (layout == Layout::level || layout == Layout::area) {
+      c.report.layouts[std::string(k.str())] = *layout;
+    } else {
+      diags.error("config-error",
+                  config_loc(path, static_cast<std::uint32_t>(val.source().begin.line)),
+                  trf("layout.{} = \"{}\": the layout must be level or area", k.str(), name));
     }
+  }
+}
+
+// The keys ntreport.toml may hold (the settings in it, "period" for its [period] table); and
+// those of each table.
+void check_file_keys(const toml::table& t, const std::string& path, Diagnostics& diags) {
+  std::vector<std::string_view> top;
+  std::map<std::string_view, std::vector<std::string_view>> tables;
+  for (const Setting& s : settings()) {
+    if (!s.in_file) continue;
+    const auto dot = s.name.find('.');
+    if (dot == std::string_view::npos) {
+      top.push_back(s.name);
+      continue;
+    }
+    const std::string_view table = s.name.substr(0, dot);
+    if (!tables.contains(table)) top.push_back(table);
+    tables[table].push_back(s.name.substr(dot + 1));
+  }
+  check_keys(t, top, "", path, diags);
+  for (const auto& [table, keys] : tables) {
+    if (const auto* sub = t[table].as_table())
+      check_keys(*sub, keys, std::string(table) + ".", path, diags);
+  }
+}
+
+// A whole number of ntreport.toml within the setting's range.
+template <typename Int>
+void read_whole(const Setting& s, const toml::node_view<const toml::node> v,
+                const std::string& path, Int& to, Diagnostics& diags) {
+  const auto line = static_cast<std::uint32_t>(v.node()->source().begin.line);
+  if (const auto* n = v.as_integer()) {
+    if (n->get() < s.min || n->get() > s.max) {
+      diags.error(
+          "config-error", config_loc(path, line),
+          trf("{} must be a whole number from {} to {}, got {}", s.name, s.min, s.max, n->get()));
+    } else {
+      to = static_cast<Int>(n->get());
+    }
+  } else {
+    diags.error("config-error", config_loc(path, line), trf("{} must be a whole number", s.name));
+  }
+}
+
+// The period's days; a [period] table makes a period, even with a day missing (then refused
+// by check_config).
+void read_period_day(const Setting& s, const toml::table& t, BuildConfig& c) {
+  const auto* p = t["period"].as_table();
+  if (p == nullptr) return;
+  if (!c.report.period) c.report.period.emplace();
+  const auto day = date_text((*p)[s.name.substr(s.name.find('.') + 1)]);
+  (s.store == Store{Special::period_from} ? c.report.period->from : c.report.period->to) = day;
+}
+
+// One setting of ntreport.toml (whose folder is `dir`) into the configuration. Absent, a path
+// keeps its default, made relative to the folder too ("out" is the period folder's out).
+struct FileRef {
+  const std::string& path;
+  const std::string& dir;
+  const toml::table& root;
+};
+
+void apply_setting(const Setting& s, const toml::node_view<const toml::node> v, const FileRef& f,
+                   BuildConfig& c, Diagnostics& diags) {
+  if (const auto* text = std::get_if<TextRef>(&s.store)) {
+    std::string& to = (*text)(c);
+    to = s.path ? relative_to(f.dir, v.value_or(to)) : v.value_or(to);
+  } else if (const auto* list = std::get_if<ListRef>(&s.store)) {
+    if (!v) return;
+    std::vector<std::string>& to = (*list)(c);
+    to = string_list(v);
+    if (s.path) {
+      for (auto& p : to) p = relative_to(f.dir, p);
+    }
+  } else if (const auto* count = std::get_if<CountRef>(&s.store)) {
+    if (v) read_whole(s, v, f.path, (*count)(c), diags);
+  } else if (const auto* factor = std::get_if<FactorRef>(&s.store)) {
+    if (v) read_whole(s, v, f.path, (*factor)(c), diags);
+  } else if (const auto* flag = std::get_if<FlagRef>(&s.store)) {
+    if (const auto b = v.value<bool>()) (*flag)(c) = *b;
+  } else if (s.store == Store{Special::period_from} || s.store == Store{Special::period_to}) {
+    read_period_day(s, f.root, c);
+  } else if (s.store == Store{Special::layout}) {
+    if (const auto* l = v.as_table()) read_layouts(*l, f.path, c, diags);
+  } else if (s.store == Store{Special::lang}) {
+    if (v) read_language(v, f.path, diags);
   }
 }
 
@@ -124,56 +210,25 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
                 trf("not valid TOML: {}", what));
     return false;
   }
-  static constexpr std::string_view kKeys[] = {
-      "title",     "reference", "registry",         "levels", "aliases", "templates", "targets",
-      "results",   "inputs",    "output",           "only",   "sort",    "period",    "layout",
-      "return_to", "forms",     "highlight_lowest", "lang"};
-  static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
-  check_keys(t, kKeys, "", path, diags);
-  if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
+  check_file_keys(t, path, diags);
   const std::string dir = platform::utf8_path(platform::fs_path(path).parent_path());
-  const toml::table& v = t;
-  c.report_reference = v["reference"].value_or(std::string{});
-  c.title = v["title"].value_or(std::string{});
-  c.return_to = v["return_to"].value_or(std::string{});
-  c.forms_dir = relative_to(dir, v["forms"].value_or(std::string{"forms"}));
-  c.registry = relative_to(dir, v["registry"].value_or(std::string{}));
-  c.levels = relative_to(dir, v["levels"].value_or(std::string{}));
-  c.targets = relative_to(dir, v["targets"].value_or(std::string{}));
-  c.results = relative_to(dir, v["results"].value_or(std::string{}));
-  c.out_dir = relative_to(dir, v["output"].value_or(std::string{"out"}));
-  for (const auto& a : string_list(v["aliases"])) c.aliases.push_back(relative_to(dir, a));
-  for (const auto& a : string_list(v["templates"])) c.template_dirs.push_back(relative_to(dir, a));
-  for (const auto& a : string_list(v["inputs"])) c.inputs.push_back(relative_to(dir, a));
-  c.only = string_list(v["only"]);
-  c.sort = v["sort"].value_or(std::string{});
-  if (const auto* n = v["highlight_lowest"].as_integer()) {
-    if (n->get() < 0 || n->get() > kMaxHighlightLowest) {
-      diags.error("config-error",
-                  config_loc(path, static_cast<std::uint32_t>(n->source().begin.line)),
-                  trf("highlight_lowest must be a whole number from 0 to {}, got {}",
-                      kMaxHighlightLowest, n->get()));
-    } else {
-      c.highlight_lowest = static_cast<unsigned>(n->get());
-    }
-  } else if (v["highlight_lowest"]) {
-    diags.error("config-error",
-                config_loc(path, static_cast<std::uint32_t>(
-                                     v["highlight_lowest"].node()->source().begin.line)),
-                std::string(tr("highlight_lowest must be a whole number")));
+  for (const Setting& s : settings()) {
+    if (!s.in_file) continue;
+    const auto dot = s.name.find('.');
+    const toml::table& root = t;
+    const auto node = dot == std::string_view::npos
+                          ? root[s.name]
+                          : root[s.name.substr(0, dot)][s.name.substr(dot + 1)];
+    apply_setting(s, node, FileRef{path, dir, t}, c, diags);
   }
-  read_language(v, path, diags);
-  if (const auto* p = v["period"].as_table()) {
-    c.period = Period{date_text((*p)["from"]), date_text((*p)["to"])};
-  }
-  read_layouts(v, path, c, diags);
   return true;
 }
 
 void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) {
   const SourceLoc loc = config_loc(where);
-  if (c.period) {
-    for (const auto& [d, first] : {std::pair{c.period->from, true}, {c.period->to, false}}) {
+  if (c.report.period) {
+    for (const auto& [d, first] :
+         {std::pair{c.report.period->from, true}, {c.report.period->to, false}}) {
       if (!valid_date(d)) {
         diags.error(
             "usage", loc,
@@ -182,31 +237,131 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
             std::string(tr("for example 2024-08-28")));
       }
     }
-    if (valid_date(c.period->from) && valid_date(c.period->to) && c.period->to < c.period->from) {
+    if (valid_date(c.report.period->from) && valid_date(c.report.period->to) &&
+        c.report.period->to < c.report.period->from) {
       diags.error("usage", loc,
-                  trf("the period ends ({}) before it starts ({})", c.period->to, c.period->from));
+                  trf("the period ends ({}) before it starts ({})", c.report.period->to,
+                      c.report.period->from));
     }
   }
-  if (!c.sort.empty() && !rate_by_key(c.sort)) {
+  if (!c.report.sort.empty() && !rate_by_key(c.report.sort)) {
     std::vector<std::string_view> keys;
     for (const auto& r : rates()) keys.push_back(r.key);
-    diags.error("usage", loc,
-                trf("--sort {}: not a rate; the rates are {}", c.sort, fmt::join(keys, ", ")));
+    diags.error(
+        "usage", loc,
+        trf("--sort {}: not a rate; the rates are {}", c.report.sort, fmt::join(keys, ", ")));
+  }
+}
+
+SourceLoc command_line() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
+
+CLI::Option* add_special_option(CLI::App& app, PeriodOptions& o, Special special,
+                                const std::string& names, const std::string& help) {
+  switch (special) {
+    case Special::config:
+      return app.add_option(names, o.config, help);
+    case Special::quiet:
+      return app.add_flag(names, o.quiet, help);
+    case Special::period_from:
+      return app.add_option(names, o.period_from, help);
+    case Special::period_to:
+      return app.add_option(names, o.period_to, help);
+    case Special::layout:
+      return app.add_option(names, o.layouts, help);
+    case Special::format:
+      return app.add_option(names, o.formats, help);
+    case Special::lang:
+      break;  // --lang is taken before the options are parsed (cli/app.cpp)
+  }
+  throw std::logic_error("no option for the setting " + names);
+}
+
+// --layout ID=level|area, each.
+void apply_layouts(const std::vector<std::string>& given, BuildConfig& c, Diagnostics& diags) {
+  for (const auto& l : given) {
+    const auto eq = l.find('=');
+    if (eq == std::string::npos) {
+      diags.error("usage", command_line(), trf("--layout {}: expected ID=level or ID=area", l));
+      continue;
+    }
+    const auto layout = parse_layout(l.substr(eq + 1));
+    if (layout == Layout::level || layout == Layout::area) {
+      c.report.layouts[l.substr(0, eq)] = *layout;
+    } else {
+      diags.error("usage", command_line(),
+                  trf("--layout {}={}: the layout must be level or area", l.substr(0, eq),
+                      l.substr(eq + 1)));
+    }
+  }
+}
+
+// --format md,xlsx,…: these formats instead of the default ones.
+void apply_formats(const std::vector<std::string>& given, BuildConfig& c, Diagnostics& diags) {
+  c.output.formats.clear();
+  for (const auto& f : given) {
+    if (const auto format = parse_output_format(f)) {
+      c.output.formats.insert(*format);
+    } else {
+      diags.error("usage", command_line(),
+                  trf("--format {}: the formats are md, xlsx, json, docx, pdf", f));
+    }
+  }
+}
+
+// A setting given on the command line over the file's: a list adds to the file's or
+// replaces it, any other value replaces it. The period's days are taken together, later.
+void apply_option(const Setting& s, const PeriodOptions& o, BuildConfig& given, BuildConfig& c,
+                  Diagnostics& diags) {
+  if (const auto* text = std::get_if<TextRef>(&s.store)) {
+    (*text)(c) = (*text)(given);
+  } else if (const auto* list = std::get_if<ListRef>(&s.store)) {
+    auto& to = (*list)(c);
+    const auto& from = (*list)(given);
+    if (!s.adds) to.clear();
+    to.insert(to.end(), from.begin(), from.end());
+  } else if (const auto* count = std::get_if<CountRef>(&s.store)) {
+    (*count)(c) = (*count)(given);
+  } else if (const auto* factor = std::get_if<FactorRef>(&s.store)) {
+    (*factor)(c) = (*factor)(given);
+  } else if (const auto* flag = std::get_if<FlagRef>(&s.store)) {
+    (*flag)(c) = (*flag)(given);
+  } else if (s.store == Store{Special::layout}) {
+    apply_layouts(o.layouts, c, diags);
+  } else if (s.store == Store{Special::format}) {
+    apply_formats(o.formats, c, diags);
   }
 }
 
 }  // namespace
 
+void add_setting_option(CLI::App& app, PeriodOptions& o, std::string_view name, const char* help,
+                        std::string_view flags) {
+  const Setting& s = setting(name);
+  const std::string names(flags.empty() ? s.flags : flags);
+  const std::string text(tr(help != nullptr ? help : s.help));
+  CLI::Option* option = nullptr;
+  BuildConfig& g = o.given;
+  if (const auto* text_ref = std::get_if<TextRef>(&s.store)) {
+    option = app.add_option(names, (*text_ref)(g), text);
+  } else if (const auto* list = std::get_if<ListRef>(&s.store)) {
+    option = app.add_option(names, (*list)(g), text);
+  } else if (const auto* count = std::get_if<CountRef>(&s.store)) {
+    option = app.add_option(names, (*count)(g), text)->check(CLI::Range(s.min, s.max));
+  } else if (const auto* factor = std::get_if<FactorRef>(&s.store)) {
+    option = app.add_option(names, (*factor)(g), text)->check(CLI::Range(s.min, s.max));
+  } else if (const auto* flag = std::get_if<FlagRef>(&s.store)) {
+    option = app.add_flag(names, (*flag)(g), text);
+  } else {
+    option = add_special_option(app, o, std::get<Special>(s.store), names, text);
+  }
+  if (s.commas) option->delimiter(',');
+  o.declared.emplace_back(&s, option);
+}
+
 void add_registry_options(CLI::App& app, PeriodOptions& o) {
-  app.add_option(
-      "--config", o.config,
-      std::string(tr("The period's ntreport.toml (default: ./ntreport.toml if present)")));
-  app.add_option("--registry", o.registry,
-                 std::string(tr("Unit registry CSV (default: the shipped Ninh Thuận registry)")));
-  app.add_option("--levels", o.levels,
-                 std::string(tr("Level definitions CSV (default: tinh, huyen, xa)")));
-  app.add_option("--aliases", o.aliases,
-                 std::string(tr("Alias CSV files (alias,code); repeatable")));
+  for (const Setting& s : settings()) {
+    if (s.scope == Scope::registry) add_setting_option(app, o, s.name);
+  }
 }
 
 std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildConfig>& config,
@@ -214,61 +369,17 @@ std::optional<Registry> registry_of(const PeriodOptions& o, std::optional<BuildC
   PeriodOptions p = o;
   p.needs_inputs = false;
   config = resolve_config(p, diags);
-  auto registry = config ? load_registry(*config, diags) : std::nullopt;
+  auto registry = config ? load_registry(config->source, diags) : std::nullopt;
   if (!registry) print_diagnostics(diags, false);
   return registry;
 }
 
 void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
-  app.add_option("inputs", o.inputs,
-                 std::string(tr("Input files or folders (XLSX, XLS, CSV), read recursively")));
-  add_registry_options(app, o);
-  app.add_option("--templates", o.template_dirs,
-                 std::string(tr("Folders of extra appendix definitions (*.toml)")));
-  app.add_option("--targets", o.targets, std::string(tr("Targets CSV for the chi-tieu appendix")));
-  app.add_option("--results", o.results,
-                 std::string(tr("Results CSV for targets not computed from unit figures")));
-  app.add_option("--period-from", o.period_from,
-                 std::string(tr("First day of the period, YYYY-MM-DD")));
-  app.add_option("--period-to", o.period_to, std::string(tr("Last day of the period, YYYY-MM-DD")));
-  app.add_option("--only", o.only, std::string(tr("Appendix ids to build (comma-separated)")))
-      ->delimiter(',');
-  app.add_flag("--strict", o.strict, std::string(tr("Fail (exit 1) on warnings too")));
-  app.add_flag("-q,--quiet", o.quiet, std::string(tr("Print nothing but errors")));
-  app.add_option("-j,--jobs", o.jobs,
-                 std::string(tr("Threads reading input files (default: one per core)")))
-      ->check(CLI::Range(1U, 64U));
-  if (!with_outputs) return;
-  app.add_option("-o,--output", o.out_dir, std::string(tr("Output folder (default: ./out)")));
-  app.add_flag("--force", o.force,
-               std::string(tr(
-                   "Replace (or remove) files of the output folder ntreport did not write, or that "
-                   "changed since")));
-  app.add_option("--layout", o.layouts,
-                 std::string(tr("ID=level|area: the layout of an appendix; repeatable")));
-  app.add_option("--sort", o.sort,
-                 std::string(tr("Order units within each group by this rate, lowest first")));
-  app.add_option("--format", o.formats,
-                 std::string(tr("Output formats: md,xlsx,json,docx,pdf (default: md,xlsx,json)")))
-      ->delimiter(',');
-  app.add_option(
-      "--previous", o.previous,
-      std::string(tr("An earlier build (its output folder or summary.json) to compare with; "
-                     "repeatable")));
-  app.add_option(
-      "--crosswalk", o.crosswalks,
-      std::string(tr("CSV old_code,new_code,share (whole, part or a fraction): where earlier units "
-                     "went, beside or instead of the shipped crosswalks; repeatable")));
-  app.add_option(
-         "--plausibility-factor", o.plausibility_factor,
-         std::string(tr("With --previous, warn of a count that changed by more than this factor "
-                        "(default 5)")))
-      ->check(CLI::Range(std::int64_t{2}, std::int64_t{1000000}));
-  app.add_option(
-         "--highlight-lowest", o.highlight_lowest,
-         std::string(
-             tr("In phu-luc.xlsx, mark the N lowest units of each level for every rate (0: none)")))
-      ->check(CLI::Range(0, static_cast<int>(kMaxHighlightLowest)));
+  for (const Setting& s : settings()) {
+    if (s.scope == Scope::registry || s.scope == Scope::inputs ||
+        (with_outputs && s.scope == Scope::outputs))
+      add_setting_option(app, o, s.name);
+  }
 }
 
 std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& diags) {
@@ -277,65 +388,27 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   std::string config = o.config;
   if (config.empty() && file_exists("ntreport.toml")) config = "ntreport.toml";
   if (!config.empty()) apply_file(config, c, diags);
-  if (!o.inputs.empty()) c.inputs = o.inputs;
-  if (!o.out_dir.empty()) c.out_dir = o.out_dir;
-  if (!o.registry.empty()) c.registry = o.registry;
-  if (!o.levels.empty()) c.levels = o.levels;
-  c.aliases.insert(c.aliases.end(), o.aliases.begin(), o.aliases.end());
-  c.template_dirs.insert(c.template_dirs.end(), o.template_dirs.begin(), o.template_dirs.end());
-  if (!o.targets.empty()) c.targets = o.targets;
-  if (!o.results.empty()) c.results = o.results;
+  BuildConfig given = o.given;  // the accessors of the settings take a config to change
+  for (const auto& [s, option] : o.declared) {
+    if (option->count() > 0) apply_option(*s, o, given, c, diags);
+  }
   if (o.period_from.empty() != o.period_to.empty()) {
-    diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+    diags.error("usage", command_line(),
                 trf("{} is given without {}; a period needs both",
                     o.period_from.empty() ? "--period-to" : "--period-from",
                     o.period_from.empty() ? "--period-from" : "--period-to"));
   } else if (!o.period_from.empty()) {
-    c.period = Period{o.period_from, o.period_to};
+    c.report.period = Period{o.period_from, o.period_to};
   }
-  if (!o.only.empty()) c.only = o.only;
-  for (const auto& l : o.layouts) {
-    const auto eq = l.find('=');
-    if (eq == std::string::npos) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  trf("--layout {}: expected ID=level or ID=area", l));
-      continue;
-    }
-    const auto layout = parse_layout(l.substr(eq + 1));
-    if (layout == Layout::level || layout == Layout::area) {
-      c.layouts[l.substr(0, eq)] = *layout;
-    } else {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  trf("--layout {}={}: the layout must be level or area", l.substr(0, eq),
-                      l.substr(eq + 1)));
-    }
-  }
-  if (!o.sort.empty()) c.sort = o.sort;
-  c.previous = o.previous;
-  c.crosswalks = o.crosswalks;
-  if (o.plausibility_factor > 0) c.plausibility_factor = o.plausibility_factor;
-  if (o.highlight_lowest >= 0) c.highlight_lowest = static_cast<unsigned>(o.highlight_lowest);
-  if (!o.formats.empty()) c.formats.clear();
-  for (const auto& f : o.formats) {
-    if (const auto format = parse_output_format(f)) {
-      c.formats.insert(*format);
-    } else {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  trf("--format {}: the formats are md, xlsx, json, docx, pdf", f));
-    }
-  }
-  c.strict = o.strict;
-  c.force = o.force;
-  c.jobs = o.jobs;
   // summary.json names files from the period folder, else from where the outputs go: the
   // same whatever the working folder and however the paths are spelled.
   if (!config.empty()) {
     const auto dir = platform::utf8_path(platform::fs_path(config).parent_path());
-    c.root = dir.empty() ? "." : dir;
+    c.source.root = dir.empty() ? "." : dir;
   }
   check_config(c, config.empty() ? "ntreport" : config, diags);
-  if (c.inputs.empty() && o.needs_inputs) {
-    diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+  if (c.source.inputs.empty() && o.needs_inputs) {
+    diags.error("usage", command_line(),
                 std::string(tr("no inputs: name input files or folders, or run inside a period "
                                "folder with an ntreport.toml that lists them")));
   }

@@ -73,12 +73,17 @@ std::string comment(std::string_view text) {
   return out;
 }
 
+// What a setting is (cli/settings.hpp), as a comment.
+std::string note_of(std::string_view key) {
+  const Setting& s = setting(key);
+  return comment(tr(s.note != nullptr ? s.note : s.help));
+}
+
 // A comment saying what a setting is, then "key = value" (commented out, with an example,
 // when no value is given).
-std::string setting(std::string_view key, const std::string& value, std::string_view example,
-                    std::string_view note) {
-  if (value.empty()) return comment(note) + fmt::format("# {} = {}\n", key, toml_string(example));
-  return comment(note) + fmt::format("{} = {}\n", key, toml_string(value));
+std::string setting_line(std::string_view key, const std::string& value, std::string_view example) {
+  if (value.empty()) return note_of(key) + fmt::format("# {} = {}\n", key, toml_string(example));
+  return note_of(key) + fmt::format("{} = {}\n", key, toml_string(value));
 }
 
 std::string config_text(const InitOptions& o, const Province2025* province) {
@@ -92,12 +97,11 @@ std::string config_text(const InitOptions& o, const Province2025* province) {
                   "reported).",
                   o.from, o.to)) +
       "\n";
-  t += comment(tr("The language of ntreport's messages and help: vi (Tiếng Việt) or en (English)"));
+  t += note_of("lang");
   t += "lang = \"vi\"\n";
-  t +=
-      setting("title", title, "Ủy ban nhân dân tỉnh …", tr("The province, on the input workbooks"));
-  t += setting("reference", o.reference, "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)",
-               tr("The line under each appendix title"));
+  t += setting_line("title", title, "Ủy ban nhân dân tỉnh …");
+  t += setting_line("reference", o.reference,
+                    "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)");
   if (province != nullptr) {
     t += comment(
         trf("The units of {}: its departments and communes; add its other bodies", province->name));
@@ -105,22 +109,20 @@ std::string config_text(const InitOptions& o, const Province2025* province) {
     t += comment(tr("Two levels: Cấp tỉnh, Cấp xã"));
     t += "levels = \"levels.csv\"\n";
   } else {
-    t +=
-        setting("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
-                "registry.csv", tr("The unit registry (default: the shipped Ninh Thuận registry)"));
+    t += setting_line("registry", o.registry.empty() ? "" : from_folder(o.dir, o.registry),
+                      "registry.csv");
   }
-  t += comment(tr("More names for units (CSV alias,code)"));
+  t += note_of("aliases");
   t += "aliases = [\"aliases.csv\"]\n";
-  t += setting("targets", o.targets.empty() ? "" : from_folder(o.dir, o.targets), "targets.csv",
-               tr("The plan's targets, for the chi-tieu appendix"));
-  t += comment(tr("The units' files (XLSX, CSV)"));
+  t += setting_line("targets", o.targets.empty() ? "" : from_folder(o.dir, o.targets),
+                    "targets.csv");
+  t += note_of("inputs");
   t += "inputs = [\"inputs\"]\n";
-  t += comment(tr("Where build writes the appendices"));
+  t += note_of("output");
   t += "output = \"out\"\n";
-  t += comment(tr("Where template writes the input workbooks"));
+  t += note_of("forms");
   t += "forms = \"forms\"\n";
-  t += setting("return_to", o.return_to, "Sở Thông tin và Truyền thông, email …",
-               tr("Who the filled workbooks go back to"));
+  t += setting_line("return_to", o.return_to, "Sở Thông tin và Truyền thông, email …");
   t += fmt::format("\n[period]\nfrom = {}\nto = {}\n", toml_string(o.from), toml_string(o.to));
   return t;
 }

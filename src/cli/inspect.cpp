@@ -24,7 +24,7 @@ int run_inspect(const InspectOptions& o) {
   if (!registry) return exit_code(diags, false);
   Inspector inspector(*registry);
   HeaderDetector detector(inspector, diags);
-  read_input(o.file, config->limits, detector, diags);
+  read_input(o.file, config->source.limits, detector, diags);
   const std::string text = render_inspect_markdown(o.file, inspector.sheets());
   std::fwrite(text.data(), 1, text.size(), stdout);
   print_diagnostics(diags, false);

@@ -23,7 +23,7 @@ struct StatusOptions {
 
 // The families of --only's appendices; without it, those the inputs hold figures for, or all
 // when they hold none yet.
-std::vector<Family> status_families(const BuildConfig& c, const std::vector<AppendixDef>& defs,
+std::vector<Family> status_families(const ReportSettings& c, const std::vector<AppendixDef>& defs,
                                     const Totals& totals, Diagnostics& diags) {
   std::vector<bool> wanted(kFamilyCount, false);
   for (const auto& id : c.only) {
@@ -61,24 +61,24 @@ int run_status(const StatusOptions& o) {
     print_diagnostics(diags, o.period.quiet);
     return exit_code(diags, false);
   }
-  const auto registry = load_registry(*config, diags);
-  const auto defs = load_appendices(*config, diags);
+  const auto registry = load_registry(config->source, diags);
+  const auto defs = load_appendices(config->source, diags);
   if (!registry || diags.has_errors()) {
     print_diagnostics(diags, o.period.quiet);
     return exit_code(diags, false);
   }
   // Problems in the inputs are printed, but the status of what could be read still is.
-  const Figures figures = read_inputs(*config, *registry, diags);
+  const Figures figures = read_inputs(config->source, *registry, diags);
   const Totals totals = aggregate(*registry, figures.own);
-  const auto fams = status_families(*config, defs, totals, diags);
+  const auto fams = status_families(config->report, defs, totals, diags);
   print_diagnostics(diags, o.period.quiet);
   if (diags.exit_code() == ExitCode::usage) return exit_code(diags, false);
   const StatusReport status =
-      build_status(*registry, totals, figures.own, figures.invalid, fams, config->period);
+      build_status(*registry, totals, figures.own, figures.invalid, fams, config->report.period);
   const std::string text =
       o.format == "json" ? render_status_json(status) : render_status_markdown(status, o.all);
   std::fwrite(text.data(), 1, text.size(), stdout);
-  return exit_code(diags, o.period.strict);
+  return exit_code(diags, config->strict);
 }
 
 }  // namespace

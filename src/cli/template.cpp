@@ -27,7 +27,7 @@ struct TemplateOptions {
 SourceLoc usage_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
 
 // The families of the appendices --only names (all four without it), in family order.
-std::vector<Family> selected_families(const BuildConfig& c, const std::vector<AppendixDef>& defs,
+std::vector<Family> selected_families(const ReportSettings& c, const std::vector<AppendixDef>& defs,
                                       Diagnostics& diags) {
   std::vector<bool> wanted(kFamilyCount, c.only.empty());
   for (const auto& id : c.only) {
@@ -97,20 +97,20 @@ int run_template(TemplateOptions o) {
   o.period.needs_inputs = false;
   const auto config = resolve_config(o.period, diags);
   if (!config) return finish();
-  const auto registry = load_registry(*config, diags);
-  const auto defs = load_appendices(*config, diags);
+  const auto registry = load_registry(config->source, diags);
+  const auto defs = load_appendices(config->source, diags);
   if (!registry || diags.has_errors()) return finish();
-  const std::vector<Family> fams = selected_families(*config, defs, diags);
+  const std::vector<Family> fams = selected_families(config->report, defs, diags);
   const std::vector<UnitId> units = selected_units(o, *registry, diags);
   if (diags.has_errors()) return finish();
-  const std::string dir = o.period.out_dir.empty() ? config->forms_dir : o.period.out_dir;
+  const std::string& dir = config->forms.dir;
   // Blank forms among the inputs would be read as units that sent nothing.
-  if (!check_output_folder(dir, config->inputs, diags)) return finish();
-  const FormOptions options{config->period, config->title, config->return_to};
-  const std::int64_t created = output_timestamp(config->period);
+  if (!check_output_folder(dir, config->source.inputs, diags)) return finish();
+  const FormOptions options{config->report.period, config->forms.title, config->forms.return_to};
+  const std::int64_t created = output_timestamp(config->report.period);
   // Forms written by an earlier run and still as written are replaced; a form filled in since,
   // or any other file, only with --force.
-  OutputSet out(dir, OutputOptions{Ownership::merge, o.period.force});
+  OutputSet out(dir, OutputOptions{Ownership::merge, config->output.force});
   for (UnitId u : units) {
     const FormDoc form = build_form(*registry, u, fams, options);
     out.add_file(
@@ -148,28 +148,21 @@ void add_template_command(CLI::App& app, int& result) {
   unit->excludes(level)->excludes(area);
   level->excludes(area);
   PeriodOptions& p = o->period;
-  sub->add_option("-o,--output", p.out_dir,
-                  std::string(tr("Output folder (default: forms, or `forms` of the "
-                                 "ntreport.toml)")));
-  sub->add_option(
-      "--config", p.config,
-      std::string(tr("The period's ntreport.toml (default: ./ntreport.toml if present)")));
-  sub->add_option("--registry", p.registry,
-                  std::string(tr("Unit registry CSV (default: the shipped registry)")));
-  sub->add_option("--levels", p.levels, std::string(tr("Level definitions CSV")));
-  sub->add_option("--only", p.only,
-                  std::string(tr("The appendices whose figures to collect (comma-separated)")))
-      ->delimiter(',');
-  sub->add_option("--period-from", p.period_from,
-                  std::string(tr("First day of the period, YYYY-MM-DD")));
-  sub->add_option("--period-to", p.period_to,
-                  std::string(tr("Last day of the period, YYYY-MM-DD")));
-  sub->add_flag("-q,--quiet", p.quiet, std::string(tr("Print nothing but errors")));
-  sub->add_flag(
-      "--force", p.force,
-      std::string(
-          tr("Replace workbooks of the folder ntreport did not write, or that were filled in "
-             "since")));
+  add_setting_option(*sub, p, "forms",
+                     N_("Output folder (default: forms, or `forms` of the "
+                        "ntreport.toml)"),
+                     "-o,--output");
+  add_setting_option(*sub, p, "config");
+  add_setting_option(*sub, p, "registry", N_("Unit registry CSV (default: the shipped registry)"));
+  add_setting_option(*sub, p, "levels", N_("Level definitions CSV"));
+  add_setting_option(*sub, p, "only",
+                     N_("The appendices whose figures to collect (comma-separated)"));
+  add_setting_option(*sub, p, "period.from");
+  add_setting_option(*sub, p, "period.to");
+  add_setting_option(*sub, p, "quiet");
+  add_setting_option(*sub, p, "force",
+                     N_("Replace workbooks of the folder ntreport did not write, or that were "
+                        "filled in since"));
   sub->callback([o, &result] { result = guarded([&] { return run_template(*o); }); });
 }
 

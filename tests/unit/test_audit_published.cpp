@@ -14,7 +14,7 @@ const ntr::Registry& registry_with(const std::string& aliases) {
   static std::map<std::string, ntr::Registry> cache;
   auto it = cache.find(aliases);
   if (it == cache.end()) {
-    ntr::BuildConfig config;
+    ntr::SourceSettings config;
     config.aliases = {std::string(NTR_SOURCE_DIR) + "/" + aliases};
     ntr::Diagnostics diags;
     auto r = ntr::load_registry(config, diags);

@@ -45,20 +45,20 @@ TEST_CASE("highlight_lowest in ntreport.toml, overridden by --highlight-lowest")
   Diagnostics diags;
   auto c = resolve(dir, "", {}, diags);
   REQUIRE(c);
-  CHECK(c->highlight_lowest == 0);  // off unless asked for
+  CHECK(c->report.highlight_lowest == 0);  // off unless asked for
 
   c = resolve(dir, "highlight_lowest = 3", {}, diags);
   REQUIRE(c);
-  CHECK(c->highlight_lowest == 3);
+  CHECK(c->report.highlight_lowest == 3);
   c = resolve(dir, "highlight_lowest = 3", {"--highlight-lowest", "5"}, diags);
   REQUIRE(c);
-  CHECK(c->highlight_lowest == 5);
+  CHECK(c->report.highlight_lowest == 5);
   c = resolve(dir, "highlight_lowest = 3", {"--highlight-lowest", "0"}, diags);
   REQUIRE(c);
-  CHECK(c->highlight_lowest == 0);
+  CHECK(c->report.highlight_lowest == 0);
   c = resolve(dir, "", {"--highlight-lowest", "2"}, diags);
   REQUIRE(c);
-  CHECK(c->highlight_lowest == 2);
+  CHECK(c->report.highlight_lowest == 2);
   CHECK(diags.all().empty());
 }
 

@@ -10,7 +10,7 @@ namespace {
 const Registry& shipped() {
   static const Registry r = [] {
     Diagnostics diags;
-    auto reg = load_registry(BuildConfig{}, diags);
+    auto reg = load_registry(SourceSettings{}, diags);
     REQUIRE(reg.has_value());
     return std::move(*reg);
   }();

@@ -55,17 +55,17 @@ std::string as_markdown(const OwnedCell* cell, bool rate_column) {
 TEST_CASE("phu-luc.xlsx read back by ntreport's reader equals the Markdown appendices") {
   test::ScratchDir dir;
   BuildConfig c;
-  c.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
-  c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
-  c.period = Period{"2024-01-01", "2024-08-28"};
-  c.out_dir = dir.str("out");
+  c.source.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
+  c.source.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
+  c.report.period = Period{"2024-01-01", "2024-08-28"};
+  c.output.dir = dir.str("out");
   Diagnostics diags;
-  const auto registry = load_registry(c, diags);
+  const auto registry = load_registry(c.source, diags);
   REQUIRE(registry);
-  const auto defs = load_appendices(c, diags);
-  const Figures figures = read_inputs(c, *registry, diags);
-  const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
-  REQUIRE(write_outputs(c, report, diags).size() == 6);  // 3 appendices, thuyet-minh.md, …
+  const auto defs = load_appendices(c.source, diags);
+  const Figures figures = read_inputs(c.source, *registry, diags);
+  const BuildReport report = compile(c.report, c.source, *registry, defs, figures, {}, diags);
+  REQUIRE(write_outputs(c.output, report, diags).size() == 6);  // 3 appendices, thuyet-minh.md, …
   REQUIRE_FALSE(diags.has_errors());
 
   SheetCollector book;
@@ -113,18 +113,18 @@ const OwnedCell* cell_in(const OwnedRow& row, std::uint32_t col) {
 TEST_CASE("the chart sheet read back by ntreport's reader holds the data of every chart") {
   test::ScratchDir dir;
   BuildConfig c;
-  c.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
-  c.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
-  c.period = Period{"2024-01-01", "2024-08-28"};
-  c.out_dir = dir.str("out");
-  c.formats = {ntr::OutputFormat::md, ntr::OutputFormat::xlsx};
+  c.source.inputs = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/inputs"};
+  c.source.aliases = {std::string(NTR_SOURCE_DIR) + "/data/samples/2024/aliases.csv"};
+  c.report.period = Period{"2024-01-01", "2024-08-28"};
+  c.output.dir = dir.str("out");
+  c.output.formats = {ntr::OutputFormat::md, ntr::OutputFormat::xlsx};
   Diagnostics diags;
-  const auto registry = load_registry(c, diags);
+  const auto registry = load_registry(c.source, diags);
   REQUIRE(registry);
-  const auto defs = load_appendices(c, diags);
-  const Figures figures = read_inputs(c, *registry, diags);
-  const BuildReport report = compile(c, *registry, defs, figures, {}, diags);
-  REQUIRE(write_outputs(c, report, diags).size() == 5);
+  const auto defs = load_appendices(c.source, diags);
+  const Figures figures = read_inputs(c.source, *registry, diags);
+  const BuildReport report = compile(c.report, c.source, *registry, defs, figures, {}, diags);
+  REQUIRE(write_outputs(c.output, report, diags).size() == 5);
 
   SheetCollector book;
   REQUIRE(read_xlsx(dir.str("out/phu-luc.xlsx"), "phu-luc.xlsx", ReadLimits{}, book, diags));
@@ -187,21 +187,21 @@ TEST_CASE("the 2023 sample with targets, read back by ntreport's reader: merges,
   test::ScratchDir dir;
   const std::string period = std::string(NTR_SOURCE_DIR) + "/data/samples/2023/";
   BuildConfig c;
-  c.inputs = {period + "inputs"};
-  c.aliases = {period + "aliases.csv"};
-  c.targets = period + "targets-2023.csv";
-  c.period = Period{"2023-01-01", "2023-06-12"};
-  c.out_dir = dir.str("out");
-  c.formats = {ntr::OutputFormat::xlsx};
-  c.highlight_lowest = 3;
+  c.source.inputs = {period + "inputs"};
+  c.source.aliases = {period + "aliases.csv"};
+  c.source.targets = period + "targets-2023.csv";
+  c.report.period = Period{"2023-01-01", "2023-06-12"};
+  c.output.dir = dir.str("out");
+  c.output.formats = {ntr::OutputFormat::xlsx};
+  c.report.highlight_lowest = 3;
   Diagnostics diags;
-  const auto registry = load_registry(c, diags);
+  const auto registry = load_registry(c.source, diags);
   REQUIRE(registry);
-  const auto defs = load_appendices(c, diags);
-  const TargetsInput targets = load_targets(c, *registry, diags);
-  const Figures figures = read_inputs(c, *registry, diags);
-  const BuildReport report = compile(c, *registry, defs, figures, targets, diags);
-  REQUIRE(write_outputs(c, report, diags).size() == 1);
+  const auto defs = load_appendices(c.source, diags);
+  const TargetsInput targets = load_targets(c.source, *registry, diags);
+  const Figures figures = read_inputs(c.source, *registry, diags);
+  const BuildReport report = compile(c.report, c.source, *registry, defs, figures, targets, diags);
+  REQUIRE(write_outputs(c.output, report, diags).size() == 1);
   REQUIRE_FALSE(diags.has_errors());
 
   SheetCollector book;

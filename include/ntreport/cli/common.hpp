@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ntreport/cli/settings.hpp"
 #include "ntreport/diag/diagnostic.hpp"
 #include "ntreport/pipeline.hpp"
 #include "ntreport/text/translate.hpp"
@@ -30,31 +31,21 @@ int exit_code(const Diagnostics& diags, bool strict);
 /// Options of the commands that read a period: given on the command line, they override the
 /// period's ntreport.toml.
 struct PeriodOptions {
-  std::vector<std::string> inputs;
-  std::string config;
-  std::string out_dir;
-  std::string registry;
-  std::string levels;
-  std::vector<std::string> aliases;
-  std::vector<std::string> template_dirs;
-  std::string targets;
-  std::string results;
-  std::string period_from;
-  std::string period_to;
-  std::vector<std::string> only;
-  std::vector<std::string> layouts;
-  std::string sort;
-  std::vector<std::string> formats;
-  int highlight_lowest = -1;             ///< -1: not given
-  std::vector<std::string> previous;     ///< earlier builds to compare with (--previous)
-  std::vector<std::string> crosswalks;   ///< the user's crosswalks (--crosswalk)
-  std::int64_t plausibility_factor = 0;  ///< 0: not given
-  bool strict = false;
+  std::string config;  ///< the ntreport.toml named by --config
   bool quiet = false;
-  bool force = false;  ///< replace or remove files in the output folder ntreport did not write
   bool needs_inputs = true;  ///< false for commands that read no inputs (template)
-  unsigned jobs = 0;         ///< threads reading inputs; 0: one per core
+  BuildConfig given;         ///< the values of the options given (cli/settings.hpp)
+  std::string period_from, period_to;
+  std::vector<std::string> layouts;  ///< as given: ID=level
+  std::vector<std::string> formats;  ///< as given: md, xlsx …
+  /// The options declared, each with its setting: those given override ntreport.toml.
+  std::vector<std::pair<const Setting*, const CLI::Option*>> declared;
 };
+
+/// Declares the option of the setting `name` (cli/settings.hpp), with its own help or another,
+/// its own option names or others.
+void add_setting_option(CLI::App& app, PeriodOptions& o, std::string_view name,
+                        const char* help = nullptr, std::string_view flags = {});
 
 /// Declares the options that name a registry (--config, --registry, --levels, --aliases) on a
 /// subcommand that reads no inputs.
