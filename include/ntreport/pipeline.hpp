@@ -35,6 +35,7 @@ struct BuildConfig {
   std::string levels;    ///< empty: the shipped level definitions
   std::vector<std::string> aliases;
   std::vector<std::string> template_dirs;  ///< more appendix definitions (same id overrides)
+  std::vector<std::string> headers;        ///< more header texts (data/headers.csv's format)
   std::string targets;
   std::string results;
   std::optional<Period> period;
@@ -68,6 +69,10 @@ std::optional<Registry> load_registry(const BuildConfig& config, Diagnostics& di
 
 /// The shipped appendix definitions plus those of config.template_dirs, sorted by order.
 std::vector<AppendixDef> load_appendices(const BuildConfig& config, Diagnostics& diags);
+
+/// Reads the province's header files (config.headers) and has the header detector know their
+/// texts besides the shipped ones (use_headers). Before any input is read.
+void load_headers(const BuildConfig& config, Diagnostics& diags);
 
 /// The targets of the plan and the results given by hand (empty without --targets).
 struct TargetsInput {

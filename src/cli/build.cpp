@@ -79,6 +79,7 @@ int run(const PeriodOptions& o, bool write) {
   if (!config) return finish();
   const auto registry = load_registry(*config, diags);
   const auto defs = load_appendices(*config, diags);
+  load_headers(*config, diags);
   check_only(*config, defs, diags);
   if (write && check_output_folder(config->out_dir, config->inputs, diags)) {
     recover_output_folder(config->out_dir, diags);  // however this build ends, one build there

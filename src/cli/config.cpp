@@ -127,7 +127,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   static constexpr std::string_view kKeys[] = {
       "title",     "reference", "registry",         "levels", "aliases", "templates", "targets",
       "results",   "inputs",    "output",           "only",   "sort",    "period",    "layout",
-      "return_to", "forms",     "highlight_lowest", "lang"};
+      "return_to", "forms",     "highlight_lowest", "lang",   "headers"};
   static constexpr std::string_view kPeriodKeys[] = {"from", "to"};
   check_keys(t, kKeys, "", path, diags);
   if (const auto* p = t["period"].as_table()) check_keys(*p, kPeriodKeys, "period.", path, diags);
@@ -145,6 +145,7 @@ bool apply_file(const std::string& path, BuildConfig& c, Diagnostics& diags) {
   for (const auto& a : string_list(v["aliases"])) c.aliases.push_back(relative_to(dir, a));
   for (const auto& a : string_list(v["templates"])) c.template_dirs.push_back(relative_to(dir, a));
   for (const auto& a : string_list(v["inputs"])) c.inputs.push_back(relative_to(dir, a));
+  for (const auto& a : string_list(v["headers"])) c.headers.push_back(relative_to(dir, a));
   c.only = string_list(v["only"]);
   c.sort = v["sort"].value_or(std::string{});
   if (const auto* n = v["highlight_lowest"].as_integer()) {
@@ -225,6 +226,9 @@ void add_period_options(CLI::App& app, PeriodOptions& o, bool with_outputs) {
   add_registry_options(app, o);
   app.add_option("--templates", o.template_dirs,
                  std::string(tr("Folders of extra appendix definitions (*.toml)")));
+  app.add_option(
+      "--headers", o.headers,
+      std::string(tr("CSV key,header: more header texts the inputs may use; repeatable")));
   app.add_option("--targets", o.targets, std::string(tr("Targets CSV for the chi-tieu appendix")));
   app.add_option("--results", o.results,
                  std::string(tr("Results CSV for targets not computed from unit figures")));
@@ -283,6 +287,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   if (!o.levels.empty()) c.levels = o.levels;
   c.aliases.insert(c.aliases.end(), o.aliases.begin(), o.aliases.end());
   c.template_dirs.insert(c.template_dirs.end(), o.template_dirs.begin(), o.template_dirs.end());
+  c.headers.insert(c.headers.end(), o.headers.begin(), o.headers.end());
   if (!o.targets.empty()) c.targets = o.targets;
   if (!o.results.empty()) c.results = o.results;
   if (o.period_from.empty() != o.period_to.empty()) {

@@ -37,6 +37,7 @@ struct PeriodOptions {
   std::string levels;
   std::vector<std::string> aliases;
   std::vector<std::string> template_dirs;
+  std::vector<std::string> headers;
   std::string targets;
   std::string results;
   std::string period_from;
