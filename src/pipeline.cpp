@@ -125,6 +125,20 @@ std::vector<AppendixDef> load_appendices(const SourceSettings& source, Diagnosti
   return defs;
 }
 
+void load_headers(const SourceSettings& source, Diagnostics& diags) {
+  std::vector<KnownHeader> extra;
+  for (const auto& path : source.headers) {
+    const auto sheet = read_csv_sheet(path, diags);
+    if (!sheet) continue;
+    std::vector<KnownHeader> before = known_headers();
+    before.insert(before.end(), extra.begin(), extra.end());
+    auto more = parse_header_list(*sheet, before, diags);
+    extra.insert(extra.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+  }
+  use_headers(std::move(extra));
+}
+
 TargetsInput load_targets(const SourceSettings& source, const Registry& registry,
                           Diagnostics& diags) {
   TargetsInput in;

@@ -34,6 +34,7 @@ struct SourceSettings {
   std::string levels;    ///< empty: the shipped level definitions
   std::vector<std::string> aliases;
   std::vector<std::string> template_dirs;  ///< more appendix definitions (same id overrides)
+  std::vector<std::string> headers;        ///< more header texts (data/headers.csv's format)
   std::string targets;
   std::string results;
   /// What the file paths of summary.json are relative to: the period folder (of
@@ -95,6 +96,10 @@ std::optional<Registry> load_registry(const SourceSettings& source, Diagnostics&
 
 /// The shipped appendix definitions plus those of source.template_dirs, sorted by order.
 std::vector<AppendixDef> load_appendices(const SourceSettings& source, Diagnostics& diags);
+
+/// Reads the province's header files (source.headers) and has the header detector know their
+/// texts besides the shipped ones (use_headers). Before any input is read.
+void load_headers(const SourceSettings& source, Diagnostics& diags);
 
 /// The targets of the plan and the results given by hand (empty without --targets).
 struct TargetsInput {

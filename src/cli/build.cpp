@@ -79,6 +79,7 @@ int run(const PeriodOptions& o, bool write) {
   if (!config) return finish();
   const auto registry = load_registry(config->source, diags);
   const auto defs = load_appendices(config->source, diags);
+  load_headers(config->source, diags);
   check_only(config->report, defs, diags);
   if (write && check_output_folder(config->output.dir, config->source.inputs, diags)) {
     recover_output_folder(config->output.dir, diags);  // however this build ends, one build there

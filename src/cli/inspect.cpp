@@ -22,6 +22,11 @@ int run_inspect(const InspectOptions& o) {
   std::optional<BuildConfig> config;
   const auto registry = registry_of(o.period, config, diags);
   if (!registry) return exit_code(diags, false);
+  load_headers(config->source, diags);
+  if (diags.has_errors()) {
+    print_diagnostics(diags, false);
+    return exit_code(diags, false);
+  }
   Inspector inspector(*registry);
   HeaderDetector detector(inspector, diags);
   read_input(o.file, config->source.limits, detector, diags);

@@ -63,6 +63,7 @@ int run_status(const StatusOptions& o) {
   }
   const auto registry = load_registry(config->source, diags);
   const auto defs = load_appendices(config->source, diags);
+  load_headers(config->source, diags);
   if (!registry || diags.has_errors()) {
     print_diagnostics(diags, o.period.quiet);
     return exit_code(diags, false);

@@ -26,10 +26,14 @@ struct TemplateOptions {
 
 SourceLoc usage_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
 
-// The families of the appendices --only names (all four without it), in family order.
-std::vector<Family> selected_families(const ReportSettings& c, const std::vector<AppendixDef>& defs,
-                                      Diagnostics& diags) {
-  std::vector<bool> wanted(kFamilyCount, c.only.empty());
+// The appendices of unit figures --only names (all of them without it), in build order.
+std::vector<const AppendixDef*> selected_appendices(const ReportSettings& c,
+                                                    const std::vector<AppendixDef>& defs,
+                                                    Diagnostics& diags) {
+  std::vector<const AppendixDef*> out;
+  for (const auto& d : defs) {
+    if (!d.families.empty() && c.only.empty()) out.push_back(&d);
+  }
   for (const auto& id : c.only) {
     const auto def =
         std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& d) { return d.id == id; });
@@ -43,11 +47,7 @@ std::vector<Family> selected_families(const ReportSettings& c, const std::vector
           trf("--only {}: not an appendix of unit figures; they are {}", id, fmt::join(ids, ", ")));
       continue;
     }
-    for (Family f : def->families) wanted[static_cast<std::size_t>(f)] = true;
-  }
-  std::vector<Family> out;
-  for (const auto& f : families()) {
-    if (wanted[static_cast<std::size_t>(f.id)]) out.push_back(f.id);
+    out.push_back(&*def);
   }
   return out;
 }
@@ -100,7 +100,7 @@ int run_template(TemplateOptions o) {
   const auto registry = load_registry(config->source, diags);
   const auto defs = load_appendices(config->source, diags);
   if (!registry || diags.has_errors()) return finish();
-  const std::vector<Family> fams = selected_families(config->report, defs, diags);
+  const std::vector<Field> fields = form_fields(selected_appendices(config->report, defs, diags));
   const std::vector<UnitId> units = selected_units(o, *registry, diags);
   if (diags.has_errors()) return finish();
   const std::string& dir = config->forms.dir;
@@ -112,7 +112,7 @@ int run_template(TemplateOptions o) {
   // or any other file, only with --force.
   OutputSet out(dir, OutputOptions{Ownership::merge, config->output.force});
   for (UnitId u : units) {
-    const FormDoc form = build_form(*registry, u, fams, options);
+    const FormDoc form = build_form(*registry, u, fields, options);
     out.add_file(
         form.unit_code + ".xlsx",
         [&](const std::string& tmp) { return write_form_xlsx(tmp, form, created, diags); }, diags);
@@ -155,6 +155,8 @@ void add_template_command(CLI::App& app, int& result) {
   add_setting_option(*sub, p, "config");
   add_setting_option(*sub, p, "registry", N_("Unit registry CSV (default: the shipped registry)"));
   add_setting_option(*sub, p, "levels", N_("Level definitions CSV"));
+  add_setting_option(*sub, p, "templates",
+                     N_("More appendix definitions: the forms ask for their figures"));
   add_setting_option(*sub, p, "only",
                      N_("The appendices whose figures to collect (comma-separated)"));
   add_setting_option(*sub, p, "period.from");

@@ -15,13 +15,11 @@ constexpr std::array kSigned = {F::docs_out_signed};
 
 using K = Invariant::Kind;
 constexpr std::array kInvariants = {
-    Invariant{K::sum, F::received, kChannels, F::received, "channels-dont-sum",
-              "Tổng số hồ sơ tiếp nhận = Trực tiếp + Qua mạng + Qua BCCI, được tính tự động."},
-    Invariant{K::sum, F::resolved, kResolvedParts, F::not_digitized, "not-digitized-mismatch",
-              "Số chưa số hóa = Đã giải quyết − Đã số hóa, được tính tự động."},
-    Invariant{K::at_most, F::resolved, kDigitized, F::resolved, "digitized-exceeds-resolved", ""},
-    Invariant{K::at_most, F::with_fee, kPaid, F::with_fee, "paid-exceeds-with-fee", ""},
-    Invariant{K::at_most, F::docs_out, kSigned, F::docs_out, "signed-exceeds-out", ""},
+    Invariant{K::sum, F::received, kChannels, F::received, "channels-dont-sum"},
+    Invariant{K::sum, F::resolved, kResolvedParts, F::not_digitized, "not-digitized-mismatch"},
+    Invariant{K::at_most, F::resolved, kDigitized, F::resolved, "digitized-exceeds-resolved"},
+    Invariant{K::at_most, F::with_fee, kPaid, F::with_fee, "paid-exceeds-with-fee"},
+    Invariant{K::at_most, F::docs_out, kSigned, F::docs_out, "signed-exceeds-out"},
 };
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "header_known.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/translate.hpp"
 
@@ -18,33 +19,30 @@ namespace {
 
 using HeaderIndex = std::unordered_map<std::string, HeaderMeaning>;
 
-std::vector<KnownHeader> list_headers() {
-  std::vector<KnownHeader> out;
-  auto put = [&out](std::string_view text, HeaderMeaning m) { out.push_back({text, m}); };
-  for (const auto& f : fields()) {
-    for (auto h : f.headers) put(h, HeaderMeaning{ColumnRole::field, f.id, Rate::signed_ratio});
+// The headers known now and their index by match key; the first of two texts with one key
+// wins (parse_header_list refuses a second meaning).
+struct KnownSet {
+  std::vector<KnownHeader> all;
+  HeaderIndex index;
+  std::uint64_t generation = 0;
+
+  void index_all() {
+    index.clear();
+    for (const KnownHeader& h : all) index.emplace(match_key(h.text), h.meaning);
   }
-  for (const auto& r : rates()) {
-    for (auto h : r.headers) put(h, HeaderMeaning{ColumnRole::rate, Field::docs_in, r.id});
-  }
-  for (auto h : name_headers()) put(h, HeaderMeaning{ColumnRole::name, {}, {}});
-  for (auto h : code_headers()) put(h, HeaderMeaning{ColumnRole::code, {}, {}});
-  for (auto h : stt_headers()) put(h, HeaderMeaning{ColumnRole::stt, {}, {}});
-  for (auto h : note_headers()) put(h, HeaderMeaning{ColumnRole::note, {}, {}});
-  return out;
+};
+
+KnownSet& known_set() {
+  static KnownSet set = [] {
+    KnownSet s;
+    s.all = shipped_headers();
+    s.index_all();
+    return s;
+  }();
+  return set;
 }
 
-// The first of two texts with one key wins.
-HeaderIndex build_index() {
-  HeaderIndex idx;
-  for (const KnownHeader& h : known_headers()) idx.emplace(match_key(h.text), h.meaning);
-  return idx;
-}
-
-const HeaderIndex& header_index() {
-  static const HeaderIndex idx = build_index();
-  return idx;
-}
+const HeaderIndex& header_index() { return known_set().index; }
 
 // A row of column numbers under the header, "1 2 3 …" or "(1) (2) (3)=(4)+(5)".
 bool is_numbering_row(std::span<const CellView> cells) {
@@ -67,9 +65,17 @@ struct TextHash {
 
 }  // namespace
 
-const std::vector<KnownHeader>& known_headers() {
-  static const std::vector<KnownHeader> all = list_headers();
-  return all;
+const std::vector<KnownHeader>& known_headers() { return known_set().all; }
+
+std::uint64_t known_headers_generation() { return known_set().generation; }
+
+void use_headers(std::vector<KnownHeader> extra) {
+  KnownSet& set = known_set();
+  set.all = shipped_headers();
+  set.all.insert(set.all.end(), std::make_move_iterator(extra.begin()),
+                 std::make_move_iterator(extra.end()));
+  set.index_all();
+  ++set.generation;
 }
 
 std::string meaning_name(const HeaderMeaning& m) {

@@ -1,6 +1,9 @@
 // The known header nearest to one that is not known, for the warning about its column.
 #include <fmt/format.h>
 
+#include <mutex>
+
+#include "header_known.hpp"
 #include "ntreport/read/header.hpp"
 #include "ntreport/text/normalize.hpp"
 
@@ -10,7 +13,7 @@ namespace {
 
 struct Known {
   std::string key;
-  std::string_view text;
+  std::string text;
   HeaderMeaning meaning;
 };
 
@@ -34,7 +37,15 @@ constexpr std::size_t kMaxChars = 60;
 }  // namespace
 
 std::optional<std::pair<std::string, std::string>> nearest_header(std::string_view text) {
-  static const std::vector<Known> known = suggestible_headers();
+  // Rebuilt when use_headers() changed the list.
+  static std::mutex mutex;
+  static std::vector<Known> known;
+  static std::uint64_t generation = ~std::uint64_t{0};
+  const std::lock_guard lock(mutex);
+  if (generation != known_headers_generation()) {
+    known = suggestible_headers();
+    generation = known_headers_generation();
+  }
   const std::string key = match_key(text);
   const std::size_t chars = codepoint_count(key);
   if (chars == 0 || chars > kMaxChars) return std::nullopt;

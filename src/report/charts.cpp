@@ -171,7 +171,7 @@ void mark_no_data(Chart& chart) {
     const bool any = std::any_of(chart.series.begin(), chart.series.end(), [&](const auto& s) {
       return s.kind == ChartSeries::Kind::bars && i < s.values.size() && s.values[i].defined_rate();
     });
-    if (!any) chart.categories[i] += " (chưa có số liệu)";
+    if (!any) chart.categories[i] = fill(labels().no_figures, {{"name", chart.categories[i]}});
   }
 }
 

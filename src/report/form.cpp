@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 
 #include "ntreport/model/invariants.hpp"
 #include "ntreport/report/build.hpp"
@@ -12,49 +13,6 @@
 namespace ntr {
 
 namespace {
-
-struct FieldHelp {
-  Field field;
-  std::string_view group;    // upper header in the form
-  std::string_view meaning;  // for the instructions sheet
-};
-
-// What each figure means, as the instructions say it. Derived fields (is_derived) are not
-// typed in.
-constexpr std::array kHelp = {
-    FieldHelp{Field::docs_in, "Văn bản",
-              "số văn bản đến đã tiếp nhận trên Hệ thống quản lý văn bản và hồ sơ công việc "
-              "trong kỳ."},
-    FieldHelp{Field::docs_out, "Văn bản", "số văn bản đi đã phát hành trên hệ thống trong kỳ."},
-    FieldHelp{Field::docs_out_signed, "Văn bản",
-              "trong số văn bản đi, số văn bản được ký số (không lớn hơn số văn bản đi)."},
-    FieldHelp{Field::received_direct, "Tiếp nhận",
-              "số hồ sơ tiếp nhận trực tiếp tại Bộ phận Một cửa trong kỳ."},
-    FieldHelp{Field::received_online, "Tiếp nhận",
-              "số hồ sơ tiếp nhận trực tuyến (qua mạng) trong kỳ."},
-    FieldHelp{Field::received_postal, "Tiếp nhận",
-              "số hồ sơ tiếp nhận qua dịch vụ bưu chính công ích trong kỳ."},
-    FieldHelp{Field::done_early, "Đã xử lý", "số hồ sơ đã giải quyết trước hạn."},
-    FieldHelp{Field::done_ontime, "Đã xử lý", "số hồ sơ đã giải quyết đúng hạn."},
-    FieldHelp{Field::done_late, "Đã xử lý",
-              "số hồ sơ đã giải quyết quá hạn. Số đã xử lý gồm cả hồ sơ của kỳ trước chuyển "
-              "sang, nên có thể lớn hơn số tiếp nhận."},
-    FieldHelp{Field::resolved, "Số hóa kết quả giải quyết", "số hồ sơ đã giải quyết trong kỳ."},
-    FieldHelp{Field::digitized, "Số hóa kết quả giải quyết",
-              "trong số hồ sơ đã giải quyết, số hồ sơ đã số hóa kết quả giải quyết (không "
-              "lớn hơn số đã giải quyết)."},
-    FieldHelp{Field::with_fee, "Thanh toán trực tuyến",
-              "số hồ sơ có nghĩa vụ tài chính (phí, lệ phí) trong kỳ."},
-    FieldHelp{Field::paid_online, "Thanh toán trực tuyến",
-              "trong đó, số hồ sơ đã thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia "
-              "(không lớn hơn tổng số hồ sơ có nghĩa vụ tài chính)."},
-};
-
-const FieldHelp* help_of(Field f) {
-  const auto* it =
-      std::find_if(kHelp.begin(), kHelp.end(), [f](const FieldHelp& h) { return h.field == f; });
-  return it == kHelp.end() ? nullptr : it;
-}
 
 void add_rows(const Registry& registry, UnitId u, const std::string& stt, std::uint32_t depth,
               std::vector<FormRow>& rows) {
@@ -66,51 +24,76 @@ void add_rows(const Registry& registry, UnitId u, const std::string& stt, std::u
   }
 }
 
-std::vector<FormLine> instructions(const FormDoc& doc, const std::vector<Family>& families,
-                                   const FormOptions& options) {
-  using S = FormLine::Style;
-  std::vector<FormLine> lines;
-  if (!options.title.empty()) lines.push_back({S::text, options.title});
-  lines.push_back({S::title, "HƯỚNG DẪN NHẬP SỐ LIỆU"});
-  lines.push_back(
-      {S::text, fmt::format("Đơn vị: {} (mã đơn vị: {})", doc.unit_name, doc.unit_code)});
-  if (!doc.period_line.empty()) lines.push_back({S::text, doc.period_line});
-  lines.push_back({S::heading, "Cách nhập"});
-  lines.push_back({S::item,
-                   "1. Nhập số liệu vào các ô nền vàng của trang «Số liệu». Các ô "
-                   "khác (mã, tên đơn vị, tiêu đề) đã được khóa."});
-  lines.push_back({S::item,
-                   "2. Mỗi ô là một số nguyên không âm: 0, 1, 2, … Không nhập chữ, "
-                   "số âm hay số thập phân."});
-  lines.push_back({S::item, "3. Chưa có số liệu thì để trống ô; số liệu bằng 0 thì ghi 0."});
-  lines.push_back({S::item, "4. Không đổi tên trang, không thêm, xóa hay di chuyển dòng, cột."});
-  const bool has_rollup =
-      std::any_of(doc.rows.begin(), doc.rows.end(), [](const FormRow& r) { return !r.input; });
-  if (has_rollup) {
-    lines.push_back({S::item,
-                     "5. Dòng in đậm, không có ô nền vàng, là tổng của các dòng bên "
-                     "dưới và được tính tự động khi tổng hợp."});
+const std::string& group_of(Field f) { return labels().fields[static_cast<std::size_t>(f)].group; }
+const std::string& help_of(Field f) { return labels().fields[static_cast<std::size_t>(f)].help; }
+
+// The fields a unit types in for `f`: the field itself, or, for one derived from others, the
+// others of its invariant.
+std::uint32_t typed_for(Field f) {
+  if (!is_derived(f)) return field_bit(f);
+  std::uint32_t out = 0;
+  for (const Invariant& inv : invariants()) {
+    if (inv.kind == Invariant::Kind::sum && inv.derived == f) out |= inv.mask() & ~field_bit(f);
   }
-  lines.push_back({S::heading, "Ý nghĩa các chỉ số"});
-  for (Family fam : families) {
-    lines.push_back({S::text, fmt::format("Nhóm «{}»:", family_def(fam).label)});
-    for (Field f : input_fields(fam)) {
-      const FieldHelp* h = help_of(f);
+  return out;
+}
+
+std::uint32_t typed_for(std::span<const Term> terms) {
+  std::uint32_t out = 0;
+  for (const Term& t : terms) out |= typed_for(t.field);
+  return out;
+}
+
+// Whether every field of `mask` is among the form's.
+bool has_all(const std::vector<Field>& form, std::uint32_t mask) {
+  for (Field f : form) mask &= ~field_bit(f);
+  return mask == 0;
+}
+
+// The meaning of each figure of the form, family by family, and the lines of the figures
+// computed from them.
+void meanings(const std::vector<Field>& form, std::vector<FormLine>& lines) {
+  using S = FormLine::Style;
+  const Labels& l = labels();
+  lines.push_back({S::heading, l.form_meaning});
+  for (const FamilyDef& fam : families()) {
+    if (std::none_of(form.begin(), form.end(),
+                     [&](Field f) { return field_def(f).family == fam.id; }))
+      continue;
+    lines.push_back({S::text, fill(l.form_family, {{"family", fam.label}})});
+    for (Field f : form) {
+      if (field_def(f).family != fam.id) continue;
       lines.push_back(
-          {S::item, fmt::format("• «{}»: {}", field_def(f).label, h != nullptr ? h->meaning : "")});
+          {S::item, fill(l.form_field, {{"header", field_def(f).label}, {"help", help_of(f)}})});
     }
     for (const Invariant& inv : invariants()) {
-      if (inv.kind == Invariant::Kind::sum && field_def(inv.derived).family == fam)
-        lines.push_back({S::item, fmt::format("• {}", inv.form_note)});
+      if (inv.kind == Invariant::Kind::sum && field_def(inv.derived).family == fam.id &&
+          has_all(form, typed_for(inv.derived)))
+        lines.push_back({S::item, fill(l.form_derived, {{"help", help_of(inv.derived)}})});
     }
   }
-  lines.push_back({S::heading, "Gửi lại"});
-  lines.push_back(
-      {S::text,
-       options.return_to.empty()
-           ? "Lưu tệp (giữ định dạng .xlsx, giữ tên tệp) và gửi lại cho đơn vị tổng hợp báo cáo."
-           : fmt::format("Lưu tệp (giữ định dạng .xlsx, giữ tên tệp) và gửi lại cho: {}.",
-                         options.return_to)});  // not a message: the form's wording
+}
+
+std::vector<FormLine> instructions(const FormDoc& doc, const std::vector<Field>& form,
+                                   const FormOptions& options) {
+  using S = FormLine::Style;
+  const Labels& l = labels();
+  std::vector<FormLine> lines;
+  if (!options.title.empty()) lines.push_back({S::text, options.title});
+  lines.push_back({S::title, l.form_title});
+  lines.push_back({S::text, fill(l.form_unit, {{"name", doc.unit_name}, {"code", doc.unit_code}})});
+  if (!doc.period_line.empty()) lines.push_back({S::text, doc.period_line});
+  lines.push_back({S::heading, l.form_how});
+  for (const std::string* how : {&l.form_how_1, &l.form_how_2, &l.form_how_3, &l.form_how_4})
+    lines.push_back({S::item, *how});
+  const bool has_rollup =
+      std::any_of(doc.rows.begin(), doc.rows.end(), [](const FormRow& r) { return !r.input; });
+  if (has_rollup) lines.push_back({S::item, l.form_how_rollup});
+  meanings(form, lines);
+  lines.push_back({S::heading, l.form_return_heading});
+  lines.push_back({S::text, options.return_to.empty()
+                                ? l.form_return
+                                : fill(l.form_return_to, {{"to", options.return_to}})});
   return lines;
 }
 
@@ -124,7 +107,24 @@ std::vector<Field> input_fields(Family family) {
   return out;
 }
 
-FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Family>& families,
+std::vector<Field> form_fields(std::span<const AppendixDef* const> appendices) {
+  std::uint32_t wanted = 0;
+  for (const AppendixDef* def : appendices) {
+    for (const ColumnDef& c : def->columns) {
+      if (const auto f = field_by_key(c.show)) wanted |= typed_for(*f);
+      if (const auto r = rate_by_key(c.show)) {
+        wanted |= typed_for(rate_def(*r).numerator) | typed_for(rate_def(*r).denominator);
+      }
+    }
+  }
+  std::vector<Field> out;
+  for (const FieldDef& f : fields()) {
+    if ((wanted & field_bit(f.id)) != 0) out.push_back(f.id);
+  }
+  return out;
+}
+
+FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Field>& form,
                    const FormOptions& options) {
   FormDoc doc;
   const Unit& u = registry.unit(unit);
@@ -132,20 +132,19 @@ FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Fami
   doc.unit_name = u.name;
   doc.title = options.title;
   doc.period_line = period_line(labels().form_period, options.period);
-  for (Family fam : families) {
-    for (Field f : input_fields(fam)) {
-      doc.columns.push_back(
-          FormColumn{f, std::string(help_of(f)->group), std::string(field_def(f).label)});
-    }
-  }
+  for (Field f : form)
+    doc.columns.push_back(FormColumn{f, group_of(f), std::string(field_def(f).label)});
   add_rows(registry, unit, "1", 0, doc.rows);
-  doc.instructions = instructions(doc, families, options);
-  doc.input_title = "Số nguyên ≥ 0";
-  doc.input_message =
-      "Nhập một số nguyên không âm (0, 1, 2, …). Để trống nếu chưa có số liệu; ghi 0 nếu "
-      "bằng 0.";
-  doc.signatures = {{"Người lập biểu", "(Ký, ghi rõ họ tên)"},
-                    {"Thủ trưởng đơn vị", "(Ký tên, đóng dấu)"}};
+  doc.instructions = instructions(doc, form, options);
+  const Labels& l = labels();
+  doc.input_title = l.form_input_title;
+  doc.input_message = l.form_input_message;
+  doc.error_title = l.form_error_title;
+  doc.error_message = l.form_error_message;
+  doc.signatures = {{l.form_signer, l.form_signer_note}, {l.form_head, l.form_head_note}};
+  doc.sheets = {l.form_guide_sheet, l.form_data_sheet};
+  doc.data_title = fill(l.form_data_title, {{"unit", doc.unit_name}});
+  doc.identity_headers = {l.form_stt, l.form_code, l.form_name};
   return doc;
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "ntreport/model/invariants.hpp"
 #include "ntreport/read/embedded.hpp"
 
 namespace ntr {
@@ -23,6 +24,9 @@ constexpr std::array kKeys = {
     Key{"report", "appendix_number", &Labels::appendix_number},
     Key{"report", "period", &Labels::period},
     Key{"report", "form_period", &Labels::form_period},
+    Key{"workbook", "chart_sheet", &Labels::chart_sheet},
+    Key{"workbook", "chart_title", &Labels::chart_title},
+    Key{"workbook", "footer", &Labels::footer},
     Key{"coverage", "header", &Labels::note_header},
     Key{"coverage", "not_reported", &Labels::not_reported},
     Key{"coverage", "partial", &Labels::partial},
@@ -37,11 +41,52 @@ constexpr std::array kKeys = {
     Key{"charts", "level_axis", &Labels::level_axis},
     Key{"charts", "by_area", &Labels::by_area},
     Key{"charts", "area_axis", &Labels::area_axis},
+    Key{"charts", "no_figures", &Labels::no_figures},
     Key{"legend", "below_target", &Labels::legend_below_target},
     Key{"legend", "lowest", &Labels::legend_lowest},
     Key{"diff", "header", &Labels::diff_header},
     Key{"diff", "points", &Labels::diff_points},
     Key{"diff", "only_in", &Labels::diff_only_in},
+    Key{"status", "heading", &Labels::status_heading},
+    Key{"status", "header", &Labels::status_header},
+    Key{"status", "not_reported", &Labels::status_not_reported},
+    Key{"status", "partly", &Labels::status_partly},
+    Key{"status", "reported", &Labels::status_reported},
+    Key{"status", "invalid", &Labels::status_invalid},
+    Key{"status", "missing", &Labels::status_missing},
+    Key{"status", "sub_units", &Labels::status_sub_units},
+    Key{"units", "header", &Labels::units_header},
+    Key{"inspect", "columns", &Labels::inspect_columns},
+    Key{"inspect", "rows", &Labels::inspect_rows},
+    Key{"form", "guide_sheet", &Labels::form_guide_sheet},
+    Key{"form", "data_sheet", &Labels::form_data_sheet},
+    Key{"form", "data_title", &Labels::form_data_title},
+    Key{"form", "stt_header", &Labels::form_stt},
+    Key{"form", "code_header", &Labels::form_code},
+    Key{"form", "name_header", &Labels::form_name},
+    Key{"form", "guide_title", &Labels::form_title},
+    Key{"form", "unit", &Labels::form_unit},
+    Key{"form", "how_heading", &Labels::form_how},
+    Key{"form", "how_1", &Labels::form_how_1},
+    Key{"form", "how_2", &Labels::form_how_2},
+    Key{"form", "how_3", &Labels::form_how_3},
+    Key{"form", "how_4", &Labels::form_how_4},
+    Key{"form", "how_rollup", &Labels::form_how_rollup},
+    Key{"form", "meaning_heading", &Labels::form_meaning},
+    Key{"form", "family", &Labels::form_family},
+    Key{"form", "field", &Labels::form_field},
+    Key{"form", "derived", &Labels::form_derived},
+    Key{"form", "return_heading", &Labels::form_return_heading},
+    Key{"form", "return", &Labels::form_return},
+    Key{"form", "return_to", &Labels::form_return_to},
+    Key{"form", "input_title", &Labels::form_input_title},
+    Key{"form", "input_message", &Labels::form_input_message},
+    Key{"form", "error_title", &Labels::form_error_title},
+    Key{"form", "error_message", &Labels::form_error_message},
+    Key{"form", "signer", &Labels::form_signer},
+    Key{"form", "signer_note", &Labels::form_signer_note},
+    Key{"form", "head", &Labels::form_head},
+    Key{"form", "head_note", &Labels::form_head_note},
 };
 
 std::string fmt_key(std::string_view what, std::string_view section, std::string_view key) {
@@ -56,6 +101,31 @@ bool known(std::string_view section, std::string_view key) {
   return false;
 }
 
+// [fields.<key>]: every field's help, and the group of every field a unit types in.
+void parse_fields(const toml::table& root, Labels& out) {
+  const toml::table* fields_table = root["fields"].as_table();
+  if (fields_table == nullptr) throw std::logic_error(fmt_key("no ", "fields", ""));
+  for (const FieldDef& f : fields()) {
+    const toml::node_view<const toml::node> node = (*fields_table)[f.key];
+    FieldText& text = out.fields[static_cast<std::size_t>(f.id)];
+    const auto help = node["help"].value<std::string>();
+    if (!help) throw std::logic_error(fmt_key("no ", "fields." + std::string(f.key), "help"));
+    text.help = *help;
+    text.group = node["group"].value_or(std::string{});
+    if (text.group.empty() && !is_derived(f.id))
+      throw std::logic_error(fmt_key("no ", "fields." + std::string(f.key), "group"));
+  }
+  for (const auto& [key, value] : *fields_table) {
+    const toml::table* t = value.as_table();
+    if (!field_by_key(key.str()) || t == nullptr)
+      throw std::logic_error(fmt_key("unknown ", "fields", key.str()));
+    for (const auto& [name, v] : *t) {
+      if (name.str() != "help" && name.str() != "group")
+        throw std::logic_error(fmt_key("unknown ", "fields." + std::string(key.str()), name.str()));
+    }
+  }
+}
+
 }  // namespace
 
 Labels parse_labels(std::string_view toml_text) {
@@ -66,7 +136,9 @@ Labels parse_labels(std::string_view toml_text) {
     if (!value) throw std::logic_error(fmt_key("no ", k.section, k.key));
     out.*k.member = *value;
   }
+  parse_fields(root, out);
   for (const auto& [section, table] : root) {
+    if (section.str() == "fields") continue;
     const toml::table* t = table.as_table();
     if (t == nullptr) throw std::logic_error(fmt_key("not a section: ", section.str(), ""));
     for (const auto& [key, value] : *t) {

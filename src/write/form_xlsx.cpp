@@ -176,7 +176,7 @@ lxw_row_t FormWriter::data_titles(lxw_worksheet* ws, lxw_col_t last) {
     merge(ws, r, 0, r, last, form_.title, f_.heading);
     ++r;
   }
-  merge(ws, r, 0, r, last, fmt::format("BIỂU NHẬP SỐ LIỆU – {}", form_.unit_name), f_.title);
+  merge(ws, r, 0, r, last, form_.data_title, f_.title);
   ++r;
   if (!form_.period_line.empty()) {
     merge(ws, r, 0, r, last, form_.period_line, f_.subtitle);
@@ -186,9 +186,8 @@ lxw_row_t FormWriter::data_titles(lxw_worksheet* ws, lxw_col_t last) {
 }
 
 void FormWriter::data_header(lxw_worksheet* ws, lxw_row_t r) {
-  merge(ws, r, 0, r + 1, 0, "STT", f_.header);
-  merge(ws, r, 1, r + 1, 1, "Mã đơn vị", f_.header);
-  merge(ws, r, 2, r + 1, 2, "Đơn vị", f_.header);
+  for (lxw_col_t c = 0; c < kFirstFigure; ++c)
+    merge(ws, r, c, r + 1, c, form_.identity_headers[c], f_.header);
   const auto& cols = form_.columns;
   for (std::size_t i = 0; i < cols.size();) {
     std::size_t j = i;
@@ -235,8 +234,8 @@ void FormWriter::data_row(lxw_worksheet* ws, lxw_row_t r, const FormRow& row, do
   v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
   std::string input_title = form_.input_title;
   std::string input_message = form_.input_message;
-  std::string error_title = "Số liệu không hợp lệ";
-  std::string error_message = "Chỉ nhập số nguyên không âm (0, 1, 2, …), hoặc để trống.";
+  std::string error_title = form_.error_title;
+  std::string error_message = form_.error_message;
   v.input_title = input_title.data();
   v.input_message = input_message.data();
   v.error_title = error_title.data();
@@ -283,8 +282,8 @@ void FormWriter::data(lxw_worksheet* ws) {
 }
 
 lxw_error FormWriter::write() {
-  lxw_worksheet* guide = workbook_add_worksheet(wb_, "Hướng dẫn");
-  lxw_worksheet* sheet = workbook_add_worksheet(wb_, "Số liệu");
+  lxw_worksheet* guide = workbook_add_worksheet(wb_, form_.sheets[0].c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(wb_, form_.sheets[1].c_str());
   if (guide == nullptr || sheet == nullptr) return LXW_ERROR_MEMORY_MALLOC_FAILED;
   instructions(guide);
   if (!form_.columns.empty()) data(sheet);

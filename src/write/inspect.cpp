@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "ntreport/diag/diagnostic.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/translate.hpp"
 #include "ntreport/write/cells.hpp"
 
@@ -31,12 +32,12 @@ std::string render_inspect_markdown(const std::string& file,
                ? trf("Header: row {}.", s.header_first)
                : trf("Header: rows {}–{}.", s.header_first, s.header_last);
     out += "\n\n";
-    out += "| Cột | Tiêu đề | Đọc là |\n|---|---|---|\n";
+    out += labels().inspect_columns + "\n|---|---|---|\n";
     for (const auto& c : s.columns) {
       out += fmt::format("| {} | {} | {} |\n", column_letters(c.col), md_cell(c.header),
                          md_cell(c.meaning));
     }
-    out += "\n| Dòng | Đơn vị | Là |\n|---:|---|---|\n";
+    out += "\n" + labels().inspect_rows + "\n|---:|---|---|\n";
     for (const auto& r : s.rows) {
       out += fmt::format("| {} | {} | {} |\n", r.row, md_cell(r.label), md_cell(r.what));
     }

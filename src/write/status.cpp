@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include "json_out.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
 
 namespace {
 
-std::string labels(const std::vector<Field>& fs) {
+std::string headers(const std::vector<Field>& fs) {
   std::vector<std::string_view> out;
   for (Field f : fs) out.push_back(field_def(f).label);
   return fmt::format("{}", fmt::join(out, ", "));
@@ -19,10 +20,13 @@ std::string labels(const std::vector<Field>& fs) {
 // nhập: Qua BCCI; đơn vị trực thuộc chưa đủ: so-b.y".
 std::string what_to_fix(const UnitStatus& u) {
   std::vector<std::string> parts;
-  if (!u.invalid.empty()) parts.push_back("sai: " + labels(u.invalid));
-  if (!u.missing.empty()) parts.push_back("chưa nhập: " + labels(u.missing));
-  if (!u.sub_units.empty())
-    parts.push_back(fmt::format("đơn vị trực thuộc chưa đủ: {}", fmt::join(u.sub_units, ", ")));
+  const Labels& l = ntr::labels();
+  if (!u.invalid.empty()) parts.push_back(fill(l.status_invalid, {{"fields", headers(u.invalid)}}));
+  if (!u.missing.empty()) parts.push_back(fill(l.status_missing, {{"fields", headers(u.missing)}}));
+  if (!u.sub_units.empty()) {
+    parts.push_back(
+        fill(l.status_sub_units, {{"units", fmt::format("{}", fmt::join(u.sub_units, ", "))}}));
+  }
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -63,18 +67,28 @@ void json_units(json::Out& out, const std::vector<UnitStatus>& units, bool with_
 }  // namespace
 
 std::string render_status_markdown(const StatusReport& status, bool all) {
+  const Labels& l = labels();
   std::string out;
   for (const auto& s : status.families) {
     if (!out.empty()) out += '\n';
     const FamilyDef& fam = family_def(s.family);
-    out += fmt::format("## {} ({}): {} đã báo cáo, {} báo cáo thiếu, {} chưa báo cáo / {} đơn vị\n",
-                       fam.key, fam.label, s.reported.size(), s.partly.size(),
-                       s.not_reported.size(), status.units);
+    const std::string reported = std::to_string(s.reported.size());
+    const std::string partly = std::to_string(s.partly.size());
+    const std::string not_reported = std::to_string(s.not_reported.size());
+    const std::string units = std::to_string(status.units);
+    out += "## " +
+           fill(l.status_heading, {{"family", fam.key},
+                                   {"label", fam.label},
+                                   {"reported", reported},
+                                   {"partly", partly},
+                                   {"not_reported", not_reported},
+                                   {"units", units}}) +
+           '\n';
     if (s.partly.empty() && s.not_reported.empty() && !all) continue;
-    out += "\n| Tình trạng | Mã đơn vị | Đơn vị | Cần sửa, bổ sung |\n|---|---|---|---|\n";
-    table_rows(out, s.not_reported, "chưa báo cáo");
-    table_rows(out, s.partly, "báo cáo thiếu");
-    if (all) table_rows(out, s.reported, "đã báo cáo");
+    out += "\n" + l.status_header + "\n|---|---|---|---|\n";
+    table_rows(out, s.not_reported, l.status_not_reported);
+    table_rows(out, s.partly, l.status_partly);
+    if (all) table_rows(out, s.reported, l.status_reported);
   }
   return out;
 }

@@ -2,12 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
 
 std::string render_units_markdown(const Registry& registry, const std::vector<UnitId>& units) {
-  std::string out = "| Mã đơn vị | Tên đơn vị | Cấp | Thuộc |\n|---|---|---|---|\n";
+  std::string out = labels().units_header + "\n|---|---|---|---|\n";
   for (UnitId id : units) {
     const Unit& u = registry.unit(id);
     std::string parent;

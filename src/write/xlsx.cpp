@@ -8,6 +8,7 @@
 #include <cstring>
 #include <numeric>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/translate.hpp"
 #include "ntreport/write/cells.hpp"
 #include "ntreport/write/xlsx_layout.hpp"
@@ -26,8 +27,6 @@ constexpr double kLineHeight = 15;       // points, one line of 11-point text
 constexpr double kTitleLineHeight = 18;  // one line of the 12-point title
 constexpr double kPlainNarrow = 0.9;     // plain Times New Roman text is narrower than digits
 constexpr std::uint8_t kMaxIndent = 15;  // Excel's limit
-
-constexpr const char* kChartSheetName = "Biểu đồ";
 
 class SheetWriter {
  public:
@@ -218,7 +217,7 @@ void SheetWriter::page_setup(lxw_row_t header_first, lxw_row_t first_data_row) {
   worksheet_center_horizontally(ws_);
   worksheet_set_margins(ws_, 0.4, 0.4, 0.6, 0.6);
   check(worksheet_repeat_rows(ws_, header_first, first_data_row - 1), header_first, 0);
-  check(worksheet_set_footer(ws_, "&CTrang &P/&N"), 0, 0);
+  check(worksheet_set_footer(ws_, page_footer().c_str()), 0, 0);
 }
 
 void SheetWriter::write() {
@@ -288,7 +287,7 @@ bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
   xlsx::Styles styles(workbook);
   FirstError error;
   const bool charts = xlsx::has_charts(docs);
-  const auto names = unique_sheet_names(docs, charts ? kChartSheetName : "");
+  const auto names = unique_sheet_names(docs, charts ? labels().chart_sheet : "");
   std::vector<xlsx::ChartLines> lines;
   for (std::size_t i = 0; i < docs.size() && error.code == LXW_NO_ERROR; ++i) {
     error.sheet = names[i];

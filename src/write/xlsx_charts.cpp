@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/write/xlsx_layout.hpp"
 #include "xlsx_parts.hpp"
@@ -236,7 +237,7 @@ lxw_row_t ChartSheet::start_block(lxw_row_t row, lxw_row_t rows) {
 lxw_row_t ChartSheet::write_titles(const std::vector<ReportDoc>& docs) {
   const lxw_col_t last_col = kChartCols - 1;
   lxw_row_t row = 0;
-  const std::string title = "Biểu đồ các tỷ lệ của phụ lục";
+  const std::string& title = labels().chart_title;
   error_.check(
       worksheet_merge_range(ws_, row, 0, row, last_col, title.c_str(), styles_.get(Role::title)),
       row, 0);
@@ -306,7 +307,7 @@ void ChartSheet::page_setup(lxw_row_t rows) {
   worksheet_set_landscape(ws_);
   worksheet_center_horizontally(ws_);
   worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.5);
-  error_.check(worksheet_set_footer(ws_, "&CTrang &P/&N"), 0, 0);
+  error_.check(worksheet_set_footer(ws_, page_footer().c_str()), 0, 0);
 }
 
 std::vector<ChartLines> ChartSheet::write(const std::vector<ReportDoc>& docs) {

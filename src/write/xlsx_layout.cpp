@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/write/cells.hpp"
 
@@ -124,7 +125,7 @@ std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
     } else {
       base = sanitize_sheet_name(extra);
     }
-    if (base.empty()) base = fmt::format("Phụ lục {}", i + 1);
+    if (base.empty()) base = fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
     std::string name = base;
     for (int n = 2; !used.insert(fold(name)).second; ++n) {
       const std::string suffix = fmt::format(" ({})", n);
@@ -187,6 +188,15 @@ std::vector<GroupSpan> group_spans(const ReportDoc& doc) {
     }
   }
   return out;
+}
+
+std::string page_footer() {
+  std::string pattern;
+  for (char c : labels().footer) {
+    pattern += c;
+    if (c == '&') pattern += '&';  // a literal ampersand in Excel's codes
+  }
+  return "&C" + fill(pattern, {{"page", "&P"}, {"pages", "&N"}});
 }
 
 }  // namespace ntr

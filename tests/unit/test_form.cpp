@@ -57,7 +57,8 @@ TEST_CASE("build_form: sub-unit rows, figure columns, the period and who to send
   options.period = Period{"2024-01-01", "2024-08-28"};
   options.return_to = "Sở Thông tin và Truyền thông";
   const FormDoc form =
-      build_form(r, r.find_code("so-tnmt"), {Family::so_hoa, Family::thanh_toan}, options);
+      build_form(r, r.find_code("so-tnmt"),
+                 {Field::resolved, Field::digitized, Field::with_fee, Field::paid_online}, options);
   CHECK(form.unit_code == "so-tnmt");
   CHECK(form.period_line == "Kỳ báo cáo: từ ngày 01/01/2024 đến ngày 28/08/2024");
   REQUIRE(form.columns.size() == 4);
@@ -76,4 +77,41 @@ TEST_CASE("build_form: sub-unit rows, figure columns, the period and who to send
   CHECK(form.instructions.back().text ==
         "Lưu tệp (giữ định dạng .xlsx, giữ tên tệp) và gửi lại cho: Sở Thông tin và Truyền "
         "thông.");
+}
+
+namespace {
+
+AppendixDef showing(std::vector<std::string> shows) {
+  AppendixDef def;
+  for (auto& s : shows)
+    def.columns.push_back(ColumnDef{"", "", std::move(s), ColumnKind::text, ""});
+  return def;
+}
+
+std::vector<Field> form_of(const std::vector<AppendixDef>& defs) {
+  std::vector<const AppendixDef*> ptrs;
+  for (const auto& d : defs) ptrs.push_back(&d);
+  return form_fields(ptrs);
+}
+
+}  // namespace
+
+TEST_CASE("form_fields: what the appendices show, their rates' fields, a derived one's others") {
+  // A rate asks for its fields; a derived total for the fields it is computed from.
+  CHECK(form_of({showing({"stt", "name", "received_online", "online_ratio"})}) ==
+        std::vector<Field>{Field::received_direct, Field::received_online, Field::received_postal});
+  CHECK(form_of({showing({"not_digitized"})}) ==
+        std::vector<Field>{Field::resolved, Field::digitized});
+  CHECK(form_of({showing({"signed_ratio"}), showing({"done_late", "with_fee"})}) ==
+        std::vector<Field>{Field::docs_out, Field::docs_out_signed, Field::done_late,
+                           Field::with_fee});
+  CHECK(form_of({showing({"stt", "name", "label", "target"})}).empty());
+  // Each shipped appendix asks for every figure of its family a unit types in.
+  Diagnostics diags;
+  for (const AppendixDef& def : load_appendices(BuildConfig{}, diags)) {
+    if (def.families.size() != 1) continue;
+    CAPTURE(def.id);
+    CHECK(form_of({def}) == input_fields(def.families[0]));
+  }
+  CHECK_FALSE(diags.has_errors());
 }

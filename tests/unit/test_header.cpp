@@ -146,3 +146,65 @@ TEST_CASE("header cells naming no known column are kept for a warning, up to a l
   CHECK(keep.h->unknown[0].col == 4);
   CHECK(keep.h->unknown[0].text == "Cột 0");
 }
+
+namespace {
+
+OwnedSheet header_list(const std::vector<std::pair<std::string, std::string>>& rows) {
+  OwnedSheet s;
+  s.info.file = "headers.csv";
+  s.rows.push_back(OwnedRow{1, {{1, CellType::text, "key"}, {2, CellType::text, "header"}}});
+  std::uint32_t r = 2;
+  for (const auto& [key, text] : rows) {
+    s.rows.push_back(OwnedRow{r++, {{1, CellType::text, key}, {2, CellType::text, text}}});
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped header texts are data/headers.csv's") {
+  const auto& known = known_headers();
+  REQUIRE(known.size() == 96);
+  CHECK(known.front().text == "VB đến");
+  CHECK(known.back().text == "Note");
+  CHECK(lookup_header("Tổng tiếp nhận")->field == Field::received);
+  CHECK(lookup_header("Tỷ lệ TTTT")->rate == Rate::paid_online_ratio);
+  CHECK(lookup_header("Mã ĐV")->role == ColumnRole::code);
+}
+
+TEST_CASE("a province's header list: new texts kept, a text already meaning the same skipped") {
+  Diagnostics diags;
+  const auto extra = parse_header_list(header_list({{"received_online", "Nộp trực tuyến"},
+                                                    {"received_online", "Qua mạng"},
+                                                    {"name", "Tên địa phương"}}),
+                                       known_headers(), diags);
+  CHECK(diags.all().empty());
+  REQUIRE(extra.size() == 2);
+  CHECK(extra[0].text == "Nộp trực tuyến");
+  CHECK(extra[1].meaning.role == ColumnRole::name);
+  CHECK_FALSE(lookup_header("Nộp trực tuyến"));
+  use_headers(extra);
+  CHECK(lookup_header("nộp  trực tuyến")->field == Field::received_online);
+  CHECK(nearest_header("Nộp trực tuyếnn")->first == "Nộp trực tuyến");
+  use_headers({});
+  CHECK_FALSE(lookup_header("Nộp trực tuyến"));
+}
+
+TEST_CASE("a province's header list: unknown keys, empty texts and second meanings refused") {
+  Diagnostics diags;
+  const auto extra = parse_header_list(header_list({{"received_onlin", "Nộp trực tuyến"},
+                                                    {"received_direct", "Qua mạng"},
+                                                    {"done_late", ""},
+                                                    {"done_late", "Trễ"},
+                                                    {"done_early", "trễ"}}),
+                                       known_headers(), diags);
+  REQUIRE(extra.size() == 1);
+  CHECK(extra[0].text == "Trễ");
+  REQUIRE(diags.all().size() == 4);
+  CHECK(diags.all()[0].loc.row == 2);
+  CHECK(diags.all()[0].loc.col == 1);
+  CHECK(diags.all()[1].loc.row == 3);
+  CHECK(diags.all()[1].loc.col == 2);
+  CHECK(diags.all()[3].loc.row == 6);
+  for (const auto& d : diags.all()) CHECK(d.code == Code("config-error"));
+}

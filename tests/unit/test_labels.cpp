@@ -53,3 +53,35 @@ TEST_CASE("fill: each {name} given is replaced, anything else stays") {
   CHECK(fill("{unknown} {", {{"n", "3"}}) == "{unknown} {");
   CHECK(fill("", {}).empty());
 }
+
+TEST_CASE("labels: the words of the status, units and inspect tables and of the forms") {
+  const ntr::Labels& l = labels();
+  CHECK(l.chart_sheet == "Biểu đồ");
+  CHECK(fill(l.footer, {{"page", "&P"}, {"pages", "&N"}}) == "Trang &P/&N");
+  CHECK(l.units_header == "| Mã đơn vị | Tên đơn vị | Cấp | Thuộc |");
+  CHECK(fill(l.status_missing, {{"fields", "Qua BCCI"}}) == "chưa nhập: Qua BCCI");
+  CHECK(l.form_signer == "Người lập biểu");
+  CHECK(fill(l.form_field, {{"header", "Qua mạng"}, {"help", "x."}}) == "• «Qua mạng»: x.");
+}
+
+TEST_CASE("labels: every field has its help, and its group unless it is derived") {
+  const ntr::Labels& l = labels();
+  for (const auto& f : ntr::fields()) {
+    CAPTURE(f.key);
+    const auto& text = l.fields[static_cast<std::size_t>(f.id)];
+    CHECK_FALSE(text.help.empty());
+  }
+  CHECK(l.fields[static_cast<std::size_t>(ntr::Field::received_online)].group == "Tiếp nhận");
+  CHECK(l.fields[static_cast<std::size_t>(ntr::Field::received)].group.empty());
+  std::string text = ntr::test::read_file(std::string(NTR_SOURCE_DIR) + "/templates/labels.toml");
+  CHECK_THROWS_WITH(parse_labels(text + "\n[fields.nothing]\nhelp = \"x\"\n"),
+                    "templates/labels.toml: unknown fields.nothing");
+  CHECK_THROWS_WITH(parse_labels(text + "\n[fields.docs_in.x]\n"),
+                    "templates/labels.toml: unknown fields.docs_in.x");
+  const std::string section = "[fields.docs_out]\n";
+  const std::string group = "group = \"Văn bản\"\n";
+  const auto at = text.find(section + group);
+  REQUIRE(at != std::string::npos);
+  text.erase(at + section.size(), group.size());
+  CHECK_THROWS_WITH(parse_labels(text), "templates/labels.toml: no fields.docs_out.group");
+}

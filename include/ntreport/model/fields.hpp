@@ -1,6 +1,7 @@
 #pragma once
 // The figures units report and the rates computed from them (docs/spec.md §2.4). Appendix templates
-// refer to these by key; the reader recognises columns by their Vietnamese headers.
+// refer to these by key; the reader recognises columns by their Vietnamese headers, which are
+// data (data/headers.csv, read by read/header_list.cpp).
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -69,8 +70,6 @@ struct FieldDef {
   Family family;
   Group group;
   std::string_view label;  ///< the main printed header, "Qua mạng"
-  /// Header texts that name this field in an input (compared by match_key), the label first.
-  std::span<const std::string_view> headers;
 };
 
 /// One signed term of a sum: coefficient × field.
@@ -84,7 +83,6 @@ struct RateDef {
   std::string_view key;  ///< "online_ratio"
   Family family;
   std::string_view label;  ///< the printed header, "Tỷ lệ HS qua mạng"
-  std::span<const std::string_view> headers;
   std::span<const Term> numerator;
   std::span<const Term> denominator;
 };
@@ -111,13 +109,5 @@ constexpr std::uint32_t field_bit(Field f) { return 1U << static_cast<unsigned>(
 std::uint32_t family_mask(Family f);
 /// The bits of every field of a group.
 std::uint32_t group_mask(Group g);
-
-/// Header texts (besides field and rate headers) the reader knows: the unit name and code
-/// columns and the row number column.
-std::span<const std::string_view> name_headers();
-std::span<const std::string_view> code_headers();
-std::span<const std::string_view> stt_headers();
-/// Header texts of columns the reader knows it need not read ("Ghi chú").
-std::span<const std::string_view> note_headers();
 
 }  // namespace ntr

@@ -19,8 +19,7 @@ struct Invariant {
   std::span<const Field> parts;  ///< sum: the parts, in print order; at_most: the one bound
   /// sum: the figure forms do not ask for and ingest derives when it is blank; at_most: whole.
   Field derived;
-  Code code;                   ///< the diagnostic of a unit whose figures break it
-  std::string_view form_note;  ///< sum: the forms' line saying the derived figure is computed
+  Code code;  ///< the diagnostic of a unit whose figures break it
 
   /// field_bit() of the whole and every part.
   [[nodiscard]] std::uint32_t mask() const;

@@ -25,12 +25,24 @@ struct HeaderMeaning {
 };
 /// A header text the detector knows, and what it names.
 struct KnownHeader {
-  std::string_view text;
+  std::string text;
   HeaderMeaning meaning;
 };
-/// Every header text the detector knows, in this order: the fields', the rates', then those of
-/// the unit name, code, row number and note columns.
+/// Every header text the detector knows: those of data/headers.csv (compiled in), in its
+/// order, then those use_headers() added.
 const std::vector<KnownHeader>& known_headers();
+
+/// The headers of a headers file (data/headers.csv's format: columns `key`, a field or rate
+/// key or name, code, stt, note, and `header`, a text naming it) that `before` does not hold.
+/// A key that names nothing, a row without text, or a text whose match key already names
+/// something else (in `before` or above) is a config-error at its cell.
+std::vector<KnownHeader> parse_header_list(const OwnedSheet& sheet,
+                                           std::span<const KnownHeader> before, Diagnostics& diags);
+
+/// From now on the detector knows the shipped headers and `extra` (a province's, from
+/// parse_header_list). Called before any input is read: the detectors of reading threads
+/// share the list.
+void use_headers(std::vector<KnownHeader> extra);
 
 /// Looks a header text up among the known headers (compared by match_key).
 std::optional<HeaderMeaning> lookup_header(std::string_view text);

@@ -1,14 +1,18 @@
 #pragma once
 // The input workbook a unit fills (`ntreport template`): which rows (the unit, and its
-// sub-units when it has any), which figure columns (the input fields of the selected
-// families, under the headers the reader recognises), and the instructions, in Vietnamese.
+// sub-units when it has any), which figure columns (the fields the selected appendix
+// definitions need, under the headers the reader recognises), and the instructions, in the
+// words of templates/labels.toml.
 // Rendered by write/form_xlsx; nothing here touches a file.
+#include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "ntreport/model/fields.hpp"
 #include "ntreport/registry/registry.hpp"
+#include "ntreport/report/appendix.hpp"
 #include "ntreport/report/report.hpp"
 
 namespace ntr {
@@ -45,10 +49,15 @@ struct FormDoc {
   std::string period_line;  ///< "Kỳ báo cáo: từ ngày 01/01/2024 đến ngày 28/08/2024", or empty
   std::vector<FormColumn> columns;
   std::vector<FormRow> rows;
+  std::string data_title;  ///< above the figures: "BIỂU NHẬP SỐ LIỆU – Sở Y tế"
   std::vector<FormLine> instructions;  ///< the instructions sheet, one cell per line
   std::string input_title;             ///< the input message of every figure cell
   std::string input_message;
-  std::vector<FormSignature> signatures;  ///< left and right, under the table (two)
+  std::string error_title;  ///< the message when what is typed in a figure cell is not a count
+  std::string error_message;
+  std::array<std::string, 2> sheets;            ///< the instructions' and the figures' sheet names
+  std::array<std::string, 3> identity_headers;  ///< over the STT, code and name columns
+  std::vector<FormSignature> signatures;        ///< left and right, under the table (two)
 };
 
 struct FormOptions {
@@ -57,8 +66,13 @@ struct FormOptions {
   std::string return_to;  ///< who the filled workbook goes back to, or empty
 };
 
-/// The form of one unit for the given families (in their order).
-FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Family>& families,
+/// The fields a unit types in so that every figure and rate the appendices show can be
+/// computed: the fields they show, the fields of their rates, and for a figure derived from
+/// others (docs/spec.md §2.4) those others; in field order.
+std::vector<Field> form_fields(std::span<const AppendixDef* const> appendices);
+
+/// The form of one unit asking for `form`'s fields (form_fields), in their order.
+FormDoc build_form(const Registry& registry, UnitId unit, const std::vector<Field>& form,
                    const FormOptions& options);
 
 /// The fields a unit types in: every field of the family but those derived from others

@@ -50,4 +50,8 @@ struct GroupSpan {
 /// The group headers, left to right; columns without a group are not in any span.
 std::vector<GroupSpan> group_spans(const ReportDoc& doc);
 
+/// Every sheet's page footer, in Excel's header codes: the labels' footer, centred, with the
+/// page number and count.
+std::string page_footer();
+
 }  // namespace ntr
