@@ -395,13 +395,13 @@ std::vector<std::string> write_outputs(const OutputSettings& settings, const Bui
   const std::size_t errors = diags.error_count();
   if (settings.formats.count(OutputFormat::md)) {
     for (const auto& doc : report.appendices) {
-      std::string text = render_markdown(doc);
+      std::vector<const ReportDoc*> docs{&doc};  // and its comparison tables, below it
       for (const auto& table : report.comparisons) {
-        if (table.id != doc.id) continue;
-        text += '\n';  // not "\n" + …: GCC 12 warns falsely (-Wrestrict) on that here
-        text += render_markdown(table);
+        if (table.id == doc.id) docs.push_back(&table);
       }
-      out.add_text(doc.id + ".md", text, diags);
+      out.add_file(
+          doc.id + ".md", [&](const std::string& tmp) { return write_markdown(tmp, docs, diags); },
+          diags);
     }
     if (!report.narrative.empty())
       out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);

@@ -53,15 +53,13 @@ void Builder::add_row(RowKind kind, std::string stt, std::string label, const Va
   Row r;
   r.kind = kind;
   r.bold = bold;
+  r.cells.reserve(def.columns.size() + 1);  // and the note column (add_note_column): no regrowth
   for (const auto& c : def.columns) {
     Cell cell;
     switch (c.kind) {
       case ColumnKind::stt:
-        cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, stt};
-        break;
       case ColumnKind::label:
-        cell = Cell{Cell::Kind::text, 0, 0, 0, 0, 0, label};
-        break;
+        break;  // the row's own stt and label: writers show them (display_text), held once
       case ColumnKind::count:
         cell = count_cell(v, *field_by_key(c.show));
         break;
@@ -71,7 +69,6 @@ void Builder::add_row(RowKind kind, std::string stt, std::string label, const Va
       case ColumnKind::text:
         break;
     }
-    if (cell.kind == Cell::Kind::text && cell.text.empty()) cell.kind = Cell::Kind::empty;
     r.cells.push_back(std::move(cell));
   }
   r.stt = std::move(stt);
@@ -193,6 +190,9 @@ ReportDoc build_report(const AppendixDef& def, const Registry& registry, const T
   for (const auto& c : def.columns) {
     b.doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
   }
+  // A row per unit, and a few per level and area: allocated once, never moved while growing.
+  b.doc.rows.reserve(registry.size() + 1 +
+                     registry.levels().size() * (registry.areas().size() + 2));
   if (b.doc.layout == Layout::area) {
     b.by_area();
   } else {

@@ -7,6 +7,24 @@
 
 namespace ntr {
 
+namespace {
+// A rate of counts is ≥ 0; the one below 0 (paid directly when more was paid online than
+// was due, an error of the input) is printed with the magnitude a positive one would have.
+std::int64_t shown_hundredths(std::int64_t num, std::int64_t den) {
+  return percent_scaled(num, den, 2, num < 0 ? Rounding::half_away_from_zero : Rounding::half_up);
+}
+}  // namespace
+
+double Cell::exact() const {
+  if (!defined_rate() || den < 0) return 0;
+  return static_cast<double>(num) / static_cast<double>(den);
+}
+
+double Cell::rounded() const {
+  if (!defined_rate() || den < 0) return 0;
+  return static_cast<double>(shown_hundredths(num, den)) / 10000.0;
+}
+
 Cell count_cell(const Values& v, Field f) {
   Cell c;
   if (!v.has(f)) return c;
@@ -37,12 +55,7 @@ Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text) {
     c.text = undefined_text;
     return c;
   }
-  // A rate of counts is ≥ 0; the one below 0 (paid directly when more was paid online than
-  // was due, an error of the input) is printed with the magnitude a positive one would have.
-  const std::int64_t hundredths =
-      percent_scaled(num, den, 2, num < 0 ? Rounding::half_away_from_zero : Rounding::half_up);
-  c.exact = static_cast<double>(num) / static_cast<double>(den);
-  c.rounded = static_cast<double>(hundredths) / 10000.0;
+  const std::int64_t hundredths = shown_hundredths(num, den);
   c.text = format_hundredths(hundredths);
   c.decimals = hundredths % 100 == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2;
   return c;

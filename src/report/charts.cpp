@@ -32,8 +32,6 @@ Cell target_cell(const RateTarget& t) {
   c.kind = Cell::Kind::rate;
   c.num = t.hundredths;
   c.den = 10000;
-  c.exact = static_cast<double>(t.hundredths) / 10000.0;
-  c.rounded = c.exact;
   c.text = t.text;
   return c;
 }

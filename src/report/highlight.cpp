@@ -15,7 +15,7 @@ namespace ntr {
 namespace {
 
 // The rate as stored and shown, in hundredths of a percent.
-std::int64_t shown_hundredths(const Cell& c) { return std::llround(c.rounded * 10000.0); }
+std::int64_t shown_hundredths(const Cell& c) { return std::llround(c.rounded() * 10000.0); }
 
 // The unit rows of a level whose rate in `column` is defined.
 std::vector<std::size_t> scope_rows(const ReportDoc& doc, std::size_t column,

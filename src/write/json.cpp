@@ -47,7 +47,7 @@ void cell_value(json::Out& out, const Cell& cell) {
       break;
     case Cell::Kind::rate:
       if (cell.defined_rate()) {
-        out.number(cell.exact);
+        out.number(cell.exact());
       } else {
         out.null();
       }

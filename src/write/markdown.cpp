@@ -1,9 +1,15 @@
 #include "ntreport/write/markdown.hpp"
 
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
 #include <string_view>
 #include <vector>
 
+#include "ntreport/platform/files.hpp"
 #include "ntreport/text/printable.hpp"
+#include "ntreport/text/translate.hpp"
 #include "ntreport/write/cells.hpp"
 
 namespace ntr {
@@ -40,6 +46,12 @@ std::string body_line(const ReportDoc& doc, const Row& row) {
 }  // namespace
 
 std::string render_markdown(const ReportDoc& doc) {
+  std::string out;
+  render_markdown(doc, [&out](std::string_view piece) { out += piece; });
+  return out;
+}
+
+void render_markdown(const ReportDoc& doc, const std::function<void(std::string_view)>& sink) {
   // The lines above the table of phu-luc.xlsx, in the same order.
   std::string out;
   if (!doc.number_line.empty()) {
@@ -69,8 +81,30 @@ std::string render_markdown(const ReportDoc& doc) {
   }
   out += table_line(header);
   out += table_line(align);
-  for (const auto& row : doc.rows) out += body_line(doc, row);
-  return out;
+  sink(out);
+  for (const auto& row : doc.rows) sink(body_line(doc, row));
+}
+
+bool write_markdown(const std::string& path, const std::vector<const ReportDoc*>& docs,
+                    Diagnostics& diags) {
+  std::FILE* file = platform::open_file(path, "wb");
+  bool ok = file != nullptr;
+  if (ok) {
+    auto put = [&ok, file](std::string_view piece) {
+      ok = ok && std::fwrite(piece.data(), 1, piece.size(), file) == piece.size();
+    };
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (i > 0) put("\n");
+      render_markdown(*docs[i], put);
+    }
+    ok = std::fclose(file) == 0 && ok;
+  }
+  if (!ok) {
+    diags.error(
+        "io-error", SourceLoc{path, {}, 0, 0, 0, false},
+        fmt::format("{}: {}", tr("cannot write the staged file"), system_error_text(errno)));
+  }
+  return ok;
 }
 
 }  // namespace ntr

@@ -177,7 +177,7 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
       break;
     case Cell::Kind::rate:
       if (cell.defined_rate()) {
-        check(worksheet_write_number(ws_, r, c, cell.rounded, styles_.get(number)), r, i);
+        check(worksheet_write_number(ws_, r, c, cell.rounded(), styles_.get(number)), r, i);
       } else {
         check(worksheet_write_string(ws_, r, c, cell.text.c_str(), styles_.get(as_text)), r, i);
       }

@@ -101,7 +101,7 @@ void ChartSheet::write_value(lxw_row_t r, lxw_col_t c, const Cell& cell,
     return;
   }
   const StyleKey key{Role::number, false, 0, format};
-  error_.check(worksheet_write_number(ws_, r, c, cell.rounded, styles_.get(key)), r, c);
+  error_.check(worksheet_write_number(ws_, r, c, cell.rounded(), styles_.get(key)), r, c);
 }
 
 DataBlock ChartSheet::write_data(const Chart& chart) {

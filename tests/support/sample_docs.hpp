@@ -1,6 +1,7 @@
 #pragma once
 // Small ReportDocs built by hand for the writer tests: every figure and display text below is
 // written out, as the report stage would hand it over; the writers must only render them.
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -31,9 +32,10 @@ inline Cell rate(std::int64_t num, std::int64_t den, double exact, double rounde
   c.kind = Cell::Kind::rate;
   c.num = num;
   c.den = den;
-  c.exact = exact;
-  c.rounded = rounded;
   c.text = std::move(shown);
+  // A cell derives these from num and den: the sample's own figures must agree with them.
+  if (c.exact() != exact || c.rounded() != rounded)
+    throw std::logic_error("sample rate: exact or rounded disagrees with num / den");
   return c;
 }
 

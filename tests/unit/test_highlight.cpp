@@ -217,7 +217,7 @@ TEST_CASE("charts: by level with a target mark per level, by area with a line pe
   CHECK(level.series[1].kind == ChartSeries::Kind::target_marks);
   CHECK(level.series[1].name == "Chỉ tiêu");
   CHECK(texts(level.series[1].values) == std::vector<std::string>{"95%", "·", "80%", "·"});
-  CHECK(level.series[1].values[0].rounded == 0.95);
+  CHECK(level.series[1].values[0].rounded() == 0.95);
 
   const Chart& area = doc.charts[1];
   CHECK(area.by_area);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/sample_docs.hpp"
+#include "../support/scratch_dir.hpp"
 #include "ntreport/write/markdown.hpp"
 
 using namespace ntr;
@@ -63,4 +64,24 @@ TEST_CASE("render_markdown: one-row header, by-area layout with a group row") {
       "|  | **Cấp huyện** | **50** | **40** | **100%** |\n"
       "|  | **Cấp tỉnh** | **120** | **80** | **98,75%** |\n";
   CHECK(render_markdown(sample::documents()) == expected);
+}
+
+TEST_CASE("write_markdown: the documents streamed to a file, a blank line between them") {
+  const test::ScratchDir dir;
+  const ReportDoc first = sample::dossiers();
+  const ReportDoc second = sample::documents();
+  Diagnostics diags;
+  REQUIRE(write_markdown(dir.str("a.md"), {&first, &second}, diags));
+  CHECK(test::read_file(dir.path() / "a.md") ==
+        render_markdown(first) + "\n" + render_markdown(second));
+  CHECK(diags.error_count() == 0);
+}
+
+TEST_CASE("write_markdown: a folder that does not exist is an io-error") {
+  const test::ScratchDir dir;
+  const ReportDoc doc = sample::dossiers();
+  Diagnostics diags;
+  CHECK_FALSE(write_markdown(dir.str("missing/a.md"), {&doc}, diags));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.sorted()[0].code.name() == "io-error");
 }

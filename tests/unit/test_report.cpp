@@ -66,8 +66,8 @@ show = "signed_ratio"
 std::vector<std::string> lines(const ReportDoc& doc) {
   std::vector<std::string> out;
   for (const auto& r : doc.rows) {
-    out.push_back(fmt::format("{}{} | {} | {} | {}", r.bold ? "*" : "", r.cells[0].text,
-                              r.cells[1].text, r.cells[2].text, r.cells[3].text));
+    out.push_back(fmt::format("{}{} | {} | {} | {}", r.bold ? "*" : "", r.stt, r.label,
+                              r.cells[2].text, r.cells[3].text));
   }
   return out;
 }
@@ -101,8 +101,8 @@ TEST_CASE("by level: subtrees, numbering to any depth, level totals, ratios of s
   const Cell& rate = doc.rows[0].cells[3];
   CHECK(rate.num == 1140);
   CHECK(rate.den == 1307);
-  CHECK(rate.exact == Approx(1140.0 / 1307.0).epsilon(1e-15));
-  CHECK(rate.rounded == 0.8722);
+  CHECK(rate.exact() == Approx(1140.0 / 1307.0).epsilon(1e-15));
+  CHECK(rate.rounded() == 0.8722);
 }
 
 TEST_CASE(

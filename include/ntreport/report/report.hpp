@@ -31,18 +31,22 @@ struct Column {
   std::string number_format;  ///< XLSX number format ("#,##0", "0.00%"); empty for text
 };
 
+// Compact: a report holds a cell per column of every row (100,000 rows and more), so the
+// values derived from num and den are computed when asked for, not stored.
 struct Cell {
   enum class Kind : std::uint8_t { empty, text, count, rate } kind = Kind::empty;
+  bool below_target = false;      ///< a unit's rate below its level's target (Mark::below_target)
+  bool lowest = false;            ///< among the N lowest rates of its level (Mark::lowest)
+  std::uint8_t decimals = 2;      ///< kind == rate, den > 0: the decimals `text` shows (0–2)
   std::int64_t count = 0;         ///< kind == count
   std::int64_t num = 0, den = 0;  ///< kind == rate; den == 0 means the rate is undefined
-  double exact = 0;               ///< kind == rate, den > 0: num / den, unrounded
-  double rounded = 0;             ///< kind == rate, den > 0: rounded half-up to 4 decimals
-  std::string text;           ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
-  bool below_target = false;  ///< a unit's rate below its level's target (Mark::below_target)
-  bool lowest = false;        ///< among the N lowest rates of its level (Mark::lowest)
-  std::uint8_t decimals = 2;  ///< kind == rate, den > 0: the decimals `text` shows (0–2)
+  std::string text;  ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
+  /// kind == rate, den > 0: num / den, unrounded; else 0
+  [[nodiscard]] double exact() const;
+  /// kind == rate, den > 0: num / den rounded half-up to 4 decimals (the shown rate); else 0
+  [[nodiscard]] double rounded() const;
 };
 
 enum class RowKind : std::uint8_t {
