@@ -108,7 +108,7 @@ TEST_CASE("form_fields: what the appendices show, their rates' fields, a derived
   CHECK(form_of({showing({"stt", "name", "label", "target"})}).empty());
   // Each shipped appendix asks for every figure of its family a unit types in.
   Diagnostics diags;
-  for (const AppendixDef& def : load_appendices(BuildConfig{}, diags)) {
+  for (const AppendixDef& def : load_appendices(SourceSettings{}, diags)) {
     if (def.families.size() != 1) continue;
     CAPTURE(def.id);
     CHECK(form_of({def}) == input_fields(def.families[0]));
