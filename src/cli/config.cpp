@@ -20,8 +20,6 @@ namespace ntr::cli {
 
 namespace {
 
-constexpr std::int64_t kMaxHighlightLowest = 1000;
-
 SourceLoc config_loc(const std::string& file, std::uint32_t line = 0) {
   return line_loc(file, line);
 }
