@@ -1,6 +1,8 @@
 // The table of settings (cli/settings.hpp): docs/spec.md lists each setting as the table
 // declares it, and the rules of laying the command line over ntreport.toml hold for every
 // kind of setting.
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -89,6 +91,21 @@ Resolved resolve(const ScratchDir& dir, const std::string& toml, std::vector<std
   return r;
 }
 
+// An ntreport.toml listing its inputs and holding `line`.
+Resolved with_line(const ScratchDir& dir, const std::string& line, std::vector<std::string> args) {
+  return resolve(dir, "inputs = [\"inputs\"]\n" + line + "\n", std::move(args));
+}
+
+// "FILE line N: code: message" of every diagnostic: its place in ntreport.toml is a line.
+std::vector<std::string> messages(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.all()) {
+    out.push_back(
+        fmt::format("{} line {}: {}: {}", d.loc.file, d.loc.row, d.code.name(), d.message));
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("docs/spec.md lists every setting as the table declares it, and no other") {
@@ -160,4 +177,46 @@ TEST_CASE("a key of a table and a key written after a table's header are named i
   REQUIRE(r.diags.all().size() == 1);
   CHECK(r.diags.all()[0].message == "unknown key \"period.form\"");
   CHECK(r.diags.all()[0].hint == "did you mean \"period.from\"?");
+}
+
+TEST_CASE("highlight_lowest in ntreport.toml, overridden by --highlight-lowest") {
+  ScratchDir dir;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"", {}},
+      {"highlight_lowest = 3", {}},
+      {"highlight_lowest = 3", {"--highlight-lowest", "5"}},
+      {"highlight_lowest = 3", {"--highlight-lowest", "0"}},
+      {"", {"--highlight-lowest", "2"}}};
+  const std::vector<unsigned> expected = {0, 3, 5, 0, 2};  // off unless asked for
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto r = with_line(dir, cases[i].first, cases[i].second);
+    REQUIRE(r.config);
+    CHECK(r.config->report.highlight_lowest == expected[i]);
+    CHECK(r.diags.all().empty());
+  }
+}
+
+TEST_CASE("highlight_lowest in ntreport.toml: a whole number from 0 to 1000, or an error") {
+  ScratchDir dir;
+  const std::string at = dir.str("ntreport.toml") + " line 2: config-error: ";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"-1", "highlight_lowest must be a whole number from 0 to 1000, got -1"},
+      {"1001", "highlight_lowest must be a whole number from 0 to 1000, got 1001"},
+      {"\"3\"", "highlight_lowest must be a whole number"},
+      {"2.5", "highlight_lowest must be a whole number"}};
+  for (const auto& [value, message] : cases) {
+    const auto r = with_line(dir, "highlight_lowest = " + value, {});
+    CHECK_FALSE(r.config);
+    CHECK(messages(r.diags) == std::vector<std::string>{at + message});
+  }
+}
+
+TEST_CASE("--highlight-lowest refuses what is not a whole number from 0 to 1000") {
+  for (const char* bad : {"-1", "1001", "three", "2.5"}) {
+    cli::PeriodOptions o;
+    CLI::App app;
+    cli::add_period_options(app, o, true);
+    CHECK_THROWS_AS(app.parse(std::vector<std::string>{bad, "--highlight-lowest"}),
+                    CLI::ValidationError);
+  }
 }
