@@ -47,6 +47,7 @@ void add_inspect_command(CLI::App& app, int& result) {
           "each row is")));
   sub->add_option("FILE", o->file, std::string(tr("An input file (XLSX, XLS, CSV)")))->required();
   add_registry_options(*sub, o->period);
+  add_setting_option(*sub, o->period, "headers");
   sub->callback([o, &result] { result = guarded([&] { return run_inspect(*o); }); });
 }
 

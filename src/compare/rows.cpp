@@ -4,12 +4,12 @@
 
 #include "compare_detail.hpp"
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 
 namespace ntr::compare_detail {
 
 namespace {
 
-constexpr std::string_view kNoEarlier = "Không có số liệu cùng kỳ";
 constexpr std::size_t kNamesListed = 5;
 
 // The groups of figures the appendix's count and rate columns show.
@@ -28,13 +28,13 @@ std::vector<Group> doc_groups(const ReportDoc& doc) {
 // The earlier figures of a unit, or why it has none.
 std::optional<Values> unit_values(const Mapped& m, std::string& why) {
   if (!m.split.empty()) {
-    why = fmt::format("Gồm một phần của {}, đơn vị đã được chia tách mà không có tỷ lệ phân chia",
-                      fmt::join(m.split, ", "));
+    why = fill(labels().compare_split,
+               {{"units", fmt::format("{}", fmt::join(m.split, labels().compare_names_sep))}});
     return std::nullopt;
   }
   const Values v = m.values.only(m.complete);
   if (!m.any || v.empty()) {
-    why = kNoEarlier;
+    why = labels().compare_no_earlier;
     return std::nullopt;
   }
   return v;
@@ -52,10 +52,12 @@ std::vector<Cell> cells_of(const ReportDoc& doc, const Values& v) {
 std::string names_text(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < kNamesListed; ++i) {
-    out += (i == 0 ? "" : ", ") + names[i];
+    if (i > 0) out += labels().compare_names_sep;
+    out += names[i];
   }
   if (names.size() > kNamesListed)
-    out += fmt::format(" và {} đơn vị khác", names.size() - kNamesListed);
+    out +=
+        fill(labels().compare_more_units, {{"more", std::to_string(names.size() - kNamesListed)}});
   return out;
 }
 
@@ -110,9 +112,9 @@ void fill_subtotal(Row& row, const ReportDoc& doc, const Registry& registry, con
     if (!fine) bad.emplace_back(registry.unit(u).name);
   }
   if (!bad.empty()) {
-    row.not_comparable = "Gồm đơn vị không so sánh được: " + names_text(bad);
+    row.not_comparable = fill(labels().compare_not_comparable, {{"units", names_text(bad)}});
   } else if (sum.empty()) {
-    row.not_comparable = kNoEarlier;
+    row.not_comparable = labels().compare_no_earlier;
   } else {
     if (rates_whole) sum.add(rate_only);
     row.previous = cells_of(doc, sum);

@@ -1,4 +1,5 @@
-// The "So sánh với cùng kỳ" table of an appendix, and the warnings for implausible changes.
+// The "So sánh với cùng kỳ" table of an appendix (its words: [compare] of templates/labels.toml),
+// and the warnings for implausible changes.
 #include <fmt/format.h>
 
 #include "compare_detail.hpp"
@@ -6,6 +7,7 @@
 #include "ntreport/diff/diff.hpp"
 #include "ntreport/model/exact.hpp"
 #include "ntreport/report/build.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
 #include "ntreport/text/translate.hpp"
@@ -76,7 +78,7 @@ void add_lines(ReportDoc& table, const ReportDoc& doc, const Row& row) {
 }
 
 std::string sheet_name(const std::string& name) {
-  std::string out = "So sánh " + name;
+  std::string out = fill(labels().compare_sheet, {{"sheet", name}});
   // Excel's limit of 31 characters, cut at a character boundary.
   std::size_t chars = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -92,24 +94,25 @@ ReportDoc comparison_table(const ReportDoc& doc, const std::optional<Period>& pe
                            const Comparison& comparison) {
   ReportDoc t;
   t.id = doc.id;
-  t.title = "So sánh với cùng kỳ: " + doc.title;
+  const Labels& l = labels();
+  t.title = fill(l.compare_title, {{"title", doc.title}});
   t.sheet_name = sheet_name(doc.sheet_name);
   t.layout = Layout::comparison;
-  t.period_line = period_line("(Kỳ này: từ ngày {from} đến ngày {to}", period);
-  if (t.period_line.empty()) t.period_line = "(Kỳ này";
+  std::string before;
   for (const PreviousBuild& b : comparison.builds)
-    t.period_line += b.period ? period_line("; cùng kỳ: từ ngày {from} đến ngày {to}", b.period)
-                              : "; cùng kỳ: " + b.shown;
-  t.period_line += ")";
-  for (const auto& [header, key] :
-       std::initializer_list<std::pair<const char*, const char*>>{{"STT", "stt"},
-                                                                  {"Đơn vị", "name"},
-                                                                  {"Chỉ số", "figure"},
-                                                                  {"Kỳ này", "now"},
-                                                                  {"Cùng kỳ", "previous"},
-                                                                  {"Thay đổi", "change"},
-                                                                  {"Ghi chú", "note"}}) {
-    t.columns.push_back(Column{"", header, ColumnKind::text, key, ""});
+    before += b.period ? period_line(l.compare_period_before, b.period)
+                       : fill(l.compare_period_before_file, {{"build", b.shown}});
+  t.period_line = fill(l.compare_period,
+                       {{"now", period_line(l.compare_period_now, period)}, {"before", before}});
+  for (const auto& [header, key] : std::initializer_list<std::pair<std::string_view, const char*>>{
+           {l.compare_stt, "stt"},
+           {l.compare_name, "name"},
+           {l.compare_figure, "figure"},
+           {l.compare_now, "now"},
+           {l.compare_previous, "previous"},
+           {l.compare_change, "change"},
+           {l.compare_note, "note"}}) {
+    t.columns.push_back(Column{"", std::string(header), ColumnKind::text, key, ""});
   }
   t.columns[0].kind = ColumnKind::stt;
   t.columns[1].kind = ColumnKind::label;
@@ -122,13 +125,8 @@ ReportDoc comparison_table(const ReportDoc& doc, const std::optional<Period>& pe
   for (const std::string& name : doc.previous_unmapped) {
     Row r;
     r.kind = RowKind::item;
-    r.cells = {Cell{},
-               text_cell(name),
-               Cell{},
-               Cell{},
-               Cell{},
-               Cell{},
-               text_cell("Đơn vị kỳ trước không thuộc đơn vị nào của kỳ này")};
+    r.cells = {
+        Cell{}, text_cell(name), Cell{}, Cell{}, Cell{}, Cell{}, text_cell(l.compare_unmapped)};
     t.rows.push_back(std::move(r));
   }
   return t;

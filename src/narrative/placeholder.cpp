@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "ntreport/model/exact.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
 #include "ntreport/text/numbers.hpp"
 #include "ntreport/text/translate.hpp"
@@ -16,18 +17,20 @@ namespace ntr::narrative {
 
 namespace {
 
-// The clauses a sentence's placeholders expand into, unless the template words them itself.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kWords{{
-    {"target_met", ", vượt {excess} so với chỉ tiêu ({target})"},
-    {"target_reached", ", đạt chỉ tiêu ({target})"},
-    {"target_missed", ", chưa đạt chỉ tiêu {target} (thiếu {shortfall})"},
-    {"change_up", " (tăng {change} so với cùng kỳ)"},
-    {"change_down", " (giảm {change} so với cùng kỳ)"},
-    {"change_same", " (không đổi so với cùng kỳ)"},
-    {"coverage", " ({note})"},
-    {"list_sep", ", "},
-    {"list_and", " và "},
-    {"list_more", " và {more} đơn vị khác cùng tỷ lệ"},
+// The clauses a sentence's placeholders expand into, unless the template words them itself:
+// [narrative] of templates/labels.toml.
+constexpr std::array<std::pair<std::string_view, std::string Labels::*>, 11> kWords{{
+    {"target_met", &Labels::narrative_target_met},
+    {"target_reached", &Labels::narrative_target_reached},
+    {"target_missed", &Labels::narrative_target_missed},
+    {"change_up", &Labels::narrative_change_up},
+    {"change_down", &Labels::narrative_change_down},
+    {"change_same", &Labels::narrative_change_same},
+    {"change_small", &Labels::narrative_change_small},
+    {"coverage", &Labels::narrative_coverage},
+    {"list_sep", &Labels::narrative_list_sep},
+    {"list_and", &Labels::narrative_list_and},
+    {"list_more", &Labels::narrative_list_more},
 }};
 
 struct Placeholder {
@@ -225,7 +228,7 @@ std::string change_clause(const Placeholder& p, std::int64_t now, std::string ke
                                        : diff < 0 ? "change_down"
                                                   : "change_same");
   // a change too small for two decimals is not "0%"
-  if (diff != 0 && f.value == 0) f.text = "dưới 0,01%";
+  if (diff != 0 && f.value == 0) f.text = word(*ctx.def, "change_small");
   const std::string text = replace_all(w, "{change}", f.text);
   f.num = diff;
   figures.push_back(std::move(f));
@@ -291,7 +294,7 @@ bool is_word(std::string_view key) {
 std::string word(const NarrativeDef& def, std::string_view key) {
   if (auto it = def.words.find(key); it != def.words.end()) return it->second;
   for (const auto& [k, w] : kWords) {
-    if (k == key) return std::string(w);
+    if (k == key) return labels().*w;
   }
   return {};
 }

@@ -85,3 +85,25 @@ TEST_CASE("labels: every field has its help, and its group unless it is derived"
   text.erase(at + section.size(), group.size());
   CHECK_THROWS_WITH(parse_labels(text), "templates/labels.toml: no fields.docs_out.group");
 }
+
+TEST_CASE("labels: the words of the comparison tables and the narrative's clauses") {
+  const ntr::Labels& l = labels();
+  CHECK(fill(l.compare_title, {{"title", "Hồ sơ"}}) == "So sánh với cùng kỳ: Hồ sơ");
+  CHECK(fill(l.compare_period,
+             {{"now", fill(l.compare_period_now, {{"from", "01/01/2025"}, {"to", "30/06/2025"}})},
+              {"before", fill(l.compare_period_before_file, {{"build", "truoc/summary.json"}})}}) ==
+        "(Kỳ này: từ ngày 01/01/2025 đến ngày 30/06/2025; cùng kỳ: truoc/summary.json)");
+  CHECK(fill(l.compare_period, {{"now", ""}, {"before", ""}}) == "(Kỳ này)");
+  CHECK(l.compare_now == "Kỳ này");
+  CHECK(l.compare_previous == "Cùng kỳ");
+  CHECK(l.compare_no_earlier == "Không có số liệu cùng kỳ");
+  CHECK(fill(l.compare_more_units, {{"more", "3"}}) == " và 3 đơn vị khác");
+  CHECK(fill(l.narrative_change_up, {{"change", "5%"}}) == " (tăng 5% so với cùng kỳ)");
+  CHECK(l.narrative_list_and == " và ");
+  CHECK(l.narrative_change_small == "dưới 0,01%");
+  std::string text = ntr::test::read_file(std::string(NTR_SOURCE_DIR) + "/templates/labels.toml");
+  const auto at = text.find("no_earlier = ");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 10, "no_earlierr");
+  CHECK_THROWS_WITH(parse_labels(text), "templates/labels.toml: no compare.no_earlier");
+}

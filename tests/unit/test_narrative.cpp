@@ -130,6 +130,34 @@ text = "{docs_out} văn bản đi{docs_out.change}, {docs_in} đến{docs_in.cha
                                  "12,5% so với cùng kỳ)."});
 }
 
+TEST_CASE("narrative: a change under 0,01% is said in words, which a template may reword") {
+  Fixture f;
+  std::vector<Values> own(f.registry.size());
+  Values& a = own[static_cast<std::size_t>(f.registry.find_code("a"))];
+  a.set(Field::docs_in, 100001);
+  f.totals = aggregate(f.registry, own);
+  Diagnostics diags;
+  const auto def = parse_appendix(kAppendix, "t.toml", diags);
+  REQUIRE(def);
+  f.doc = build_report(*def, f.registry, f.totals, ReportOptions{});
+  PreviousFigures previous;
+  previous.total.set(Field::docs_in, 100000);  // 1 / 100000 = 0,001%: "0%" would be wrong
+  NarrativeOptions options;
+  options.previous = &previous;
+  constexpr std::string_view kText = R"x(
+[[sentences]]
+for = "total"
+text = "{docs_in} đến{docs_in.change}."
+)x";
+  CHECK(f.sentences(std::string("appendix = \"van-ban\"\n") + std::string(kText), options) ==
+        std::vector<std::string>{"100.001 đến (tăng dưới 0,01% so với cùng kỳ)."});
+  CHECK(f.sentences(std::string("appendix = \"van-ban\"\n[words]\nchange_small = \"chưa tới "
+                                "0,01%\"\n") +
+                        std::string(kText),
+                    options) ==
+        std::vector<std::string>{"100.001 đến (tăng chưa tới 0,01% so với cùng kỳ)."});
+}
+
 TEST_CASE("narrative: lowest units name `count` of them and count the others tied") {
   Fixture f;
   const auto s = f.sentences(R"x(appendix = "van-ban"

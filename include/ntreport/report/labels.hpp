@@ -1,7 +1,8 @@
 #pragma once
 // The words the outputs print besides those of the appendix definitions — "Tổng cộng", the
 // coverage notes, the target notes, chart titles and legends, the words of the status, units
-// and inspect tables and of the input workbooks, each field's help — as data:
+// and inspect tables, of the comparison tables and the narrative's clauses, and of the input
+// workbooks, each field's help — as data:
 // templates/labels.toml, compiled into the binary and read here, once.
 #include <array>
 #include <initializer_list>
@@ -35,6 +36,15 @@ struct Labels {
   std::string status_heading, status_header, status_not_reported, status_partly, status_reported;
   std::string status_invalid, status_missing, status_sub_units;
   std::string units_header, inspect_columns, inspect_rows;
+  std::string compare_title, compare_sheet, compare_period, compare_period_now;
+  std::string compare_period_before, compare_period_before_file;
+  std::string compare_stt, compare_name, compare_figure, compare_now, compare_previous;
+  std::string compare_change, compare_note, compare_no_earlier, compare_split;
+  std::string compare_not_comparable, compare_names_sep, compare_more_units, compare_unmapped;
+  std::string narrative_target_met, narrative_target_reached, narrative_target_missed;
+  std::string narrative_change_up, narrative_change_down, narrative_change_same;
+  std::string narrative_change_small, narrative_coverage;
+  std::string narrative_list_sep, narrative_list_and, narrative_list_more;
   std::string form_guide_sheet, form_data_sheet, form_data_title, form_stt, form_code, form_name;
   std::string form_title, form_unit, form_how, form_how_1, form_how_2, form_how_3, form_how_4;
   std::string form_how_rollup, form_meaning, form_family, form_field, form_derived;
