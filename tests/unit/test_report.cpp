@@ -67,7 +67,7 @@ std::vector<std::string> lines(const ReportDoc& doc) {
   std::vector<std::string> out;
   for (const auto& r : doc.rows) {
     out.push_back(fmt::format("{}{} | {} | {} | {}", r.bold ? "*" : "", r.stt, r.label,
-                              r.cells[2].text, r.cells[3].text));
+                              r.cells[2].text(), r.cells[3].text()));
   }
   return out;
 }
