@@ -1,7 +1,7 @@
 #pragma once
 // The one neutral structure between computation and rendering: an appendix as rows of cells,
-// each cell holding its exact value and its display text. Markdown, XLSX and JSON writers
-// render a ReportDoc and never compute.
+// each cell holding its exact value and giving its display text. Markdown, XLSX and JSON
+// writers render a ReportDoc and never compute.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
