@@ -25,7 +25,7 @@ Cell text_cell(std::string text) {
   Cell c;
   if (text.empty()) return c;
   c.kind = Cell::Kind::text;
-  c.text = std::move(text);
+  c.set_text(text);
   return c;
 }
 
@@ -72,7 +72,7 @@ void add_lines(ReportDoc& table, const ReportDoc& doc, const Row& row) {
       continue;
     const Cell& then = (*row.previous)[i];
     table.rows.push_back(
-        line(row, first, {figure_label(c), now.text, then.text, change_text(then, now), ""}));
+        line(row, first, {figure_label(c), now.text(), then.text(), change_text(then, now), ""}));
     first = false;
   }
 }
@@ -156,10 +156,10 @@ void check_plausible(const ReportDoc& doc, const Registry& registry, const std::
             return now.count > then.count
                        ? trf("\"{}\" of \"{}\" is {}, more than {} times its figure of the same "
                              "period before ({}): kiểm tra lại số liệu",
-                             figure_label(doc.columns[i]), row.label, now.text, k, then.text)
+                             figure_label(doc.columns[i]), row.label, now.text(), k, then.text())
                        : trf("\"{}\" of \"{}\" is {}, under 1/{} of its figure of the same period "
                              "before ({}): kiểm tra lại số liệu",
-                             figure_label(doc.columns[i]), row.label, now.text, k, then.text);
+                             figure_label(doc.columns[i]), row.label, now.text(), k, then.text());
           }),
           std::string(tr("an extra or a missing digit? When the figure is right, "
                          "--plausibility-factor sets the factor")));

@@ -1,6 +1,9 @@
 // Cells: exact values with their display text, and the small formatting helpers of a report.
 #include <fmt/format.h>
 
+#include <mutex>
+#include <set>
+
 #include "ntreport/model/exact.hpp"
 #include "ntreport/report/build.hpp"
 #include "ntreport/text/numbers.hpp"
@@ -13,7 +16,27 @@ namespace {
 std::int64_t shown_hundredths(std::int64_t num, std::int64_t den) {
   return percent_scaled(num, den, 2, num < 0 ? Rounding::half_away_from_zero : Rounding::half_up);
 }
+
+// The texts cells are given are few and repeat (an undefined rate's "-", "62/65 đơn vị", a
+// target): each is kept once for the process, at an address that stays, and a cell points at it.
+const std::string* held_text(std::string_view t) {
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> texts;
+  const std::scoped_lock lock(mutex);
+  auto it = texts.find(t);
+  if (it == texts.end()) it = texts.emplace(t).first;
+  return &*it;
+}
 }  // namespace
+
+std::string Cell::text() const {
+  if (text_ != nullptr) return *text_;
+  if (kind == Kind::count) return format_count(count);
+  if (defined_rate()) return format_hundredths(shown_hundredths(num, den));
+  return {};
+}
+
+void Cell::set_text(std::string_view t) { text_ = t.empty() ? nullptr : held_text(t); }
 
 double Cell::exact() const {
   if (!defined_rate() || den < 0) return 0;
@@ -30,7 +53,6 @@ Cell count_cell(const Values& v, Field f) {
   if (!v.has(f)) return c;
   c.kind = Cell::Kind::count;
   c.count = v.get(f);
-  c.text = format_count(c.count);
   return c;
 }
 
@@ -52,11 +74,10 @@ Cell rate_cell(const Values& v, Rate r, const std::string& undefined_text) {
   c.den = den;
   if (den <= 0) {
     c.den = 0;
-    c.text = undefined_text;
+    c.set_text(undefined_text);
     return c;
   }
   const std::int64_t hundredths = shown_hundredths(num, den);
-  c.text = format_hundredths(hundredths);
   c.decimals = hundredths % 100 == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2;
   return c;
 }

@@ -32,7 +32,7 @@ Cell target_cell(const RateTarget& t) {
   c.kind = Cell::Kind::rate;
   c.num = t.hundredths;
   c.den = 10000;
-  c.text = t.text;
+  c.set_text(t.text);
   return c;
 }
 

@@ -107,7 +107,7 @@ void add_note_column(ReportDoc& doc) {
     Cell c;
     if (!r.note.empty()) {
       c.kind = Cell::Kind::text;
-      c.text = r.note;
+      c.set_text(r.note);
     }
     r.cells.push_back(std::move(c));
   }

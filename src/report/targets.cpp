@@ -55,7 +55,7 @@ Cell text_cell(std::string t) {
   Cell c;
   if (t.empty()) return c;
   c.kind = Cell::Kind::text;
-  c.text = std::move(t);
+  c.set_text(t);
   return c;
 }
 

@@ -9,9 +9,9 @@ const Cell& cell_at(const Row& row, std::size_t i) {
   return i < row.cells.size() ? row.cells[i] : kEmpty;
 }
 
-std::string_view display_text(const Row& row, const Column& column, std::size_t i) {
+std::string display_text(const Row& row, const Column& column, std::size_t i) {
   const Cell& cell = cell_at(row, i);
-  if (cell.kind != Cell::Kind::empty) return cell.text;
+  if (cell.kind != Cell::Kind::empty) return cell.text();
   // A builder may leave the stt and label cells empty and put the text on the row itself.
   if (column.kind == ColumnKind::stt) return row.stt;
   if (column.kind == ColumnKind::label) return row.label;

@@ -157,7 +157,7 @@ std::string body_row(const ReportDoc& doc, const Row& row, const std::vector<int
   std::string cells;
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
     const Column& column = doc.columns[i];
-    const std::string_view text = display_text(row, column, i);
+    const std::string text = display_text(row, column, i);
     Para p = cell_para(is_numeric(column.kind)          ? "right"
                        : column.kind == ColumnKind::stt ? "center"
                                                         : "left",

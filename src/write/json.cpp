@@ -53,7 +53,7 @@ void cell_value(json::Out& out, const Cell& cell) {
       }
       break;
     case Cell::Kind::text:
-      out.string(cell.text);
+      out.string(cell.text());
       break;
     case Cell::Kind::empty:
       out.null();

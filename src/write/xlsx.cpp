@@ -179,11 +179,11 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
       if (cell.defined_rate()) {
         check(worksheet_write_number(ws_, r, c, cell.rounded(), styles_.get(number)), r, i);
       } else {
-        check(worksheet_write_string(ws_, r, c, cell.text.c_str(), styles_.get(as_text)), r, i);
+        check(worksheet_write_string(ws_, r, c, cell.text().c_str(), styles_.get(as_text)), r, i);
       }
       break;
     case Cell::Kind::text:
-      check(worksheet_write_string(ws_, r, c, cell.text.c_str(), styles_.get(as_text)), r, i);
+      check(worksheet_write_string(ws_, r, c, cell.text().c_str(), styles_.get(as_text)), r, i);
       break;
     case Cell::Kind::empty:
       check(worksheet_write_blank(ws_, r, c, styles_.get(Role::blank)), r, i);

@@ -14,7 +14,7 @@ namespace ntr::sample {
 inline Cell text(std::string s) {
   Cell c;
   c.kind = Cell::Kind::text;
-  c.text = std::move(s);
+  c.set_text(s);
   return c;
 }
 
@@ -22,7 +22,7 @@ inline Cell count(std::int64_t n, std::string shown) {
   Cell c;
   c.kind = Cell::Kind::count;
   c.count = n;
-  c.text = std::move(shown);
+  c.set_text(shown);
   return c;
 }
 
@@ -32,7 +32,7 @@ inline Cell rate(std::int64_t num, std::int64_t den, double exact, double rounde
   c.kind = Cell::Kind::rate;
   c.num = num;
   c.den = den;
-  c.text = std::move(shown);
+  c.set_text(shown);
   // A cell derives these from num and den: the sample's own figures must agree with them.
   if (c.exact() != exact || c.rounded() != rounded)
     throw std::logic_error("sample rate: exact or rounded disagrees with num / den");

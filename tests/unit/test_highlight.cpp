@@ -91,7 +91,7 @@ ReportDoc build(const std::string& layout, std::vector<RateTarget> targets, unsi
 std::vector<std::string> marked(const ReportDoc& doc, bool Cell::*mark) {
   std::vector<std::string> out;
   for (const Row& row : doc.rows) {
-    if (row.cells[2].*mark) out.push_back(row.label + " " + row.cells[2].text);
+    if (row.cells[2].*mark) out.push_back(row.label + " " + row.cells[2].text());
   }
   return out;
 }
@@ -104,7 +104,7 @@ std::vector<std::string> labels(const ReportDoc& doc, const std::vector<std::siz
 
 std::vector<std::string> texts(const std::vector<Cell>& cells) {
   std::vector<std::string> out;
-  for (const Cell& c : cells) out.push_back(c.kind == Cell::Kind::empty ? "·" : c.text);
+  for (const Cell& c : cells) out.push_back(c.kind == Cell::Kind::empty ? "·" : c.text());
   return out;
 }
 

@@ -154,7 +154,7 @@ TEST_CASE("the chart sheet read back by ntreport's reader holds the data of ever
           const Cell& want = chart.series[j].values[i];
           const std::string got =
               as_markdown(cell_in(row, kData + 1 + static_cast<std::uint32_t>(j)), true);
-          CHECK(got == (want.defined_rate() ? want.text : ""));
+          CHECK(got == (want.defined_rate() ? want.text() : ""));
           ++compared;
         }
         if (chart.by_area) continue;

@@ -67,7 +67,7 @@ std::vector<std::string> lines(const ReportDoc& doc) {
   std::vector<std::string> out;
   for (const auto& r : doc.rows) {
     out.push_back(fmt::format("{}{} | {} | {} | {}", r.bold ? "*" : "", r.stt, r.label,
-                              r.cells[2].text, r.cells[3].text));
+                              r.cells[2].text(), r.cells[3].text()));
   }
   return out;
 }
@@ -149,4 +149,31 @@ TEST_CASE("period line") {
   CHECK(roman(4) == "IV");
   CHECK(roman(9) == "IX");
   CHECK(roman(14) == "XIV");
+}
+
+TEST_CASE("a cell's text: a figure's formatted when asked for, a text given kept as given") {
+  Values v;
+  v.set(Field::docs_out, 179153);
+  v.set(Field::docs_out_signed, 178849);
+  const Cell count = count_cell(v, Field::docs_out);
+  CHECK(count.text() == "179.153");
+  const Cell rate = rate_cell(v, Rate::signed_ratio, "-");
+  CHECK(rate.text() == "99,83%");  // 178849 / 179153 = 99.830…%
+  CHECK(rate.decimals == 2);
+  Values none;
+  none.set(Field::docs_out, 0);
+  none.set(Field::docs_out_signed, 0);
+  CHECK(rate_cell(none, Rate::signed_ratio, "không có").text() == "không có");
+  CHECK(rate_cell(none, Rate::signed_ratio, "").text().empty());
+  CHECK(count_cell(Values{}, Field::docs_out).text().empty());  // blank is not a zero
+  Cell note;
+  note.kind = Cell::Kind::text;
+  note.set_text("62/65 đơn vị");
+  Cell same = note;
+  same.set_text(std::string("62/65 ") + "đơn vị");
+  CHECK(note.text() == "62/65 đơn vị");
+  CHECK(same.text() == note.text());
+  Cell target = rate;
+  target.set_text("≥ 95%");  // a target keeps its own wording over the formatted rate
+  CHECK(target.text() == "≥ 95%");
 }

@@ -1,11 +1,12 @@
 #pragma once
 // The one neutral structure between computation and rendering: an appendix as rows of cells,
-// each cell holding its exact value and its display text. Markdown, XLSX and JSON writers
-// render a ReportDoc and never compute.
+// each cell holding its exact value and giving its display text. Markdown, XLSX and JSON
+// writers render a ReportDoc and never compute.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ntreport/diag/diagnostic.hpp"
@@ -32,7 +33,8 @@ struct Column {
 };
 
 // Compact: a report holds a cell per column of every row (100,000 rows and more), so the
-// values derived from num and den are computed when asked for, not stored.
+// values derived from num and den, and the text of a figure, are computed when asked for, not
+// stored; the few other texts (notes, targets, an undefined rate's "-") are held once each.
 struct Cell {
   enum class Kind : std::uint8_t { empty, text, count, rate } kind = Kind::empty;
   bool below_target = false;      ///< a unit's rate below its level's target (Mark::below_target)
@@ -40,13 +42,20 @@ struct Cell {
   std::uint8_t decimals = 2;      ///< kind == rate, den > 0: the decimals `text` shows (0–2)
   std::int64_t count = 0;         ///< kind == count
   std::int64_t num = 0, den = 0;  ///< kind == rate; den == 0 means the rate is undefined
-  std::string text;  ///< display text, Vietnamese conventions: "179.153", "99,83%", "-"
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
+  /// The display text, Vietnamese conventions: "179.153", "99,83%", "-"; the one set_text
+  /// gave, else the figure's own (a count, a defined rate rounded half-up), else empty
+  [[nodiscard]] std::string text() const;
+  /// Sets the text the cell shows (a text cell's, an undefined rate's, a target's own wording)
+  void set_text(std::string_view t);
   /// kind == rate, den > 0: num / den, unrounded; else 0
   [[nodiscard]] double exact() const;
   /// kind == rate, den > 0: num / den rounded half-up to 4 decimals (the shown rate); else 0
   [[nodiscard]] double rounded() const;
+
+ private:
+  const std::string* text_ = nullptr;  ///< a text held once for the process (set_text), or none
 };
 
 enum class RowKind : std::uint8_t {

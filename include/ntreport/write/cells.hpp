@@ -11,9 +11,9 @@ namespace ntr {
 /// The cell of `row` under column `i`; an empty cell when the row has fewer cells.
 const Cell& cell_at(const Row& row, std::size_t i);
 
-/// The text a cell shows: `cell.text`, except that an empty cell under an stt or label column
+/// The text a cell shows: `cell.text()`, except that an empty cell under an stt or label column
 /// shows the row's own `stt` or `label`.
-std::string_view display_text(const Row& row, const Column& column, std::size_t i);
+std::string display_text(const Row& row, const Column& column, std::size_t i);
 
 /// True for the columns whose figures are right-aligned (counts and rates).
 bool is_numeric(ColumnKind kind);
