@@ -211,7 +211,7 @@ std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings
                                                       [&](Family f) { return any.has_family(f); });
     if (settings.only.empty() ? !has_figures : !asked) continue;
     if (is_targets && !has_targets) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+      diags.error("usage", command_line_loc(),
                   trf("the appendix {} needs a targets file (--targets)", def.id));
       continue;
     }
@@ -243,7 +243,7 @@ BuildReport compile(const ReportSettings& settings, const SourceSettings& source
       // A registry without districts (two levels, since 2025): by area would be by level with
       // other headings, so it is by level, and said.
       options.layout = Layout::level;
-      diags.note("layout-fallback", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+      diags.note("layout-fallback", command_line_loc(),
                  trf("the appendix {} is laid out by district by default, but the registry has "
                      "no districts (no unit has an area): it is laid out by level",
                      def->id),
@@ -349,7 +349,7 @@ constexpr std::string_view kPdfHint =
 void add_pdfs(OutputSet& out, const BuildReport& report, Diagnostics& diags) {
   const std::string soffice = find_soffice();
   if (soffice.empty()) {
-    diags.error("pdf-unavailable", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+    diags.error("pdf-unavailable", command_line_loc(),
                 std::string(tr("--format pdf needs LibreOffice, which is not installed (no "
                                "soffice on the PATH)")),
                 std::string(tr(kPdfHint)));

@@ -116,7 +116,7 @@ namespace {
 void check_row(const Values& v, const std::string& what, Diagnostics& diags) {
   for (const auto& f : fields()) {
     if (!v.has(f.id) || v.get(f.id) <= kMaxCount) continue;
-    diags.error("count-overflow", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+    diags.error("count-overflow", command_line_loc(),
                 trf("\"{}\" of {} sums to more than {}, the largest count ntreport adds up and "
                     "prints",
                     f.label, what, format_count(kMaxCount)),

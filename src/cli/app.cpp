@@ -115,8 +115,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
     message = parse_error_message(message);
   }
   Diagnostics diags;
-  diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false}, std::move(message),
-              std::move(hint));
+  diags.error("usage", command_line_loc(), std::move(message), std::move(hint));
   cli::print_diagnostics(diags, false);
   return static_cast<int>(ExitCode::usage);
 }
@@ -149,7 +148,7 @@ bool set_up_language(std::vector<char*>& args) {
   cli::choose_language(lang);
   if (!value || lang) return true;
   Diagnostics diags;
-  diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+  diags.error("usage", command_line_loc(),
               trf("--lang {}: not a language; the languages are vi (Tiếng Việt) and en (English)",
                   value->empty() ? "\"\"" : *value));
   cli::print_diagnostics(diags, false);

@@ -24,7 +24,7 @@ void check_only(const ReportSettings& c, const std::vector<AppendixDef>& defs, D
   auto check = [&](const std::string& id, const char* option) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
       diags.error(
-          "usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+          "usage", command_line_loc(),
           trf("{} {}: no such appendix; the appendices are {}", option, id, fmt::join(ids, ", ")));
     }
   };
@@ -33,7 +33,7 @@ void check_only(const ReportSettings& c, const std::vector<AppendixDef>& defs, D
 }
 
 void no_figures(const OutputSettings& c, bool build, Diagnostics& diags) {
-  diags.warning("no-figures", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+  diags.warning("no-figures", command_line_loc(),
                 build ? trf("the inputs hold no figures: nothing was written, and {} is as it was",
                             c.dir.empty() ? "." : c.dir)
                       : std::string(tr("the inputs hold no figures: a build would write nothing")),

@@ -151,12 +151,12 @@ void read_whole(const Setting& s, const toml::node_view<const toml::node> v,
 
 // The period's days; a [period] table makes a period, even with a day missing (then refused
 // by check_config).
-void read_period_day(const Setting& s, const toml::table& t, BuildConfig& c) {
-  const auto* p = t["period"].as_table();
-  if (p == nullptr) return;
+void read_period_day(const Setting& s, const toml::node_view<const toml::node> day,
+                     const toml::table& root, BuildConfig& c) {
+  if (root["period"].as_table() == nullptr) return;
   if (!c.report.period) c.report.period.emplace();
-  const auto day = date_text((*p)[s.name.substr(s.name.find('.') + 1)]);
-  (s.store == Store{Special::period_from} ? c.report.period->from : c.report.period->to) = day;
+  (s.store == Store{Special::period_from} ? c.report.period->from : c.report.period->to) =
+      date_text(day);
 }
 
 // One setting of ntreport.toml (whose folder is `dir`) into the configuration. Absent, a path
@@ -186,7 +186,7 @@ void apply_setting(const Setting& s, const toml::node_view<const toml::node> v, 
   } else if (const auto* flag = std::get_if<FlagRef>(&s.store)) {
     if (const auto b = v.value<bool>()) (*flag)(c) = *b;
   } else if (s.store == Store{Special::period_from} || s.store == Store{Special::period_to}) {
-    read_period_day(s, f.root, c);
+    read_period_day(s, v, f.root, c);
   } else if (s.store == Store{Special::layout}) {
     if (const auto* l = v.as_table()) read_layouts(*l, f.path, c, diags);
   } else if (s.store == Store{Special::lang}) {
@@ -251,8 +251,6 @@ void check_config(BuildConfig& c, const std::string& where, Diagnostics& diags) 
   }
 }
 
-SourceLoc command_line() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
-
 CLI::Option* add_special_option(CLI::App& app, PeriodOptions& o, Special special,
                                 const std::string& names, const std::string& help) {
   switch (special) {
@@ -279,14 +277,14 @@ void apply_layouts(const std::vector<std::string>& given, BuildConfig& c, Diagno
   for (const auto& l : given) {
     const auto eq = l.find('=');
     if (eq == std::string::npos) {
-      diags.error("usage", command_line(), trf("--layout {}: expected ID=level or ID=area", l));
+      diags.error("usage", command_line_loc(), trf("--layout {}: expected ID=level or ID=area", l));
       continue;
     }
     const auto layout = parse_layout(l.substr(eq + 1));
     if (layout == Layout::level || layout == Layout::area) {
       c.report.layouts[l.substr(0, eq)] = *layout;
     } else {
-      diags.error("usage", command_line(),
+      diags.error("usage", command_line_loc(),
                   trf("--layout {}={}: the layout must be level or area", l.substr(0, eq),
                       l.substr(eq + 1)));
     }
@@ -300,7 +298,7 @@ void apply_formats(const std::vector<std::string>& given, BuildConfig& c, Diagno
     if (const auto format = parse_output_format(f)) {
       c.output.formats.insert(*format);
     } else {
-      diags.error("usage", command_line(),
+      diags.error("usage", command_line_loc(),
                   trf("--format {}: the formats are md, xlsx, json, docx, pdf", f));
     }
   }
@@ -391,7 +389,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
     if (option->count() > 0) apply_option(*s, o, given, c, diags);
   }
   if (o.period_from.empty() != o.period_to.empty()) {
-    diags.error("usage", command_line(),
+    diags.error("usage", command_line_loc(),
                 trf("{} is given without {}; a period needs both",
                     o.period_from.empty() ? "--period-to" : "--period-from",
                     o.period_from.empty() ? "--period-from" : "--period-to"));
@@ -406,7 +404,7 @@ std::optional<BuildConfig> resolve_config(const PeriodOptions& o, Diagnostics& d
   }
   check_config(c, config.empty() ? "ntreport" : config, diags);
   if (c.source.inputs.empty() && o.needs_inputs) {
-    diags.error("usage", command_line(),
+    diags.error("usage", command_line_loc(),
                 std::string(tr("no inputs: name input files or folders, or run inside a period "
                                "folder with an ntreport.toml that lists them")));
   }

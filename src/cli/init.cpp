@@ -32,8 +32,6 @@ struct InitOptions {
 
 constexpr std::string_view kShippedTitle = "Ủy ban nhân dân tỉnh Ninh Thuận";
 
-SourceLoc usage_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
-
 // A TOML basic string.
 std::string toml_string(std::string_view s) {
   std::string out = "\"";
@@ -151,7 +149,7 @@ std::string registry_summary(const Province2025& p) {
 // The province --province names, or a usage error listing the closest names.
 const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
   if (!o.registry.empty()) {
-    diags.error("usage", usage_loc(),
+    diags.error("usage", command_line_loc(),
                 std::string(tr("--province writes the folder's registry: give --province or "
                                "--registry, not both")));
     return nullptr;
@@ -162,7 +160,7 @@ const Province2025* chosen_province(const InitOptions& o, Diagnostics& diags) {
   for (const Province2025* p : close)
     names += fmt::format("{}\"{}\" ({})", names.empty() ? "" : ", ", p->name, p->code);
   diags.error(
-      "usage", usage_loc(),
+      "usage", command_line_loc(),
       trf("--province \"{}\" is not one of the 34 provinces of 2025 (a name, or its code such "
           "as 56)",
           printable(o.province)),
@@ -174,10 +172,11 @@ int run_init(const InitOptions& o) {
   Diagnostics diags;
   for (const auto& d : {o.from, o.to}) {
     if (!valid_date(d))
-      diags.error("usage", usage_loc(), trf("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
+      diags.error("usage", command_line_loc(),
+                  trf("the period needs dates as YYYY-MM-DD, got \"{}\"", d));
   }
   if (!diags.has_errors() && o.to < o.from)
-    diags.error("usage", usage_loc(),
+    diags.error("usage", command_line_loc(),
                 trf("the period ends ({}) before it starts ({})", o.to, o.from));
   const Province2025* province = o.province.empty() ? nullptr : chosen_province(o, diags);
   if (!diags.has_errors()) {

@@ -30,8 +30,7 @@ std::vector<Family> status_families(const ReportSettings& c, const std::vector<A
     const auto def =
         std::find_if(defs.begin(), defs.end(), [&](const AppendixDef& d) { return d.id == id; });
     if (def == defs.end()) {
-      diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
-                  trf("--only {}: no such appendix", id));
+      diags.error("usage", command_line_loc(), trf("--only {}: no such appendix", id));
       continue;
     }
     for (Family f : def->families) wanted[static_cast<std::size_t>(f)] = true;
@@ -53,7 +52,7 @@ std::vector<Family> status_families(const ReportSettings& c, const std::vector<A
 int run_status(const StatusOptions& o) {
   Diagnostics diags;
   if (o.format != "table" && o.format != "json") {
-    diags.error("usage", SourceLoc{"ntreport", {}, 0, 0, 0, false},
+    diags.error("usage", command_line_loc(),
                 trf("--format {}: the formats are table, json", o.format));
   }
   const auto config = resolve_config(o.period, diags);

@@ -24,8 +24,6 @@ struct TemplateOptions {
   std::string area;
 };
 
-SourceLoc usage_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
-
 // The appendices of unit figures --only names (all of them without it), in build order.
 std::vector<const AppendixDef*> selected_appendices(const ReportSettings& c,
                                                     const std::vector<AppendixDef>& defs,
@@ -43,7 +41,7 @@ std::vector<const AppendixDef*> selected_appendices(const ReportSettings& c,
         if (!d.families.empty()) ids.push_back(d.id);
       }
       diags.error(
-          "usage", usage_loc(),
+          "usage", command_line_loc(),
           trf("--only {}: not an appendix of unit figures; they are {}", id, fmt::join(ids, ", ")));
       continue;
     }
@@ -62,7 +60,7 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     if (u != kNoUnit) return u;
     std::vector<std::string> names;
     for (UnitId s : registry.suggest(text)) names.emplace_back(registry.unit(s).code);
-    diags.error("usage", usage_loc(), trf("{} {}: no unit has this code", option, text),
+    diags.error("usage", command_line_loc(), trf("{} {}: no unit has this code", option, text),
                 names.empty() ? std::string{} : trf("did you mean {}?", fmt::join(names, ", ")));
     return std::nullopt;
   };
@@ -72,7 +70,7 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     if (!level) {
       std::vector<std::string> ids;
       for (const auto& l : registry.levels()) ids.push_back(l.id);
-      diags.error("usage", usage_loc(),
+      diags.error("usage", command_line_loc(),
                   trf("--level {}: the levels are {}", o.level, fmt::join(ids, ", ")));
       return {};
     }
@@ -81,7 +79,8 @@ std::vector<UnitId> selected_units(const TemplateOptions& o, const Registry& reg
     if (!(area = code(o.area, "--area"))) return {};
     const auto& areas = registry.areas();
     if (std::find(areas.begin(), areas.end(), *area) == areas.end()) {
-      diags.error("usage", usage_loc(), trf("--area {}: no unit lies in this unit's area", o.area));
+      diags.error("usage", command_line_loc(),
+                  trf("--area {}: no unit lies in this unit's area", o.area));
       return {};
     }
   }

@@ -151,8 +151,7 @@ void check_plausible(const ReportDoc& doc, const Registry& registry, const std::
       if (big < kPlausibleFloor || static_cast<i128>(big) <= static_cast<i128>(small) * k) continue;
       const auto at = comparison.where ? comparison.where(u, *f) : std::nullopt;
       diags.warning(
-          "implausible-change", at.value_or(SourceLoc{"ntreport", {}, 0, 0, 0, false}),
-          bilingual([&] {
+          "implausible-change", at.value_or(command_line_loc()), bilingual([&] {
             return now.count > then.count
                        ? trf("\"{}\" of \"{}\" is {}, more than {} times its figure of the same "
                              "period before ({}): kiểm tra lại số liệu",

@@ -32,6 +32,9 @@ struct SourceLoc {
   bool is_line = false;    ///< row is a line of a text file (TOML): printed `file:LINE`
 };
 
+/// The command line itself, printed `ntreport:` (a usage error, a setting given wrongly).
+inline SourceLoc command_line_loc() { return SourceLoc{"ntreport", {}, 0, 0, 0, false}; }
+
 /// The location of a line of a text file such as ntreport.toml (0: the whole file).
 inline SourceLoc line_loc(std::string file, std::uint32_t line) {
   SourceLoc loc{std::move(file), {}, 0, line, 0, false};
