@@ -220,57 +220,76 @@ std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings
   return out;
 }
 
+namespace {
+ReportDoc build_appendix(const AppendixDef& def, const ReportSettings& settings,
+                         const Registry& registry, const Totals& totals,
+                         const TargetsInput& targets, Diagnostics& diags) {
+  ReportOptions options;
+  options.period = settings.period;
+  if (def.layout == Layout::targets)
+    return build_targets(def, targets.targets, targets.results, totals, options);
+  if (auto it = settings.layouts.find(def.id); it != settings.layouts.end()) {
+    options.layout = it->second;
+  } else if (def.layout == Layout::area && registry.areas().empty()) {
+    // A registry without districts (two levels, since 2025): by area would be by level with
+    // other headings, so it is by level, and said.
+    options.layout = Layout::level;
+    diags.note("layout-fallback", command_line_loc(),
+               trf("the appendix {} is laid out by district by default, but the registry has "
+                   "no districts (no unit has an area): it is laid out by level",
+                   def.id),
+               trf("give --layout {}=level to say so, or --layout {}=area to keep the by-area "
+                   "headings",
+                   def.id, def.id));
+  }
+  if (!settings.sort.empty()) options.sort = rate_by_key(settings.sort);
+  options.targets = rate_targets(targets.targets);
+  options.highlight_lowest = settings.highlight_lowest;
+  return build_report(def, registry, totals, options);
+}
+}  // namespace
+
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
                     const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
-                    const Comparison* comparison) {
+                    const Comparison* comparison, const AppendixSink* sink) {
   BuildReport report;
   report.period = settings.period;
   const Totals totals = aggregate(registry, figures.own);
   check_sums(registry, totals, diags);
-  for (const AppendixDef* def :
-       select_appendices(settings, !source.targets.empty(), appendices, figures, diags)) {
-    ReportOptions options;
-    options.period = settings.period;
-    if (def->layout == Layout::targets) {
-      report.appendices.push_back(
-          build_targets(*def, targets.targets, targets.results, totals, options));
-      continue;
+  const auto selected =
+      select_appendices(settings, !source.targets.empty(), appendices, figures, diags);
+  // Read before any appendix is made: a template in error stops the build before it writes.
+  const auto narratives = load_narratives(source.template_dirs, diags);
+  for (const AppendixDef* def : selected) {
+    ReportDoc doc = build_appendix(*def, settings, registry, totals, targets, diags);
+    // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
+    // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the
+    // reference.
+    doc.number_line =
+        fill(labels().appendix_number, {{"n", std::to_string(report.appendices.size() + 1)}});
+    doc.reference = settings.reference;
+    std::optional<ReportDoc> table;
+    if (comparison != nullptr)
+      table = add_comparison(doc, report.period, registry, totals, figures.own, *comparison, diags);
+    // Each appendix is written as soon as it is made, and then only what the narrative and the
+    // chart sheet need of it is kept: memory holds one appendix's rows at a time.
+    if (sink != nullptr && !diags.has_errors()) {
+      sink->write(doc, table ? &*table : nullptr);
+      if (!sink->keep_rows) {
+        drop_unit_rows(doc);
+        table.reset();
+      }
     }
-    if (auto it = settings.layouts.find(def->id); it != settings.layouts.end()) {
-      options.layout = it->second;
-    } else if (def->layout == Layout::area && registry.areas().empty()) {
-      // A registry without districts (two levels, since 2025): by area would be by level with
-      // other headings, so it is by level, and said.
-      options.layout = Layout::level;
-      diags.note("layout-fallback", command_line_loc(),
-                 trf("the appendix {} is laid out by district by default, but the registry has "
-                     "no districts (no unit has an area): it is laid out by level",
-                     def->id),
-                 trf("give --layout {}=level to say so, or --layout {}=area to keep the by-area "
-                     "headings",
-                     def->id, def->id));
-    }
-    if (!settings.sort.empty()) options.sort = rate_by_key(settings.sort);
-    options.targets = rate_targets(targets.targets);
-    options.highlight_lowest = settings.highlight_lowest;
-    report.appendices.push_back(build_report(*def, registry, totals, options));
+    if (table) report.comparisons.push_back(std::move(*table));
+    report.appendices.push_back(std::move(doc));
   }
-  // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
-  // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the reference.
-  for (std::size_t i = 0; i < report.appendices.size(); ++i) {
-    report.appendices[i].number_line =
-        fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
-    report.appendices[i].reference = settings.reference;
-  }
-  if (comparison != nullptr)
-    add_comparison(report, registry, totals, figures.own, *comparison, diags);
   NarrativeOptions narrative;
   narrative.targets = rate_targets(targets.targets);
   const PreviousFigures previous = previous_figures(report.appendices, registry);
   if (comparison != nullptr) narrative.previous = &previous;
-  report.narrative = build_narratives(load_narratives(source.template_dirs, diags),
-                                      report.appendices, registry, totals, narrative);
+  report.narrative =
+      build_narratives(narratives, report.appendices, registry, totals, narrative);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")
@@ -389,49 +408,102 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string> write_outputs(const OutputSettings& settings, const BuildReport& report,
-                                       Diagnostics& diags, std::vector<std::string>* removed) {
-  OutputSet out(settings.dir, OutputOptions{Ownership::replace, settings.force});
-  const std::size_t errors = diags.error_count();
-  if (settings.formats.count(OutputFormat::md)) {
-    for (const auto& doc : report.appendices) {
-      std::vector<const ReportDoc*> docs{&doc};  // and its comparison tables, below it
-      for (const auto& table : report.comparisons) {
-        if (table.id == doc.id) docs.push_back(&table);
-      }
-      out.add_file(
-          doc.id + ".md", [&](const std::string& tmp) { return write_markdown(tmp, docs, diags); },
-          diags);
-    }
-    if (!report.narrative.empty())
-      out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
+struct BuildOutputs::State {
+  State(const OutputSettings& given, const std::optional<Period>& build_period, Diagnostics& d)
+      : settings(given),
+        diags(d),
+        period(build_period),
+        created(output_timestamp(build_period)),
+        out(given.dir, OutputOptions{Ownership::replace, given.force}) {}
+
+  const OutputSettings& settings;
+  Diagnostics& diags;
+  std::optional<Period> period;
+  std::int64_t created = 0;
+  OutputSet out;
+  std::unique_ptr<XlsxBook> xlsx;
+  std::unique_ptr<SummaryJson> json;
+  AppendixSink sink;
+};
+
+BuildOutputs::BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
+                           Diagnostics& diags)
+    : s_(std::make_unique<State>(settings, period, diags)) {
+  s_->sink.write = [this](const ReportDoc& doc, const ReportDoc* comparison) {
+    appendix(doc, comparison);
+  };
+  // The Word document (and the PDFs made of it and of the workbook) is written last, whole.
+  s_->sink.keep_rows = settings.formats.count(OutputFormat::docx) != 0 ||
+                       settings.formats.count(OutputFormat::pdf) != 0;
+}
+
+BuildOutputs::~BuildOutputs() = default;
+
+const AppendixSink& BuildOutputs::sink() const { return s_->sink; }
+
+void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
+  State& s = *s_;
+  const auto& formats = s.settings.formats;
+  if (formats.count(OutputFormat::md)) {
+    std::vector<const ReportDoc*> docs{&doc};  // and its comparison table, below it
+    if (comparison != nullptr) docs.push_back(comparison);
+    s.out.add_file(
+        doc.id + ".md", [&](const std::string& tmp) { return write_markdown(tmp, docs, s.diags); },
+        s.diags);
   }
-  if (settings.formats.count(OutputFormat::xlsx)) {
-    XlsxOptions options;
-    options.created = output_timestamp(report.period);
-    out.add_file(
-        "phu-luc.xlsx",
+  if (formats.count(OutputFormat::xlsx)) {
+    if (!s.xlsx) {
+      const std::string path = s.out.begin_file("phu-luc.xlsx", s.diags);
+      if (path.empty()) return;
+      s.xlsx = std::make_unique<XlsxBook>(path, XlsxOptions{s.created});
+    }
+    s.xlsx->add(doc);
+    if (comparison != nullptr) s.xlsx->add(*comparison);
+  }
+  if (formats.count(OutputFormat::json)) {
+    if (!s.json) {
+      const std::string path = s.out.begin_file("summary.json", s.diags);
+      if (path.empty()) return;
+      s.json = std::make_unique<SummaryJson>(path, s.period);
+    }
+    s.json->add(doc);
+  }
+}
+
+std::vector<std::string> BuildOutputs::finish(const BuildReport& report,
+                                              std::vector<std::string>* removed) {
+  State& s = *s_;
+  Diagnostics& diags = s.diags;
+  const std::size_t errors = diags.error_count();
+  const auto& formats = s.settings.formats;
+  if (formats.count(OutputFormat::md) && !report.narrative.empty())
+    s.out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
+  if (s.xlsx) s.out.end_file("phu-luc.xlsx", s.xlsx->close(diags), diags);
+  if (formats.count(OutputFormat::docx)) {
+    s.out.add_file(
+        "bao-cao.docx",
         [&](const std::string& tmp) {
-          if (report.comparisons.empty()) return write_xlsx(tmp, report.appendices, options, diags);
-          return write_xlsx(tmp, with_comparisons(report), options, diags);
+          return write_docx(tmp, report, DocxOptions{s.created}, diags);
         },
         diags);
   }
-  if (settings.formats.count(OutputFormat::docx)) {
-    DocxOptions options;
-    options.created = output_timestamp(report.period);
-    out.add_file(
-        "bao-cao.docx",
-        [&](const std::string& tmp) { return write_docx(tmp, report, options, diags); }, diags);
+  if (formats.count(OutputFormat::pdf)) add_pdfs(s.out, report, diags);
+  if (s.json)
+    s.out.end_file("summary.json", s.json->close(report.narrative, report.warnings, diags), diags);
+  if (diags.error_count() > errors || !s.out.commit(diags)) return {};
+  if (removed != nullptr) *removed = s.out.removed();
+  return s.out.paths();
+}
+
+std::vector<std::string> write_outputs(const OutputSettings& settings, const BuildReport& report,
+                                       Diagnostics& diags, std::vector<std::string>* removed) {
+  BuildOutputs outputs(settings, report.period, diags);
+  for (const auto& doc : report.appendices) {
+    const auto table = std::find_if(report.comparisons.begin(), report.comparisons.end(),
+                                    [&](const ReportDoc& t) { return t.id == doc.id; });
+    outputs.sink().write(doc, table == report.comparisons.end() ? nullptr : &*table);
   }
-  if (settings.formats.count(OutputFormat::pdf)) add_pdfs(out, report, diags);
-  if (settings.formats.count(OutputFormat::json))
-    out.add_file(
-        "summary.json",
-        [&](const std::string& tmp) { return write_summary_json(tmp, report, diags); }, diags);
-  if (diags.error_count() > errors || !out.commit(diags)) return {};
-  if (removed != nullptr) *removed = out.removed();
-  return out.paths();
+  return outputs.finish(report, removed);
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -127,13 +128,21 @@ std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings
 /// settings.crosswalks); nothing when settings.previous is empty or something cannot be read.
 std::optional<Comparison> load_comparison(const CompareSettings& settings, Diagnostics& diags);
 
+/// Where compile() hands each appendix as soon as it is made, with its comparison table (or
+/// null): the writers that stream. Unless `keep_rows`, compile() then drops the appendix's
+/// unit rows (and its comparison table), keeping what the narrative needs.
+struct AppendixSink {
+  std::function<void(const ReportDoc& doc, const ReportDoc* comparison)> write;
+  bool keep_rows = true;
+};
+
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
 /// given); with a comparison, adds the earlier period's figures to them.
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
                     const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
-                    const Comparison* comparison = nullptr);
+                    const Comparison* comparison = nullptr, const AppendixSink* sink = nullptr);
 
 /// How summary.json names a file: relative to `root` when there is one, else to the folder
 /// holding the input (file or folder) it was found under, else to its own folder; lexically,
@@ -141,6 +150,31 @@ BuildReport compile(const ReportSettings& settings, const SourceSettings& source
 /// were spelled.
 std::string path_from_root(const std::string& path, const std::string& root,
                            const std::vector<std::string>& inputs);
+
+/// The outputs of one build, written as compile() hands each appendix to sink(), then put in
+/// place all together by finish(), or not at all: destroyed unfinished, it leaves the output
+/// folder as it was. Markdown, the workbook and summary.json are written as the appendices
+/// come; the Word document and the PDFs at the end, of the whole report.
+class BuildOutputs {
+ public:
+  BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
+               Diagnostics& diags);
+  ~BuildOutputs();
+  BuildOutputs(const BuildOutputs&) = delete;
+  BuildOutputs& operator=(const BuildOutputs&) = delete;
+
+  [[nodiscard]] const AppendixSink& sink() const;
+  /// Writes what needs the whole build (the narrative, the Word document, the PDFs), ends the
+  /// files begun and puts everything in place; returns the paths written (none on an error),
+  /// and sets `removed` as write_outputs does.
+  std::vector<std::string> finish(const BuildReport& report,
+                                  std::vector<std::string>* removed = nullptr);
+
+ private:
+  void appendix(const ReportDoc& doc, const ReportDoc* comparison);
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 /// Writes the outputs, all together or not at all, into a folder that then holds this build
 /// only; returns the paths written, and sets `removed` to the files of the previous build this

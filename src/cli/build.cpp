@@ -45,13 +45,8 @@ void no_figures(const OutputSettings& c, bool build, Diagnostics& diags) {
 // units missing must not look finished.
 void print_missing(const BuildReport& report) {
   for (const auto& doc : report.appendices) {
-    std::size_t units = 0, missing = 0, partial = 0;
-    for (const auto& row : doc.rows) {
-      if (row.kind != RowKind::unit) continue;
-      ++units;
-      missing += row.status == RowStatus::not_reported ? 1 : 0;
-      partial += row.status == RowStatus::partial ? 1 : 0;
-    }
+    const UnitRowCount c = count_unit_rows(doc);
+    const std::size_t units = c.units, missing = c.not_reported, partial = c.partial;
     if (missing + partial == 0) continue;
     auto n = [](std::size_t v) { return count_text(static_cast<std::int64_t>(v)); };
     std::printf("%s\n", trf("ntreport: {}: {} of {} units not reported, {} reported in part "
@@ -102,8 +97,11 @@ int run(const PeriodOptions& o, bool write) {
   auto comparison = load_comparison(config->compare, diags);
   if (comparison) comparison->where = figures.where;
   if (diags.has_errors()) return finish();
-  const BuildReport report = compile(config->report, config->source, *registry, defs, figures,
-                                     targets, diags, comparison ? &*comparison : nullptr);
+  // The outputs are staged as each appendix is made; put in place at the end, or not at all.
+  BuildOutputs outputs(config->output, config->report.period, diags);
+  const BuildReport report =
+      compile(config->report, config->source, *registry, defs, figures, targets, diags,
+              comparison ? &*comparison : nullptr, &outputs.sink());
   progress.appendices(report.appendices.size());
   // Blank forms would blank the outputs of the last build: a build with nothing to write
   // writes nothing.
@@ -112,7 +110,7 @@ int run(const PeriodOptions& o, bool write) {
       (o.given.strict && diags.warning_count() > 0))
     return finish();
   std::vector<std::string> removed;
-  const auto written = write_outputs(config->output, report, diags, &removed);
+  const auto written = outputs.finish(report, &removed);
   const int code = finish();
   if (code == 0 && !o.quiet) {
     print_missing(report);

@@ -90,19 +90,18 @@ void map_build(const PreviousBuild& build, const std::string& appendix, const Re
 
 }  // namespace
 
-void add_comparison(BuildReport& report, const Registry& registry, const Totals& totals,
-                    const std::vector<Values>& own, const Comparison& comparison,
-                    Diagnostics& diags) {
-  for (ReportDoc& doc : report.appendices) {
-    if (doc.layout != Layout::level && doc.layout != Layout::area) continue;
-    std::vector<Mapped> mapped(registry.size());
-    for (const PreviousBuild& build : comparison.builds)
-      map_build(build, doc.id, registry, comparison.crosswalk, mapped, doc);
-    doc.compared = true;
-    compare_detail::fill_rows(doc, registry, totals, mapped);
-    compare_detail::check_plausible(doc, registry, own, comparison, diags);
-    report.comparisons.push_back(compare_detail::comparison_table(doc, report.period, comparison));
-  }
+std::optional<ReportDoc> add_comparison(ReportDoc& doc, const std::optional<Period>& period,
+                                        const Registry& registry, const Totals& totals,
+                                        const std::vector<Values>& own,
+                                        const Comparison& comparison, Diagnostics& diags) {
+  if (doc.layout != Layout::level && doc.layout != Layout::area) return std::nullopt;
+  std::vector<Mapped> mapped(registry.size());
+  for (const PreviousBuild& build : comparison.builds)
+    map_build(build, doc.id, registry, comparison.crosswalk, mapped, doc);
+  doc.compared = true;
+  compare_detail::fill_rows(doc, registry, totals, mapped);
+  compare_detail::check_plausible(doc, registry, own, comparison, diags);
+  return compare_detail::comparison_table(doc, period, comparison);
 }
 
 PreviousBuild previous_from_summary(const JsonValue& summary, const std::string& shown) {

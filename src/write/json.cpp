@@ -238,29 +238,36 @@ void warning(json::Out& out, const Diagnostic& d) {
   out.end_object();
 }
 
-void summary(json::Out& out, const BuildReport& report) {
+void head(json::Out& out, const std::optional<Period>& period) {
   out.begin_object();
   out.key("period");
-  if (report.period) {
+  if (period) {
     out.begin_object();
-    out.member("from", report.period->from);
-    out.member("to", report.period->to);
+    out.member("from", period->from);
+    out.member("to", period->to);
     out.end_object();
   } else {
     out.null();
   }
   out.key("appendices");
   out.begin_object();
-  Members ids(out);
-  for (const auto& doc : report.appendices) {
-    if (ids.key(doc.id)) appendix(out, doc);
-  }
+}
+
+// An appendix id given twice keeps its first appendix: JSON keys are unique.
+void add_appendix(json::Out& out, std::unordered_set<std::string>& ids, const ReportDoc& doc) {
+  if (!ids.insert(doc.id).second) return;
+  out.key(doc.id);
+  appendix(out, doc);
+}
+
+void tail(json::Out& out, const std::vector<NarrativeSection>& narrative,
+          const std::vector<Diagnostic>& warnings) {
   out.end_object();
   out.key("narrative");
-  narrative_json(out, report.narrative);
+  narrative_json(out, narrative);
   out.key("warnings");
   out.begin_array();
-  for (const auto& d : report.warnings) warning(out, d);
+  for (const auto& d : warnings) warning(out, d);
   out.end_array();
   out.end_object();
 }
@@ -269,25 +276,65 @@ void summary(json::Out& out, const BuildReport& report) {
 
 std::string render_summary_json(const BuildReport& report) {
   json::Out out;
-  summary(out, report);
+  std::unordered_set<std::string> ids;
+  head(out, report.period);
+  for (const auto& doc : report.appendices) add_appendix(out, ids, doc);
+  tail(out, report.narrative, report.warnings);
   return out.finish();
 }
 
-bool write_summary_json(const std::string& path, const BuildReport& report, Diagnostics& diags) {
-  std::FILE* file = platform::open_file(path, "wb");
-  bool ok = file != nullptr;
+struct SummaryJson::State {
+  std::string path;
+  std::FILE* file = nullptr;
+  json::Out out;
+  std::unordered_set<std::string> ids;
+  int error = 0;  ///< errno of a failed open
+};
+
+SummaryJson::SummaryJson(const std::string& path, const std::optional<Period>& period)
+    : s_(std::make_unique<State>()) {
+  s_->path = path;
+  s_->file = platform::open_file(path, "wb");
+  if (s_->file == nullptr) {
+    s_->error = errno;
+    return;
+  }
+  s_->out = json::Out(s_->file);
+  head(s_->out, period);
+}
+
+SummaryJson::~SummaryJson() {
+  if (s_ && s_->file != nullptr) (void)std::fclose(s_->file);  // never closed
+}
+
+void SummaryJson::add(const ReportDoc& doc) {
+  if (s_->file != nullptr) add_appendix(s_->out, s_->ids, doc);
+}
+
+bool SummaryJson::close(const std::vector<NarrativeSection>& narrative,
+                        const std::vector<Diagnostic>& warnings, Diagnostics& diags) {
+  bool ok = s_->file != nullptr;
   if (ok) {
-    json::Out out(file);
-    summary(out, report);
-    (void)out.finish();  // streamed: nothing is left
-    ok = !out.failed();
-    ok = std::fclose(file) == 0 && ok;
+    tail(s_->out, narrative, warnings);
+    (void)s_->out.finish();  // streamed: nothing is left
+    ok = !s_->out.failed();
+    if (!ok) s_->error = errno;
+    errno = 0;
+    ok = std::fclose(s_->file) == 0 && ok;
+    if (!ok && s_->error == 0) s_->error = errno;
+    s_->file = nullptr;
   }
   if (!ok) {
-    diags.error("io-error", SourceLoc{path, {}, 0, 0, 0, false},
-                trf("cannot write the summary: {}", system_error_text(errno)));
+    diags.error("io-error", SourceLoc{s_->path, {}, 0, 0, 0, false},
+                trf("cannot write the summary: {}", system_error_text(s_->error)));
   }
   return ok;
+}
+
+bool write_summary_json(const std::string& path, const BuildReport& report, Diagnostics& diags) {
+  SummaryJson summary(path, report.period);
+  for (const auto& doc : report.appendices) summary.add(doc);
+  return summary.close(report.narrative, report.warnings, diags);
 }
 
 }  // namespace ntr

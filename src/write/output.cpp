@@ -157,7 +157,8 @@ bool OutputSet::prepare(Diagnostics& diags) {
 std::string OutputSet::stage_path(const std::string& name, Diagnostics& diags) {
   // Every name is checked here too: whatever a caller passes, nothing is written outside.
   const bool taken =
-      std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; });
+      std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; }) ||
+      std::find(begun_.begin(), begun_.end(), name) != begun_.end();
   if (!out::is_plain_file_name(name) || taken) {
     diags.error(
         "internal", file_loc(join(dir_, name)),
@@ -188,9 +189,22 @@ bool OutputSet::add_text(const std::string& name, const std::string& content, Di
 bool OutputSet::add_file(const std::string& name,
                          const std::function<bool(const std::string& temp_path)>& write,
                          Diagnostics& diags) {
-  const std::string path = stage_path(name, diags);
+  const std::string path = begin_file(name, diags);
   if (path.empty()) return false;
   const bool written = write(path);  // no guard held: an interrupt need not wait for a workbook
+  return end_file(name, written, diags);
+}
+
+std::string OutputSet::begin_file(const std::string& name, Diagnostics& diags) {
+  std::string path = stage_path(name, diags);
+  if (!path.empty()) begun_.push_back(name);
+  return path;
+}
+
+bool OutputSet::end_file(const std::string& name, bool written, Diagnostics& diags) {
+  const auto begun = std::find(begun_.begin(), begun_.end(), name);
+  if (begun == begun_.end()) return false;  // begin_file refused it, and said why
+  begun_.erase(begun);
   // A checkpoint: on Windows an interrupt that came while the file was open and could not
   // remove it ends the build here, with the file closed (platform/windows_process.cpp).
   { const out::SignalGuard checkpoint; }
@@ -198,6 +212,7 @@ bool OutputSet::add_file(const std::string& name,
     failed_ = true;
     return false;
   }
+  const std::string path = join(join(dir_, out::kStaging), name);
   const bool synced = platform::sync_file(path);
   const auto digest = out::digest_file(path);
   if (!synced || !digest) {
@@ -333,7 +348,7 @@ bool OutputSet::make_plan(Plan& plan, Diagnostics& diags) {
 
 bool OutputSet::commit(Diagnostics& diags) {
   if (committed_) return true;
-  if (failed_) return false;
+  if (failed_ || !begun_.empty()) return false;  // a file begun and never ended is not whole
   if (staged_.empty()) return true;  // nothing to put in place: the folder stays as it is
   Plan plan;
   if (!make_plan(plan, diags)) {

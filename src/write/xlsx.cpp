@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <numeric>
 
 #include "ntreport/report/labels.hpp"
@@ -257,77 +258,105 @@ void report(Diagnostics& diags, const std::string& path, const FirstError& error
 
 }  // namespace
 
-bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
-                const XlsxOptions& options, Diagnostics& diags) {
-  SourceLoc file_loc;
-  file_loc.file = path;
+struct XlsxBook::State {
+  std::string path;
+  lxw_workbook* workbook = nullptr;
+  std::unique_ptr<xlsx::Styles> styles;
+  FirstError error;
+  SheetNames names;
+  std::vector<ReportDoc> charted;  ///< the docs added, without their rows: the chart sheet's
+};
+
+XlsxBook::XlsxBook(const std::string& path, const XlsxOptions& options)
+    : s_(std::make_unique<State>()) {
+  s_->path = path;
   // libxlsxwriter's scratch files go beside the output (and are unlinked as soon as opened).
   std::string tmpdir = parent_folder(path);
   // Constant-memory mode: each table row goes to a scratch file as soon as the next one starts,
   // and its strings are written inline, so memory does not grow with the rows of a table.
   lxw_workbook_options workbook_options{LXW_TRUE, tmpdir.data(), LXW_FALSE};
-  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &workbook_options);
-  if (workbook == nullptr) {
-    diags.error("io-error", file_loc, std::string(tr("cannot create the workbook: out of memory")));
-    return false;
-  }
+  s_->workbook = workbook_new_opt(path.c_str(), &workbook_options);
+  if (s_->workbook == nullptr) return;
   // libxlsxwriter takes 0 to mean "now"; a fixed time keeps the bytes the same run to run.
   lxw_doc_properties properties{};
   properties.created = options.created != 0 ? static_cast<time_t>(options.created) : 1;
-  workbook_set_properties(workbook, &properties);
+  workbook_set_properties(s_->workbook, &properties);
 
   // The "Normal" style's font sets Excel's column width unit, and LibreOffice's: both measure
   // widths in the digits of the same font only when that font is ours. libxlsxwriter 1.1.4
   // has no call for it; its first format is that style.
-  if (lxw_format* normal = STAILQ_FIRST(workbook->formats); normal != nullptr) {
+  if (lxw_format* normal = STAILQ_FIRST(s_->workbook->formats); normal != nullptr) {
     format_set_font_name(normal, xlsx::kFontName);
     format_set_font_family(normal, xlsx::kFontFamilyRoman);
   }
+  s_->styles = std::make_unique<xlsx::Styles>(s_->workbook);
+}
 
-  xlsx::Styles styles(workbook);
-  FirstError error;
-  const bool charts = xlsx::has_charts(docs);
-  const auto names = unique_sheet_names(docs, charts ? labels().chart_sheet : "");
-  std::vector<xlsx::ChartLines> lines;
-  for (std::size_t i = 0; i < docs.size() && error.code == LXW_NO_ERROR; ++i) {
-    error.sheet = names[i];
-    error.sheet_index = static_cast<std::uint32_t>(i);
-    lxw_worksheet* ws = workbook_add_worksheet(workbook, names[i].c_str());
-    if (ws == nullptr) {
-      error.code = LXW_ERROR_PARAMETER_VALIDATION;
-      break;
-    }
-    SheetWriter(ws, styles, docs[i], error).write();
+XlsxBook::~XlsxBook() {
+  if (s_ && s_->workbook != nullptr) lxw_workbook_free(s_->workbook);  // never closed
+}
+
+void XlsxBook::add(const ReportDoc& doc) {
+  State& s = *s_;
+  if (s.workbook == nullptr || s.error.code != LXW_NO_ERROR) return;
+  s.error.sheet = s.names.next(doc);
+  s.error.sheet_index = static_cast<std::uint32_t>(s.charted.size());
+  lxw_worksheet* ws = workbook_add_worksheet(s.workbook, s.error.sheet.c_str());
+  if (ws == nullptr) {
+    s.error.code = LXW_ERROR_PARAMETER_VALIDATION;
+    return;
   }
-  if (charts && error.code == LXW_NO_ERROR) {
-    error.sheet = names.back();
-    error.sheet_index = static_cast<std::uint32_t>(docs.size());
+  SheetWriter(ws, *s.styles, doc, s.error).write();
+  s.charted.push_back(without_rows(doc));
+}
+
+bool XlsxBook::close(Diagnostics& diags) {
+  State& s = *s_;
+  SourceLoc file_loc;
+  file_loc.file = s.path;
+  if (s.workbook == nullptr) {
+    diags.error("io-error", file_loc, std::string(tr("cannot create the workbook: out of memory")));
+    return false;
+  }
+  std::vector<xlsx::ChartLines> lines;
+  if (xlsx::has_charts(s.charted) && s.error.code == LXW_NO_ERROR) {
+    s.error.sheet = s.names.next(labels().chart_sheet);
+    s.error.sheet_index = static_cast<std::uint32_t>(s.charted.size());
     // The chart sheet is small and written out of row order (the charts' data beside their
     // titles), and libxlsxwriter reads the charts' cached values back from its cells: it is
     // kept in memory. The mode is read when a sheet is added.
-    workbook->options.constant_memory = LXW_FALSE;
-    lxw_worksheet* ws = workbook_add_worksheet(workbook, names.back().c_str());
+    s.workbook->options.constant_memory = LXW_FALSE;
+    lxw_worksheet* ws = workbook_add_worksheet(s.workbook, s.error.sheet.c_str());
     if (ws == nullptr) {
-      error.code = LXW_ERROR_PARAMETER_VALIDATION;
+      s.error.code = LXW_ERROR_PARAMETER_VALIDATION;
     } else {
-      lines = xlsx::write_chart_sheet(workbook, ws, names.back(), styles, docs, error);
+      lines =
+          xlsx::write_chart_sheet(s.workbook, ws, s.error.sheet, *s.styles, s.charted, s.error);
     }
   }
   errno = 0;
-  const lxw_error closed = workbook_close(workbook);
-  if (error.code != LXW_NO_ERROR) report(diags, path, error);
+  const lxw_error closed = workbook_close(s.workbook);  // frees it, whatever it returns
+  s.workbook = nullptr;
+  if (s.error.code != LXW_NO_ERROR) report(diags, s.path, s.error);
   if (closed != LXW_NO_ERROR) {
     std::string message = trf("cannot write the workbook: {}", lxw_strerror(closed));
     if (errno != 0) message += fmt::format(" ({})", system_error_text(errno));
     diags.error("io-error", file_loc, std::move(message));
   }
-  if (error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;
+  if (s.error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;
   std::string message;
-  if (!lines.empty() && !xlsx::combine_chart_lines(path, lines, message)) {
+  if (!lines.empty() && !xlsx::combine_chart_lines(s.path, lines, message)) {
     diags.error("io-error", file_loc, trf("cannot write the charts: {}", message));
     return false;
   }
   return true;
+}
+
+bool write_xlsx(const std::string& path, const std::vector<ReportDoc>& docs,
+                const XlsxOptions& options, Diagnostics& diags) {
+  XlsxBook book(path, options);
+  for (const auto& doc : docs) book.add(doc);
+  return book.close(diags);
 }
 
 }  // namespace ntr

@@ -112,27 +112,29 @@ std::string sanitize_sheet_name(std::string_view name) {
   return encode_limited(cps, kMaxSheetName);
 }
 
+std::string SheetNames::next(std::string_view base) {
+  if (count_++ == 0) used_.insert(fold("History"));  // reserved by Excel
+  std::string sane = sanitize_sheet_name(base);
+  if (sane.empty()) sane = fill(labels().appendix_number, {{"n", std::to_string(count_)}});
+  std::string name = sane;
+  for (int n = 2; !used_.insert(fold(name)).second; ++n) {
+    const std::string suffix = fmt::format(" ({})", n);
+    name = encode_limited(code_points(sane), kMaxSheetName - suffix.size()) + suffix;
+  }
+  return name;
+}
+
+std::string SheetNames::next(const ReportDoc& doc) {
+  return next(sanitize_sheet_name(doc.sheet_name).empty() ? std::string_view(doc.id)
+                                                          : std::string_view(doc.sheet_name));
+}
+
 std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
                                             std::string_view extra) {
-  std::set<std::string> used{fold("History")};  // reserved by Excel
+  SheetNames names;
   std::vector<std::string> out;
-  const std::size_t count = docs.size() + (extra.empty() ? 0 : 1);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::string base;
-    if (i < docs.size()) {
-      base = sanitize_sheet_name(docs[i].sheet_name);
-      if (base.empty()) base = sanitize_sheet_name(docs[i].id);
-    } else {
-      base = sanitize_sheet_name(extra);
-    }
-    if (base.empty()) base = fill(labels().appendix_number, {{"n", std::to_string(i + 1)}});
-    std::string name = base;
-    for (int n = 2; !used.insert(fold(name)).second; ++n) {
-      const std::string suffix = fmt::format(" ({})", n);
-      name = encode_limited(code_points(base), kMaxSheetName - suffix.size()) + suffix;
-    }
-    out.push_back(std::move(name));
-  }
+  for (const auto& doc : docs) out.push_back(names.next(doc));
+  if (!extra.empty()) out.push_back(names.next(extra));
   return out;
 }
 

@@ -50,12 +50,13 @@ struct Comparison {
   std::function<std::optional<SourceLoc>(UnitId, Field)> where;
 };
 
-/// Adds to each by-level or by-area appendix of the report the earlier figures mapped onto its
-/// rows (Row::previous, Row::not_comparable, ReportDoc::previous_unmapped), the comparison
-/// tables (BuildReport::comparisons), and an implausible-change warning per count of a unit
-/// that changed by more than the factor.
-void add_comparison(BuildReport& report, const Registry& registry, const Totals& totals,
-                    const std::vector<Values>& own, const Comparison& comparison,
-                    Diagnostics& diags);
+/// Adds to a by-level or by-area appendix the earlier figures mapped onto its rows
+/// (Row::previous, Row::not_comparable, ReportDoc::previous_unmapped) and an
+/// implausible-change warning per count of a unit that changed by more than the factor;
+/// returns its comparison table (nothing for an appendix of another layout).
+std::optional<ReportDoc> add_comparison(ReportDoc& doc, const std::optional<Period>& period,
+                                        const Registry& registry, const Totals& totals,
+                                        const std::vector<Values>& own,
+                                        const Comparison& comparison, Diagnostics& diags);
 
 }  // namespace ntr

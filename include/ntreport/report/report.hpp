@@ -143,6 +143,11 @@ struct Chart {
   std::vector<ChartSeries> series;  ///< the bars first, then the targets
 };
 
+/// How many unit rows a doc has, by status.
+struct UnitRowCount {
+  std::size_t units = 0, not_reported = 0, partial = 0;
+};
+
 struct ReportDoc {
   std::string id;  ///< "ho-so"
   std::string title;
@@ -160,7 +165,19 @@ struct ReportDoc {
   bool compared = false;           ///< rows carry the earlier period's figures (--previous)
   /// earlier units of the appendix that map to no unit of this registry: "code Name"
   std::vector<std::string> previous_unmapped;
+  UnitRowCount dropped;  ///< the unit rows drop_unit_rows took out
 };
+
+/// The doc's titles, columns, legend and charts, without its rows, target rules or lists: what
+/// a chart sheet drawn after the tables needs of it.
+ReportDoc without_rows(const ReportDoc& doc);
+
+/// Drops the rows of units (and the target rules, which point at rows) of an appendix already
+/// written: its level, group and total rows, lists and charts stay, as the narrative needs.
+void drop_unit_rows(ReportDoc& doc);
+
+/// The doc's unit rows by status, those drop_unit_rows took out included.
+UnitRowCount count_unit_rows(const ReportDoc& doc);
 
 /// Everything one build writes.
 struct BuildReport {

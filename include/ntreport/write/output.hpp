@@ -37,6 +37,13 @@ class OutputSet {
   /// Stages a file produced by `write(temp_path)`.
   bool add_file(const std::string& name,
                 const std::function<bool(const std::string& temp_path)>& write, Diagnostics& diags);
+  /// Begins a file that is written piece by piece (a workbook of appendices made one after
+  /// another): the path to write it at, or empty (reported) when it cannot be staged. It is
+  /// staged when end_file() is called, in that order among the others.
+  std::string begin_file(const std::string& name, Diagnostics& diags);
+  /// Ends a file begun with begin_file(): `written` is false when its writer failed (and said
+  /// why), and then nothing is committed.
+  bool end_file(const std::string& name, bool written, Diagnostics& diags);
   /// Puts every staged file in place (and removes what the last build wrote and this one does
   /// not), all together: on any problem nothing in the folder changes and it returns false.
   /// Refuses (would-overwrite) files ntreport did not write, or that changed since, unless
@@ -70,6 +77,7 @@ class OutputSet {
   struct Lock;
   std::unique_ptr<Lock> lock_;
   std::vector<Staged> staged_;
+  std::vector<std::string> begun_;  ///< files begun and not ended
   std::vector<std::string> removed_;
   bool committed_ = false;
   bool failed_ = false;  ///< a file could not be staged: commit() refuses

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,27 @@ struct XlsxOptions {
   /// The workbook's `created` property, seconds since the epoch (from the period end or
   /// SOURCE_DATE_EPOCH, never the clock), so the same inputs give the same bytes.
   std::int64_t created = 0;
+};
+
+/// `phu-luc.xlsx` written a worksheet at a time, as the appendices are made: add() writes a
+/// table's rows out (libxlsxwriter's constant-memory mode) and keeps only what the chart sheet
+/// needs; close() adds the chart sheet and finishes the file. A book never closed writes
+/// nothing more.
+class XlsxBook {
+ public:
+  XlsxBook(const std::string& path, const XlsxOptions& options);
+  ~XlsxBook();
+  XlsxBook(const XlsxBook&) = delete;
+  XlsxBook& operator=(const XlsxBook&) = delete;
+
+  /// Adds the worksheet of one appendix (or comparison table); after an error, nothing.
+  void add(const ReportDoc& doc);
+  /// Writes the chart sheet and the file; io-error in `diags`, and false, on any failure.
+  bool close(Diagnostics& diags);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
 };
 
 /// Writes `phu-luc.xlsx`: one worksheet per appendix, laid out like the printed appendix.

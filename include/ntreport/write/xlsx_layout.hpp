@@ -3,6 +3,7 @@
 // Excel accepts, column widths fitted to the text (libxlsxwriter has no autofit), and the
 // number of lines a wrapped text takes, for row heights.
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,19 @@ namespace ntr {
 /// Excel's rules for a worksheet name: at most 31 characters, none of `[]:*?/\`, no
 /// apostrophe at either end, not "History", not empty.
 std::string sanitize_sheet_name(std::string_view name);
+
+/// Worksheet names given one at a time, as worksheets are added: each `base` sanitised (the
+/// appendix number of the n-th sheet when that leaves nothing), then made unique ignoring case,
+/// among those given before, by a " (2)", " (3)"… suffix.
+class SheetNames {
+ public:
+  std::string next(std::string_view base);
+  std::string next(const ReportDoc& doc);  ///< its sheet_name, else its id
+
+ private:
+  std::set<std::string> used_;  ///< folded; "History" is reserved by Excel
+  std::size_t count_ = 0;
+};
 
 /// One worksheet name per doc, in order: `sheet_name` sanitised (the doc id when empty), then
 /// made unique ignoring case by a " (2)", " (3)"… suffix. A non-empty `extra` (the chart
