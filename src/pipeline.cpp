@@ -252,7 +252,9 @@ ReportDoc build_appendix(const AppendixDef& def, const ReportSettings& settings,
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
                     const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
-                    const Comparison* comparison, const AppendixSink* sink) {
+                    const CompileExtras& extras) {
+  const Comparison* comparison = extras.comparison;
+  const AppendixSink* sink = extras.sink;
   BuildReport report;
   report.period = settings.period;
   const Totals totals = aggregate(registry, figures.own);
@@ -288,8 +290,7 @@ BuildReport compile(const ReportSettings& settings, const SourceSettings& source
   narrative.targets = rate_targets(targets.targets);
   const PreviousFigures previous = previous_figures(report.appendices, registry);
   if (comparison != nullptr) narrative.previous = &previous;
-  report.narrative =
-      build_narratives(narratives, report.appendices, registry, totals, narrative);
+  report.narrative = build_narratives(narratives, report.appendices, registry, totals, narrative);
   for (auto& d : diags.sorted()) {
     if (d.severity != Severity::warning) continue;
     if (d.loc.file != "ntreport")

@@ -136,13 +136,20 @@ struct AppendixSink {
   bool keep_rows = true;
 };
 
+/// What a build adds to compile(): the earlier period's figures to compare with, and the
+/// writers to hand each appendix to as soon as it is made.
+struct CompileExtras {
+  const Comparison* comparison = nullptr;
+  const AppendixSink* sink = nullptr;
+};
+
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
 /// given); with a comparison, adds the earlier period's figures to them.
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
                     const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
-                    const Comparison* comparison = nullptr, const AppendixSink* sink = nullptr);
+                    const CompileExtras& extras = {});
 
 /// How summary.json names a file: relative to `root` when there is one, else to the folder
 /// holding the input (file or folder) it was found under, else to its own folder; lexically,

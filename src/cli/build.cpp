@@ -101,7 +101,7 @@ int run(const PeriodOptions& o, bool write) {
   BuildOutputs outputs(config->output, config->report.period, diags);
   const BuildReport report =
       compile(config->report, config->source, *registry, defs, figures, targets, diags,
-              comparison ? &*comparison : nullptr, &outputs.sink());
+              CompileExtras{comparison ? &*comparison : nullptr, &outputs.sink()});
   progress.appendices(report.appendices.size());
   // Blank forms would blank the outputs of the last build: a build with nothing to write
   // writes nothing.

@@ -156,9 +156,9 @@ bool OutputSet::prepare(Diagnostics& diags) {
 
 std::string OutputSet::stage_path(const std::string& name, Diagnostics& diags) {
   // Every name is checked here too: whatever a caller passes, nothing is written outside.
-  const bool taken =
-      std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; }) ||
-      std::find(begun_.begin(), begun_.end(), name) != begun_.end();
+  const bool taken = std::any_of(staged_.begin(), staged_.end(),
+                                 [&](const Staged& s) { return s.name == name; }) ||
+                     std::find(begun_.begin(), begun_.end(), name) != begun_.end();
   if (!out::is_plain_file_name(name) || taken) {
     diags.error(
         "internal", file_loc(join(dir_, name)),

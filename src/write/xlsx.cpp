@@ -330,8 +330,7 @@ bool XlsxBook::close(Diagnostics& diags) {
     if (ws == nullptr) {
       s.error.code = LXW_ERROR_PARAMETER_VALIDATION;
     } else {
-      lines =
-          xlsx::write_chart_sheet(s.workbook, ws, s.error.sheet, *s.styles, s.charted, s.error);
+      lines = xlsx::write_chart_sheet(s.workbook, ws, s.error.sheet, *s.styles, s.charted, s.error);
     }
   }
   errno = 0;

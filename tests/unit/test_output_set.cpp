@@ -120,6 +120,63 @@ TEST_CASE("A failed file makes commit refuse, and the earlier output stays") {
   CHECK(diags.all().empty());  // the writer that failed reports why, not the set
 }
 
+TEST_CASE("A file written piece by piece is staged when ended, in that order") {
+  ScratchDir scratch;
+  const auto& dir = scratch.path();
+  Diagnostics diags;
+  OutputSet set(dir.string());
+  const std::string book = set.begin_file("phu-luc.xlsx", diags);
+  REQUIRE_FALSE(book.empty());
+  CHECK(set.begin_file("phu-luc.xlsx", diags).empty());  // begun already: the same name twice
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].code.name() == "internal");
+  diags = Diagnostics{};
+  write_file(book, "first sheet, ");
+  REQUIRE(set.add_text("ho-so.md", "a table\n", diags));
+  write_file(book, "first sheet, second sheet\n");
+  REQUIRE(set.end_file("phu-luc.xlsx", true, diags));
+  CHECK_FALSE(set.commit(diags));  // refused: the same name was asked for twice
+}
+
+TEST_CASE("A file begun and never ended, or ended as failed, makes commit refuse") {
+  ScratchDir scratch;
+  const auto& dir = scratch.path();
+  Diagnostics diags;
+  REQUIRE(build(dir, {{"ho-so.md", "earlier output\n"}}, diags));
+  const auto before = snapshot(dir);
+  for (const bool end_it : {false, true}) {
+    OutputSet set(dir.string());
+    REQUIRE(set.add_text("ho-so.md", "new output\n", diags));
+    const std::string path = set.begin_file("summary.json", diags);
+    REQUIRE_FALSE(path.empty());
+    write_file(path, "{\"period\": ");
+    if (end_it) CHECK_FALSE(set.end_file("summary.json", false, diags));
+    CHECK_FALSE(set.commit(diags));
+  }
+  CHECK(snapshot(dir) == before);
+  CHECK(diags.all().empty());
+}
+
+TEST_CASE("Files ended are listed in the order they were ended, after those added before") {
+  ScratchDir scratch;
+  const auto& dir = scratch.path();
+  Diagnostics diags;
+  OutputSet set(dir.string());
+  const std::string json = set.begin_file("summary.json", diags);
+  const std::string book = set.begin_file("phu-luc.xlsx", diags);
+  REQUIRE(set.add_text("ho-so.md", "a table\n", diags));
+  write_file(book, "workbook\n");
+  write_file(json, "{}\n");
+  REQUIRE(set.end_file("phu-luc.xlsx", true, diags));
+  REQUIRE(set.end_file("summary.json", true, diags));
+  REQUIRE(set.commit(diags));
+  CHECK(set.paths() == std::vector<std::string>{(dir / "ho-so.md").string(),
+                                                (dir / "phu-luc.xlsx").string(),
+                                                (dir / "summary.json").string()});
+  CHECK(read_file(dir / "summary.json") == "{}\n");
+  CHECK(diags.all().empty());
+}
+
 TEST_CASE("OutputSet reports a folder it cannot create once, however many files follow") {
   ScratchDir scratch;
   write_file(scratch.path() / "file", "x");
