@@ -81,7 +81,7 @@ int run(const PeriodOptions& o, bool write) {
   }
   if (!registry || diags.has_errors()) return finish();
   const TargetsInput targets = load_targets(config->source, *registry, diags);
-  const Figures figures =
+  Figures figures =
       read_inputs(config->source, *registry, diags,
                   [&](std::size_t done, std::size_t total) { progress.files(done, total); });
   progress.units(static_cast<std::size_t>(std::count_if(
@@ -95,7 +95,10 @@ int run(const PeriodOptions& o, bool write) {
     return finish();
   }
   auto comparison = load_comparison(config->compare, diags);
-  if (comparison) comparison->where = figures.where;
+  // Where each figure was read serves the comparison's messages only: without one, the tables
+  // and origins it keeps (tens of MB at national scale) are let go before the appendices.
+  if (comparison) comparison->where = std::move(figures.where);
+  figures.where = nullptr;
   if (diags.has_errors()) return finish();
   // The outputs are staged as each appendix is made; put in place at the end, or not at all.
   BuildOutputs outputs(config->output, config->report.period, diags);
