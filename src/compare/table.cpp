@@ -36,7 +36,7 @@ std::int64_t printed_hundredths(const Cell& c) {
 
 std::string change_text(const Cell& then, const Cell& now) {
   if (then.kind == Cell::Kind::count && now.kind == Cell::Kind::count)
-    return count_change(then.count, now.count);
+    return count_change(then.num, now.num);
   if (!then.defined_rate() || !now.defined_rate()) return {};
   const i128 a = static_cast<i128>(then.num) * now.den;
   const i128 b = static_cast<i128>(now.num) * then.den;
@@ -146,13 +146,13 @@ void check_plausible(const ReportDoc& doc, const Registry& registry, const std::
       if (!f || !own[static_cast<std::size_t>(u)].has(*f) || now.kind != Cell::Kind::count ||
           then.kind != Cell::Kind::count)
         continue;
-      const std::int64_t big = std::max(now.count, then.count);
-      const std::int64_t small = std::min(now.count, then.count);
+      const std::int64_t big = std::max(now.num, then.num);
+      const std::int64_t small = std::min(now.num, then.num);
       if (big < kPlausibleFloor || static_cast<i128>(big) <= static_cast<i128>(small) * k) continue;
       const auto at = comparison.where ? comparison.where(u, *f) : std::nullopt;
       diags.warning(
           "implausible-change", at.value_or(command_line_loc()), bilingual([&] {
-            return now.count > then.count
+            return now.num > then.num
                        ? trf("\"{}\" of \"{}\" is {}, more than {} times its figure of the same "
                              "period before ({}): kiểm tra lại số liệu",
                              figure_label(doc.columns[i]), row.label, now.text(), k, then.text())

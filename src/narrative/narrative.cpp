@@ -224,7 +224,7 @@ PreviousFigures previous_figures(const std::vector<ReportDoc>& docs, const Regis
       for (std::size_t c = 0; c < doc.columns.size() && c < row.previous->size(); ++c) {
         const Cell& cell = (*row.previous)[c];
         const auto field = field_by_key(doc.columns[c].key);
-        if (field && cell.kind == Cell::Kind::count) v.set(*field, cell.count);
+        if (field && cell.kind == Cell::Kind::count) v.set(*field, cell.num);
       }
       return v;
     };

@@ -31,7 +31,7 @@ const std::string* held_text(std::string_view t) {
 
 std::string Cell::text() const {
   if (text_ != nullptr) return *text_;
-  if (kind == Kind::count) return format_count(count);
+  if (kind == Kind::count) return format_count(num);
   if (defined_rate()) return format_hundredths(shown_hundredths(num, den));
   return {};
 }
@@ -52,7 +52,7 @@ Cell count_cell(const Values& v, Field f) {
   Cell c;
   if (!v.has(f)) return c;
   c.kind = Cell::Kind::count;
-  c.count = v.get(f);
+  c.num = v.get(f);
   return c;
 }
 

@@ -43,7 +43,7 @@ class Members {
 void cell_value(json::Out& out, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::count:
-      out.integer(cell.count);
+      out.integer(cell.num);
       break;
     case Cell::Kind::rate:
       if (cell.defined_rate()) {

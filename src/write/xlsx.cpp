@@ -173,7 +173,7 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
   const StyleKey as_text{is_numeric(column.kind) ? Role::centred : Role::text, row.bold, 0, {}};
   switch (cell.kind) {
     case Cell::Kind::count:
-      check(worksheet_write_number(ws_, r, c, static_cast<double>(cell.count), styles_.get(number)),
+      check(worksheet_write_number(ws_, r, c, static_cast<double>(cell.num), styles_.get(number)),
             r, i);
       break;
     case Cell::Kind::rate:

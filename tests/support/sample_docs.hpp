@@ -21,7 +21,7 @@ inline Cell text(std::string s) {
 inline Cell count(std::int64_t n, std::string shown) {
   Cell c;
   c.kind = Cell::Kind::count;
-  c.count = n;
+  c.num = n;
   c.set_text(shown);
   return c;
 }

@@ -39,9 +39,9 @@ struct Cell {
   enum class Kind : std::uint8_t { empty, text, count, rate } kind = Kind::empty;
   bool below_target = false;      ///< a unit's rate below its level's target (Mark::below_target)
   bool lowest = false;            ///< among the N lowest rates of its level (Mark::lowest)
-  std::uint8_t decimals = 2;      ///< kind == rate, den > 0: the decimals `text` shows (0–2)
-  std::int64_t count = 0;         ///< kind == count
-  std::int64_t num = 0, den = 0;  ///< kind == rate; den == 0 means the rate is undefined
+  std::uint8_t decimals = 2;  ///< kind == rate, den > 0: the decimals `text` shows (0–2)
+  std::int64_t num = 0;       ///< kind == count: the count; kind == rate: the numerator
+  std::int64_t den = 0;       ///< kind == rate: the denominator; 0 means the rate is undefined
 
   [[nodiscard]] bool defined_rate() const { return kind == Kind::rate && den != 0; }
   /// The display text, Vietnamese conventions: "179.153", "99,83%", "-"; the one set_text
