@@ -223,9 +223,10 @@ std::vector<const AppendixDef*> select_appendices(const ReportSettings& settings
 namespace {
 ReportDoc build_appendix(const AppendixDef& def, const ReportSettings& settings,
                          const Registry& registry, const Totals& totals,
-                         const TargetsInput& targets, Diagnostics& diags) {
+                         const TargetsInput& targets, bool stream, Diagnostics& diags) {
   ReportOptions options;
   options.period = settings.period;
+  options.stream_units = stream;
   if (def.layout == Layout::targets)
     return build_targets(def, targets.targets, targets.results, totals, options);
   if (auto it = settings.layouts.find(def.id); it != settings.layouts.end()) {
@@ -263,8 +264,11 @@ BuildReport compile(const ReportSettings& settings, const SourceSettings& source
       select_appendices(settings, !source.targets.empty(), appendices, figures, diags);
   // Read before any appendix is made: a template in error stops the build before it writes.
   const auto narratives = load_narratives(source.template_dirs, diags);
+  // Unit rows made on demand, while the totals live, for writers that take each appendix as
+  // it comes; held, for the comparison, the Word document and the callers that keep them.
+  const bool stream = sink != nullptr && !sink->keep_rows && comparison == nullptr;
   for (const AppendixDef* def : selected) {
-    ReportDoc doc = build_appendix(*def, settings, registry, totals, targets, diags);
+    ReportDoc doc = build_appendix(*def, settings, registry, totals, targets, stream, diags);
     // Markdown and XLSX print the same heading lines: the appendix's number in this build (the
     // published letters number them "Phụ lục 1", "Phụ lục 2", … in their order) and the
     // reference.
@@ -276,12 +280,10 @@ BuildReport compile(const ReportSettings& settings, const SourceSettings& source
       table = add_comparison(doc, report.period, registry, totals, figures.own, *comparison, diags);
     // Each appendix is written as soon as it is made, and then only what the narrative and the
     // chart sheet need of it is kept: memory holds one appendix's rows at a time.
-    if (sink != nullptr && !diags.has_errors()) {
-      sink->write(doc, table ? &*table : nullptr);
-      if (!sink->keep_rows) {
-        drop_unit_rows(doc);
-        table.reset();
-      }
+    if (sink != nullptr && !diags.has_errors()) sink->write(doc, table ? &*table : nullptr);
+    if (sink != nullptr && !sink->keep_rows) {
+      drop_unit_rows(doc);  // and the rows made on demand: the totals go when compile() returns
+      table.reset();
     }
     if (table) report.comparisons.push_back(std::move(*table));
     report.appendices.push_back(std::move(doc));

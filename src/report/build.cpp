@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <memory>
 
 #include "ntreport/report/labels.hpp"
 #include "ntreport/text/normalize.hpp"
@@ -15,16 +17,23 @@ namespace {
 
 __extension__ using i128 = __int128;
 
+// Makes the rows of an appendix one at a time, in order, and hands each to `out` once it is
+// complete (a row is completed by the calls after add_row, until the next add_row).
 struct Builder {
   const AppendixDef& def;
   const Registry& reg;
   const Totals& tot;
   const ReportOptions& opt;
-  ReportDoc doc;
-  std::vector<std::vector<UnitId>> tops;  ///< per level: units without a parent, registry order
+  Layout layout = Layout::level;
+  const std::function<void(Row&)>* out = nullptr;
+  const std::vector<std::vector<UnitId>>& tops;  ///< per level: units without a parent
+  Row pending;
+  bool has_pending = false;
 
+  void run(const std::function<void(Row&)>& sink);
+  void flush();
   std::vector<UnitId> ordered(std::vector<UnitId> units) const;
-  void add_row(RowKind kind, std::string stt, std::string label, const Values& v, bool bold);
+  Row& add_row(RowKind kind, std::string stt, std::string label, const Values& v, bool bold);
   void emit_unit(UnitId u, const std::string& stt, std::uint32_t depth, bool bold = false);
   void emit_units(const std::vector<UnitId>& units, unsigned& counter);
   void by_level();
@@ -32,6 +41,23 @@ struct Builder {
   void level_total(LevelId l, std::string stt, std::string label);
   const std::vector<UnitId>& top_units(LevelId l) const { return tops[l]; }
 };
+
+void Builder::run(const std::function<void(Row&)>& sink) {
+  out = &sink;
+  if (layout == Layout::area) {
+    by_area();
+  } else {
+    by_level();
+  }
+  flush();
+  out = nullptr;
+}
+
+void Builder::flush() {
+  if (!has_pending) return;
+  has_pending = false;
+  (*out)(pending);
+}
 
 std::vector<UnitId> Builder::ordered(std::vector<UnitId> units) const {
   if (!opt.sort) return units;
@@ -48,12 +74,15 @@ std::vector<UnitId> Builder::ordered(std::vector<UnitId> units) const {
   return units;
 }
 
-void Builder::add_row(RowKind kind, std::string stt, std::string label, const Values& v,
+Row& Builder::add_row(RowKind kind, std::string stt, std::string label, const Values& v,
                       bool bold) {
-  Row r;
+  flush();
+  pending = Row{};
+  has_pending = true;
+  Row& r = pending;
   r.kind = kind;
   r.bold = bold;
-  r.cells.reserve(def.columns.size() + 1);  // and the note column (add_note_column): no regrowth
+  r.cells.reserve(def.columns.size() + 1);  // and the note column (add_note_cell): no regrowth
   for (const auto& c : def.columns) {
     Cell cell;
     switch (c.kind) {
@@ -69,18 +98,17 @@ void Builder::add_row(RowKind kind, std::string stt, std::string label, const Va
       case ColumnKind::text:
         break;
     }
-    r.cells.push_back(std::move(cell));
+    r.cells.push_back(cell);
   }
   r.stt = std::move(stt);
   r.label = std::move(label);
-  doc.rows.push_back(std::move(r));
+  return r;
 }
 
 void Builder::emit_unit(UnitId u, const std::string& stt, std::uint32_t depth, bool bold) {
   const Unit& unit = reg.unit(u);
-  add_row(RowKind::unit, stt, std::string(unit.name), tot.subtree[static_cast<std::size_t>(u)],
-          bold);
-  Row& r = doc.rows.back();
+  Row& r = add_row(RowKind::unit, stt, std::string(unit.name),
+                   tot.subtree[static_cast<std::size_t>(u)], bold);
   r.depth = depth;
   r.unit_code = unit.code;
   r.level_id = reg.levels()[unit.level].id;
@@ -94,9 +122,9 @@ void Builder::emit_units(const std::vector<UnitId>& units, unsigned& counter) {
 }
 
 void Builder::level_total(LevelId l, std::string stt, std::string label) {
-  add_row(RowKind::level, std::move(stt), std::move(label), tot.level[l], true);
-  doc.rows.back().level_id = reg.levels()[l].id;
-  mark_subtotal(doc.rows.back(), tops[l], tot, def.groups);
+  Row& r = add_row(RowKind::level, std::move(stt), std::move(label), tot.level[l], true);
+  r.level_id = reg.levels()[l].id;
+  mark_subtotal(r, tops[l], tot, def.groups);
 }
 
 void Builder::by_level() {
@@ -108,10 +136,10 @@ void Builder::by_level() {
     unsigned counter = 0;
     emit_units(units, counter);
   }
-  add_row(RowKind::total, "", labels().total, tot.total, true);
+  Row& r = add_row(RowKind::total, "", labels().total, tot.total, true);
   std::vector<UnitId> all;
   for (const auto& units : tops) all.insert(all.end(), units.begin(), units.end());
-  mark_subtotal(doc.rows.back(), all, tot, def.groups);
+  mark_subtotal(r, all, tot, def.groups);
 }
 
 void Builder::by_area() {
@@ -141,12 +169,13 @@ void Builder::by_area() {
       }
       if (members.empty()) continue;
       const auto it = tot.group.find({l, a});
-      add_row(RowKind::group, "",
-              fmt::format("{} – {}", reg.levels()[l].area_label, short_area_name(area.name)),
-              it == tot.group.end() ? Values{} : it->second, true);
-      doc.rows.back().level_id = reg.levels()[l].id;
-      doc.rows.back().area_code = area.code;
-      mark_subtotal(doc.rows.back(), members, tot, def.groups);
+      Row& r =
+          add_row(RowKind::group, "",
+                  fmt::format("{} – {}", reg.levels()[l].area_label, short_area_name(area.name)),
+                  it == tot.group.end() ? Values{} : it->second, true);
+      r.level_id = reg.levels()[l].id;
+      r.area_code = area.code;
+      mark_subtotal(r, members, tot, def.groups);
       for (UnitId u : members) placed[static_cast<std::size_t>(u)] = true;
       emit_units(members, counters[l]);
     }
@@ -174,40 +203,94 @@ std::string short_area_name(std::string_view name) {
   return std::string(name);
 }
 
+namespace {
+
+// What makes an appendix's rows, with what the first pass over them decided: kept by the doc
+// whose unit rows are made on demand, so that every pass makes the same rows.
+struct RowSource {
+  RowSource(const AppendixDef& d, const Registry& r, const Totals& t, const ReportOptions& o)
+      : def(d), registry(r), totals(t), options(o) {}
+
+  AppendixDef def;  // copies: the rows are made after build_report returns
+  const Registry& registry;
+  const Totals& totals;
+  ReportOptions options;  // the highlighter points into its targets
+  Layout layout = Layout::level;
+  std::vector<std::vector<UnitId>> tops;
+  std::optional<Highlighter> highlighter;
+  std::size_t columns = 0;  ///< the definition's columns, before the note column
+  bool note_column = false;
+
+  void make(const std::function<void(Row&)>& each) const {
+    Builder b{def, registry, totals, options, layout, nullptr, tops, {}, false};
+    b.run(each);
+  }
+  // What the first pass decided, applied to a row of any pass.
+  void finish(Row& row) {
+    highlighter->mark(row);
+    if (note_column) add_note_cell(row, columns);
+  }
+};
+
+}  // namespace
+
 ReportDoc build_report(const AppendixDef& def, const Registry& registry, const Totals& totals,
                        const ReportOptions& options) {
-  Builder b{def, registry, totals, options, {}, {}};
-  b.tops.resize(registry.levels().size());
+  auto source = std::make_shared<RowSource>(def, registry, totals, options);
+  source->layout = options.layout.value_or(def.layout);
+  source->tops.resize(registry.levels().size());
   for (std::size_t i = 0; i < registry.size(); ++i) {
     const Unit& u = registry.unit(static_cast<UnitId>(i));
-    if (u.parent == kNoUnit) b.tops[u.level].push_back(static_cast<UnitId>(i));
+    if (u.parent == kNoUnit) source->tops[u.level].push_back(static_cast<UnitId>(i));
   }
-  b.doc.id = def.id;
-  b.doc.title = def.title;
-  b.doc.period_line = period_line(def.period, options.period);
-  b.doc.sheet_name = def.sheet;
-  b.doc.layout = options.layout.value_or(def.layout);
+  ReportDoc doc;
+  doc.id = def.id;
+  doc.title = def.title;
+  doc.period_line = period_line(def.period, options.period);
+  doc.sheet_name = def.sheet;
+  doc.layout = source->layout;
   for (const auto& c : def.columns) {
-    b.doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
+    doc.columns.push_back(Column{c.group, c.header, c.kind, c.show, c.number_format});
   }
-  // A row per unit, and a few per level and area: allocated once, never moved while growing.
-  b.doc.rows.reserve(registry.size() + 1 +
+  source->columns = doc.columns.size();
+  source->highlighter.emplace(doc, registry, source->options.targets,
+                              source->options.highlight_lowest);
+  // The first pass: every row is seen; the units' are kept only when they are not made again
+  // on demand. A row per unit, and a few per level and area: allocated once.
+  const bool stream = options.stream_units;
+  if (!stream) {
+    doc.rows.reserve(registry.size() + 1 +
                      registry.levels().size() * (registry.areas().size() + 2));
-  if (b.doc.layout == Layout::area) {
-    b.by_area();
-  } else {
-    b.by_level();
   }
+  std::size_t index = 0;
+  source->make([&](Row& row) {
+    source->highlighter->see(row, index++);
+    source->note_column = source->note_column || !row.note.empty();
+    if (stream && row.kind == RowKind::unit) {
+      doc.dropped.add(row);
+    } else {
+      doc.rows.push_back(std::move(row));
+    }
+  });
   for (std::size_t i = 0; i < registry.size(); ++i) {
     const auto u = static_cast<UnitId>(i);
     const bool absent = std::all_of(def.groups.begin(), def.groups.end(),
                                     [&](Group g) { return totals.cover_of(u, g) == Cover::none; });
-    if (absent) b.doc.not_reported.emplace_back(registry.unit(u).code);
+    if (absent) doc.not_reported.emplace_back(registry.unit(u).code);
   }
-  add_highlights(b.doc, registry, options.targets, options.highlight_lowest);
-  b.doc.charts = build_charts(b.doc, registry, totals, options);
-  add_note_column(b.doc);
-  return std::move(b.doc);
+  source->highlighter->decide(doc);
+  doc.charts = build_charts(doc, registry, totals, options);
+  if (source->note_column) add_note_column(doc);
+  for (Row& row : doc.rows) source->finish(row);
+  if (stream) {
+    doc.all_rows = [source](const std::function<void(const Row&)>& each) {
+      source->make([&](Row& row) {
+        source->finish(row);
+        each(row);
+      });
+    };
+  }
+  return doc;
 }
 
 }  // namespace ntr

@@ -98,19 +98,17 @@ void mark_unit(Row& row, UnitId u, const Registry& registry, const Totals& total
 }
 
 void add_note_column(ReportDoc& doc) {
-  const bool any =
-      std::any_of(doc.rows.begin(), doc.rows.end(), [](const Row& r) { return !r.note.empty(); });
-  if (!any) return;
   doc.columns.push_back(Column{{}, labels().note_header, ColumnKind::text, "note", {}});
-  for (Row& r : doc.rows) {
-    r.cells.resize(doc.columns.size() - 1);
-    Cell c;
-    if (!r.note.empty()) {
-      c.kind = Cell::Kind::text;
-      c.set_text(r.note);
-    }
-    r.cells.push_back(std::move(c));
+}
+
+void add_note_cell(Row& row, std::size_t columns) {
+  row.cells.resize(columns);
+  Cell c;
+  if (!row.note.empty()) {
+    c.kind = Cell::Kind::text;
+    c.set_text(row.note);
   }
+  row.cells.push_back(c);
 }
 
 }  // namespace ntr

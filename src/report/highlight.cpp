@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "ntreport/report/build.hpp"
 #include "ntreport/report/labels.hpp"
@@ -17,37 +18,7 @@ namespace {
 // The rate as stored and shown, in hundredths of a percent.
 std::int64_t shown_hundredths(const Cell& c) { return std::llround(c.rounded() * 10000.0); }
 
-// The unit rows of a level whose rate in `column` is defined.
-std::vector<std::size_t> scope_rows(const ReportDoc& doc, std::size_t column,
-                                    const std::string& level_id) {
-  std::vector<std::size_t> rows;
-  for (std::size_t r = 0; r < doc.rows.size(); ++r) {
-    const Row& row = doc.rows[r];
-    if (row.kind != RowKind::unit || row.level_id != level_id) continue;
-    if (column < row.cells.size() && row.cells[column].defined_rate()) rows.push_back(r);
-  }
-  return rows;
-}
-
-void mark_below(ReportDoc& doc, const TargetRule& rule) {
-  for (std::size_t r : rule.rows) {
-    Cell& c = doc.rows[r].cells[rule.column];
-    c.below_target = shown_hundredths(c) < rule.target;
-  }
-}
-
-// A rate is among the N lowest when fewer than N rates of the rows are lower.
-void mark_lowest(ReportDoc& doc, std::size_t column, const std::vector<std::size_t>& rows,
-                 unsigned n) {
-  std::vector<std::int64_t> values;
-  for (std::size_t r : rows) values.push_back(shown_hundredths(doc.rows[r].cells[column]));
-  std::sort(values.begin(), values.end());
-  for (std::size_t r : rows) {
-    Cell& c = doc.rows[r].cells[column];
-    const auto lower = std::lower_bound(values.begin(), values.end(), shown_hundredths(c));
-    c.lowest = static_cast<std::size_t>(lower - values.begin()) < n;
-  }
-}
+constexpr std::int64_t kNoThreshold = std::numeric_limits<std::int64_t>::max();
 
 }  // namespace
 
@@ -61,29 +32,68 @@ const RateTarget* target_for(const std::vector<RateTarget>& targets, Rate rate, 
   return every_level;
 }
 
-void add_highlights(ReportDoc& doc, const Registry& registry,
-                    const std::vector<RateTarget>& targets, unsigned lowest) {
-  std::vector<std::string> below_lines;
-  std::vector<std::string> lowest_headers;
+Highlighter::Highlighter(const ReportDoc& doc, const Registry& registry,
+                         const std::vector<RateTarget>& targets, unsigned lowest)
+    : registry_(registry), lowest_(lowest), levels_(registry.levels().size()) {
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
     const Column& column = doc.columns[i];
     const auto rate = column.kind == ColumnKind::rate ? rate_by_key(column.key) : std::nullopt;
     if (!rate) continue;
+    columns_.push_back(i);
+    for (LevelId l = 0; l < levels_; ++l) {
+      Scope scope;
+      if (const RateTarget* t = target_for(targets, *rate, l)) scope.target = t;
+      scopes_.push_back(std::move(scope));
+    }
+  }
+}
+
+Highlighter::Scope* Highlighter::scope(std::size_t k, const Row& row) {
+  const auto level = registry_.find_level(row.level_id);
+  if (!level) return nullptr;
+  return &scopes_[k * levels_ + *level];
+}
+
+void Highlighter::see(const Row& row, std::size_t index) {
+  if (row.kind != RowKind::unit) return;
+  for (std::size_t k = 0; k < columns_.size(); ++k) {
+    const std::size_t column = columns_[k];
+    if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
+    Scope* s = scope(k, row);
+    if (s == nullptr) continue;
+    s->any = true;
+    if (lowest_ > 0) s->values.push_back(shown_hundredths(row.cells[column]));
+    if (s->target != nullptr) s->rows.push_back(index);
+  }
+}
+
+// A rate is among the N lowest when fewer than N rates of its scope are lower: when it is at
+// most the N-th lowest.
+void Highlighter::decide(ReportDoc& doc) {
+  std::vector<std::string> below_lines;
+  std::vector<std::string> lowest_headers;
+  for (std::size_t k = 0; k < columns_.size(); ++k) {
+    const Column& column = doc.columns[columns_[k]];
     std::vector<std::string> parts;
     bool ranked = false;
-    for (LevelId l = 0; l < registry.levels().size(); ++l) {
-      const LevelDef& level = registry.levels()[l];
-      TargetRule rule{i, scope_rows(doc, i, level.id), level.id, 0};
-      if (rule.rows.empty()) continue;
-      if (lowest > 0) {
-        mark_lowest(doc, i, rule.rows, lowest);
+    for (LevelId l = 0; l < levels_; ++l) {
+      Scope& s = scopes_[k * levels_ + l];
+      if (!s.any) continue;
+      if (lowest_ > 0) {
         ranked = true;
+        if (s.values.size() >= lowest_) {
+          const auto nth = s.values.begin() + static_cast<std::ptrdiff_t>(lowest_ - 1);
+          std::nth_element(s.values.begin(), nth, s.values.end());
+          s.threshold = *nth;
+        }
+        s.values = {};
       }
-      if (const RateTarget* t = target_for(targets, *rate, l)) {
-        rule.target = t->hundredths;
-        mark_below(doc, rule);
-        doc.target_rules.push_back(std::move(rule));
-        parts.push_back(fmt::format("{} {}", level.label, t->text));
+      if (s.target != nullptr) {
+        const LevelDef& level = registry_.levels()[l];
+        doc.target_rules.push_back(
+            TargetRule{columns_[k], std::move(s.rows), level.id, s.target->hundredths});
+        s.rows = {};
+        parts.push_back(fmt::format("{} {}", level.label, s.target->text));
       }
     }
     if (!parts.empty()) {
@@ -97,8 +107,22 @@ void add_highlights(ReportDoc& doc, const Registry& registry,
   if (!lowest_headers.empty()) {
     doc.legend.push_back(LegendLine{
         Mark::lowest, fill(labels().legend_lowest,
-                           {{"n", std::to_string(lowest)},
+                           {{"n", std::to_string(lowest_)},
                             {"rates", fmt::format("{}", fmt::join(lowest_headers, "; "))}})});
+  }
+}
+
+void Highlighter::mark(Row& row) {
+  if (row.kind != RowKind::unit) return;
+  for (std::size_t k = 0; k < columns_.size(); ++k) {
+    const std::size_t column = columns_[k];
+    if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
+    const Scope* s = scope(k, row);
+    if (s == nullptr) continue;
+    Cell& c = row.cells[column];
+    const std::int64_t shown = shown_hundredths(c);
+    if (s->target != nullptr) c.below_target = shown < s->target->hundredths;
+    if (lowest_ > 0) c.lowest = s->threshold == kNoThreshold || shown <= s->threshold;
   }
 }
 

@@ -21,23 +21,30 @@ ReportDoc without_rows(const ReportDoc& doc) {
   return out;
 }
 
-namespace {
-void count(UnitRowCount& c, const Row& r) {
+void UnitRowCount::add(const Row& r) {
   if (r.kind != RowKind::unit) return;
-  ++c.units;
-  c.not_reported += r.status == RowStatus::not_reported ? 1 : 0;
-  c.partial += r.status == RowStatus::partial ? 1 : 0;
+  ++units;
+  not_reported += r.status == RowStatus::not_reported ? 1 : 0;
+  partial += r.status == RowStatus::partial ? 1 : 0;
 }
-}  // namespace
+
+void for_each_row(const ReportDoc& doc, const std::function<void(const Row&)>& each) {
+  if (doc.all_rows) {
+    doc.all_rows(each);
+    return;
+  }
+  for (const Row& r : doc.rows) each(r);
+}
 
 UnitRowCount count_unit_rows(const ReportDoc& doc) {
   UnitRowCount c = doc.dropped;
-  for (const Row& r : doc.rows) count(c, r);
+  for (const Row& r : doc.rows) c.add(r);
   return c;
 }
 
 void drop_unit_rows(ReportDoc& doc) {
-  for (const Row& r : doc.rows) count(doc.dropped, r);
+  doc.all_rows = nullptr;
+  for (const Row& r : doc.rows) doc.dropped.add(r);
   std::erase_if(doc.rows, [](const Row& r) { return r.kind == RowKind::unit; });
   doc.rows.shrink_to_fit();  // the rows are most of a doc's memory: give it back
   doc.target_rules.clear();

@@ -185,7 +185,7 @@ std::string table(const ReportDoc& doc) {
   for (int w : widths) out += fmt::format("<w:gridCol w:w=\"{}\"/>", w);
   out += "</w:tblGrid>";
   out += header_rows(doc, widths);
-  for (const Row& row : doc.rows) out += body_row(doc, row, widths);
+  for_each_row(doc, [&](const Row& row) { out += body_row(doc, row, widths); });
   return out + "</w:tbl>";
 }
 

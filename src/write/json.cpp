@@ -112,12 +112,15 @@ void previous(json::Out& out, Members& members, const ReportDoc& doc, const Row&
   out.end_object();
 }
 
+// The units' rows may be made on demand (ReportDoc::all_rows): their keys are copied.
 void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
   out.begin_object();
-  Members rows(out);
-  for (const Row& row : doc.rows) {
-    if (row.kind != kind) continue;
-    if (!rows.key(kind == RowKind::level ? row.level_id : row.unit_code)) continue;
+  std::unordered_set<std::string> keys;
+  auto each = [&](const Row& row) {
+    if (row.kind != kind) return;
+    const std::string& key = kind == RowKind::level ? row.level_id : row.unit_code;
+    if (!keys.insert(key).second) return;
+    out.key(key);
     out.begin_object();
     Members members(out);
     if (kind == RowKind::unit) {
@@ -132,6 +135,11 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
     note(members, row);
     previous(out, members, doc, row);
     out.end_object();
+  };
+  if (kind == RowKind::unit) {
+    for_each_row(doc, each);
+  } else {
+    for (const Row& row : doc.rows) each(row);  // every row but the units' is held
   }
   out.end_object();
 }

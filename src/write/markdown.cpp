@@ -82,7 +82,7 @@ void render_markdown(const ReportDoc& doc, const std::function<void(std::string_
   out += table_line(header);
   out += table_line(align);
   sink(out);
-  for (const auto& row : doc.rows) sink(body_line(doc, row));
+  for_each_row(doc, [&](const Row& row) { sink(body_line(doc, row)); });
 }
 
 bool write_markdown(const std::string& path, const std::vector<const ReportDoc*>& docs,

@@ -228,7 +228,7 @@ void SheetWriter::write() {
   const lxw_row_t header_first = write_titles();
   lxw_row_t r = write_header(header_first);
   const lxw_row_t first_data_row = r;
-  for (const Row& row : doc_.rows) write_row(r++, row);
+  for_each_row(doc_, [&](const Row& row) { write_row(r++, row); });
   xlsx::write_target_rules(ws_, styles_, doc_, first_data_row, error_);
   if (!doc_.legend.empty()) {
     const double text_width = span_width(1, std::max<std::size_t>(doc_.columns.size(), 2) - 1);

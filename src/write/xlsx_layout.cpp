@@ -139,24 +139,28 @@ std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
 }
 
 std::vector<double> column_widths(const ReportDoc& doc) {
-  std::vector<double> out;
+  std::vector<std::size_t> need;
   const auto spans = group_spans(doc);
   for (std::size_t i = 0; i < doc.columns.size(); ++i) {
-    const Column& column = doc.columns[i];
-    std::size_t need = header_need(column.header);
+    need.push_back(header_need(doc.columns[i].header));
     for (const auto& span : spans) {
-      if (span.first == i && span.last == i) need = std::max(need, header_need(span.text));
+      if (span.first == i && span.last == i) need[i] = std::max(need[i], header_need(span.text));
     }
-    for (const Row& row : doc.rows) {
+  }
+  for_each_row(doc, [&](const Row& row) {  // one pass: the rows may be made on demand
+    for (std::size_t i = 0; i < doc.columns.size(); ++i) {
+      const Column& column = doc.columns[i];
       std::size_t len = codepoint_count(display_text(row, column, i));
       if (row.bold)
         len = static_cast<std::size_t>(std::ceil(static_cast<double>(len) * kBoldWiden));
       // Excel indents by about two characters a level.
       if (column.kind == ColumnKind::label && row.kind == RowKind::unit) len += 2 * row.depth;
-      need = std::max(need, len);
+      need[i] = std::max(need[i], len);
     }
-    out.push_back(std::clamp(static_cast<double>(need) + 2.0, kMinColumnWidth, kMaxColumnWidth));
-  }
+  });
+  std::vector<double> out;
+  for (const std::size_t n : need)
+    out.push_back(std::clamp(static_cast<double>(n) + 2.0, kMinColumnWidth, kMaxColumnWidth));
   return out;
 }
 

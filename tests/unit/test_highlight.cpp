@@ -299,3 +299,68 @@ TEST_CASE("charts: a category without any value says so, and 0% is a value") {
                                  "Cấp xã (chưa có số liệu)", "Tổng cộng"});
   CHECK(texts(doc.charts[0].series[0].values) == std::vector<std::string>{"0%", "·", "-", "0%"});
 }
+
+namespace {
+
+// Everything a writer reads of a row.
+std::string describe(const Row& row) {
+  std::string s =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}/{}|{}|", static_cast<int>(row.kind), row.stt,
+                  row.label, row.depth, row.bold, row.unit_code, row.level_id, row.area_code,
+                  static_cast<int>(row.status), row.units_reported, row.units, row.note);
+  for (const Cell& c : row.cells) {
+    s += fmt::format("[{} {} {} {} {} {} {}]", static_cast<int>(c.kind), c.num, c.den, c.decimals,
+                     c.text(), c.below_target, c.lowest);
+  }
+  return s;
+}
+
+std::vector<std::string> described(const ReportDoc& doc) {
+  std::vector<std::string> out;
+  for_each_row(doc, [&](const Row& row) { out.push_back(describe(row)); });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("unit rows made on demand are the rows a held appendix has, marks and notes included") {
+  const Registry r = registry();
+  const Totals t = totals(r);
+  for (const std::string layout : {"level", "area"}) {
+    INFO(layout);
+    ReportOptions options;
+    options.layout = ntr::parse_layout(layout);
+    options.targets = {target(r, "tinh", 9500, "95%"), target(r, "xa", 8000, "80%")};
+    options.highlight_lowest = 2;
+    const ReportDoc held = build_report(def(layout), r, t, options);
+    options.stream_units = true;
+    const ReportDoc made = build_report(def(layout), r, t, options);
+    REQUIRE(made.all_rows);
+    const auto rows = described(held);
+    CHECK(described(made) == rows);
+    CHECK(described(made) == rows);  // as often as asked
+    // Held: every row but the units', which are counted.
+    std::vector<std::string> others;
+    UnitRowCount units;
+    for (const Row& row : held.rows) {
+      units.add(row);
+      if (row.kind != RowKind::unit) others.push_back(describe(row));
+    }
+    std::vector<std::string> kept;
+    for (const Row& row : made.rows) kept.push_back(describe(row));
+    CHECK(kept == others);
+    CHECK(count_unit_rows(made).units == units.units);
+    CHECK(count_unit_rows(made).not_reported == units.not_reported);
+    CHECK(units.units == 11);  // every unit of the registry
+    // The marks were decided over every row: the same rules, legend, columns and charts.
+    REQUIRE(made.target_rules.size() == held.target_rules.size());
+    for (std::size_t i = 0; i < held.target_rules.size(); ++i)
+      CHECK(made.target_rules[i].rows == held.target_rules[i].rows);
+    CHECK(made.legend.size() == held.legend.size());
+    CHECK(made.columns.size() == held.columns.size());
+    CHECK(made.charts.size() == held.charts.size());
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const std::string& s) {
+            return s.find("% true") != std::string::npos;  // some cell below its target
+          }) > 0);
+  }
+}

@@ -29,15 +29,24 @@ std::map<std::string, std::string> files_of(const std::string& dir) {
   return out;
 }
 
+// The unit rows the doc holds.
 std::size_t unit_rows(const ReportDoc& doc) {
   std::size_t n = 0;
   for (const Row& r : doc.rows) n += r.kind == RowKind::unit ? 1 : 0;
   return n;
 }
 
+// The unit rows a writer sees, held or made on demand.
+std::size_t rows_seen(const ReportDoc& doc) {
+  std::size_t n = 0;
+  for_each_row(doc, [&](const Row& r) { n += r.kind == RowKind::unit ? 1 : 0; });
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("a streamed build hands each appendix over whole, then keeps its level rows only") {
+  // whole: a writer sees every row, in order, as often as it asks
   test::ScratchDir dir;
   const BuildConfig c = sample_config(dir, "out");
   Diagnostics diags;
@@ -49,7 +58,9 @@ TEST_CASE("a streamed build hands each appendix over whole, then keeps its level
   AppendixSink sink;
   sink.keep_rows = false;
   sink.write = [&](const ReportDoc& doc, const ReportDoc* comparison) {
-    handed.emplace_back(doc.id, unit_rows(doc));
+    handed.emplace_back(doc.id, rows_seen(doc));
+    CHECK(unit_rows(doc) == 0);  // made on demand, each time a writer asks, never held
+    CHECK(rows_seen(doc) == 100);
     CHECK(comparison == nullptr);
   };
   const BuildReport report = compile(c.report, c.source, *registry, defs, figures, {}, diags,

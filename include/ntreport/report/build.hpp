@@ -2,6 +2,7 @@
 // Sums and registry → a ReportDoc: rows in the layout of docs/spec.md §6, each cell with its exact
 // value and its display text. The only place rates are computed and numbers formatted.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,9 @@ struct ReportOptions {
   std::string undefined_rate = "-";  ///< what a rate with a zero denominator prints
   std::vector<RateTarget> targets;   ///< unit cells below their level's target are marked
   unsigned highlight_lowest = 0;     ///< mark the N lowest units of each level per rate; 0: off
+  /// Make the unit rows on demand (ReportDoc::unit_rows) instead of holding them: for the
+  /// writers that stream, while the registry and the totals live
+  bool stream_units = false;
 };
 
 /// Builds the appendix `def` (layout level or area) from the sums.
@@ -51,11 +55,36 @@ std::string short_area_name(std::string_view name);
 /// The target of `rate` for the units of `level`: the level's own, else one for every level.
 const RateTarget* target_for(const std::vector<RateTarget>& targets, Rate rate, LevelId level);
 
-/// Marks the unit cells of every rate column that are below their level's target and, when
-/// `lowest` > 0, the `lowest` lowest of each level (ties included), comparing the rounded
-/// rates the tables show; adds the target rules and the legend lines to the doc.
-void add_highlights(ReportDoc& doc, const Registry& registry,
-                    const std::vector<RateTarget>& targets, unsigned lowest);
+/// The marks of the unit cells of every rate column: below their level's target and, when
+/// `lowest` > 0, among the `lowest` lowest of their level (ties included), comparing the rounded
+/// rates the tables show. It sees every row once (see(), with the row's place in the table),
+/// then decides (the target rules and the legend lines of the doc), then marks each unit row
+/// — the same rows again, made a second time or kept.
+class Highlighter {
+ public:
+  Highlighter(const ReportDoc& doc, const Registry& registry,
+              const std::vector<RateTarget>& targets, unsigned lowest);
+  void see(const Row& row, std::size_t index);
+  void decide(ReportDoc& doc);
+  void mark(Row& row);
+
+ private:
+  /// One rate column at one level.
+  struct Scope {
+    const RateTarget* target = nullptr;
+    bool any = false;                  ///< some unit row has a defined rate
+    std::vector<std::int64_t> values;  ///< the shown rates, until decided
+    std::vector<std::size_t> rows;     ///< the rows of a target rule, until decided
+    std::int64_t threshold = std::numeric_limits<std::int64_t>::max();  ///< the N-th lowest
+  };
+  Scope* scope(std::size_t k, const Row& row);
+
+  const Registry& registry_;
+  unsigned lowest_;
+  std::size_t levels_;
+  std::vector<std::size_t> columns_;  ///< the rate columns
+  std::vector<Scope> scopes_;         ///< per rate column, per level
+};
 
 /// For each rate column of a by-level or by-area appendix: a chart by level (the level rows
 /// and the total row of the doc, with a target mark per level) and a chart by area (per
@@ -75,7 +104,9 @@ void mark_subtotal(Row& row, const std::vector<UnitId>& members, const Totals& t
 /// ("Chưa báo cáo"), in the groups of figures of the appendix.
 void mark_unit(Row& row, UnitId u, const Registry& registry, const Totals& totals,
                const std::vector<Group>& groups);
-/// Appends the "Ghi chú" column of the rows' notes, when some row has one.
+/// Appends the "Ghi chú" column of the rows' notes (when some row has one).
 void add_note_column(ReportDoc& doc);
+/// Appends a row's cell of that column, after its first `columns` cells.
+void add_note_cell(Row& row, std::size_t columns);
 
 }  // namespace ntr

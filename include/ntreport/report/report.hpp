@@ -4,6 +4,7 @@
 // writers render a ReportDoc and never compute.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,8 +38,8 @@ struct Column {
 // stored; the few other texts (notes, targets, an undefined rate's "-") are held once each.
 struct Cell {
   enum class Kind : std::uint8_t { empty, text, count, rate } kind = Kind::empty;
-  bool below_target = false;      ///< a unit's rate below its level's target (Mark::below_target)
-  bool lowest = false;            ///< among the N lowest rates of its level (Mark::lowest)
+  bool below_target = false;  ///< a unit's rate below its level's target (Mark::below_target)
+  bool lowest = false;        ///< among the N lowest rates of its level (Mark::lowest)
   std::uint8_t decimals = 2;  ///< kind == rate, den > 0: the decimals `text` shows (0–2)
   std::int64_t num = 0;       ///< kind == count: the count; kind == rate: the numerator
   std::int64_t den = 0;       ///< kind == rate: the denominator; 0 means the rate is undefined
@@ -143,9 +144,13 @@ struct Chart {
   std::vector<ChartSeries> series;  ///< the bars first, then the targets
 };
 
+/// Makes every row of a doc, in order, each time it is called.
+using RowMaker = std::function<void(const std::function<void(const Row&)>& each)>;
+
 /// How many unit rows a doc has, by status.
 struct UnitRowCount {
   std::size_t units = 0, not_reported = 0, partial = 0;
+  void add(const Row& row);  ///< counts a unit row; any other row, not
 };
 
 struct ReportDoc {
@@ -165,7 +170,11 @@ struct ReportDoc {
   bool compared = false;           ///< rows carry the earlier period's figures (--previous)
   /// earlier units of the appendix that map to no unit of this registry: "code Name"
   std::vector<std::string> previous_unmapped;
-  UnitRowCount dropped;  ///< the unit rows drop_unit_rows took out
+  UnitRowCount dropped;  ///< the unit rows not in `rows` (dropped, or made on demand)
+  /// When set, `rows` holds every row but the units' and this makes them all, in order, as
+  /// often as asked (while the registry and the totals it was made from live): a doc of
+  /// 100,000 units is written without being held
+  RowMaker all_rows;
 };
 
 /// The doc's titles, columns, legend and charts, without its rows, target rules or lists: what
@@ -175,6 +184,9 @@ ReportDoc without_rows(const ReportDoc& doc);
 /// Drops the rows of units (and the target rules, which point at rows) of an appendix already
 /// written: its level, group and total rows, lists and charts stay, as the narrative needs.
 void drop_unit_rows(ReportDoc& doc);
+
+/// Calls `each` with every row of the doc, in order: its rows, or those all_rows makes.
+void for_each_row(const ReportDoc& doc, const std::function<void(const Row&)>& each);
 
 /// The doc's unit rows by status, those drop_unit_rows took out included.
 UnitRowCount count_unit_rows(const ReportDoc& doc);
