@@ -252,16 +252,18 @@ ReportDoc build_appendix(const AppendixDef& def, const ReportSettings& settings,
 
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
-                    const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
+                    Figures figures, const TargetsInput& targets, Diagnostics& diags,
                     const CompileExtras& extras) {
   const Comparison* comparison = extras.comparison;
   const AppendixSink* sink = extras.sink;
   BuildReport report;
   report.period = settings.period;
-  const Totals totals = aggregate(registry, figures.own);
-  check_sums(registry, totals, diags);
   const auto selected =
       select_appendices(settings, !source.targets.empty(), appendices, figures, diags);
+  // The units' own figures serve the comparison after the sums, and nothing else.
+  const Totals totals = comparison != nullptr ? aggregate(registry, figures.own)
+                                              : aggregate(registry, std::move(figures.own));
+  check_sums(registry, totals, diags);
   // Read before any appendix is made: a template in error stops the build before it writes.
   const auto narratives = load_narratives(source.template_dirs, diags);
   // Unit rows made on demand, while the totals live, for writers that take each appendix as

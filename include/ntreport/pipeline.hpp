@@ -145,10 +145,11 @@ struct CompileExtras {
 
 /// Aggregates and lays out the appendices the configuration asks for (or, with no --only,
 /// every appendix whose figures the inputs hold, and the targets appendix when targets are
-/// given); with a comparison, adds the earlier period's figures to them.
+/// given); with a comparison, adds the earlier period's figures to them. The figures are
+/// given by value: a caller done with them moves them in, and their sums take their place.
 BuildReport compile(const ReportSettings& settings, const SourceSettings& source,
                     const Registry& registry, const std::vector<AppendixDef>& appendices,
-                    const Figures& figures, const TargetsInput& targets, Diagnostics& diags,
+                    Figures figures, const TargetsInput& targets, Diagnostics& diags,
                     const CompileExtras& extras = {});
 
 /// How summary.json names a file: relative to `root` when there is one, else to the folder

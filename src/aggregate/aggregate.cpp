@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 #include "ntreport/ingest/count.hpp"
 #include "ntreport/text/numbers.hpp"
@@ -52,13 +53,15 @@ std::uint32_t complete_mask(const Values& v) {
   return m;
 }
 
-Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
+Totals aggregate(const Registry& registry, std::vector<Values> own) {
   const std::size_t n = registry.size();
   Totals t;
-  t.subtree.resize(n);
+  // Each unit's row is made in the place of its own figures, read just before: at national
+  // scale the figures are tens of megabytes, and held once.
+  own.resize(n);
+  t.subtree = std::move(own);
   t.cover.resize(n);
   t.level.resize(registry.levels().size());
-  auto own_of = [&](std::size_t i) { return i < own.size() ? own[i] : Values{}; };
 
   // Deepest units first, so each subtree is complete before it is added to its parent.
   std::vector<UnitId> order(n);
@@ -66,12 +69,21 @@ Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
   std::stable_sort(order.begin(), order.end(), [&](UnitId a, UnitId b) {
     return registry.unit(a).depth > registry.unit(b).depth;
   });
-  std::vector<Values> sum(n);              // the complete figures of each subtree
-  std::vector<std::uint32_t> below(n, 0);  // figures given anywhere below each unit
+  // The complete figures of the subtrees below each unit that has sub-units (few do).
+  std::unordered_map<UnitId, Values> sum_below;
+  std::vector<std::uint32_t> below(n, 0);    // figures given anywhere below each unit
+  std::vector<std::uint32_t> present(n, 0);  // the figures each unit gave itself
   for (UnitId u : order) {
     const auto i = static_cast<std::size_t>(u);
-    const Values mine = own_of(i);
-    sum[i].add(mine.only(complete_mask(mine)));
+    const Values mine = t.subtree[i];
+    present[i] = mine.present;
+    const Values counted = mine.only(complete_mask(mine));
+    Values sum = counted;  // the complete figures of the subtree
+    if (const auto it = sum_below.find(u); it != sum_below.end()) {
+      sum = it->second;  // the sub-units' first, as they were added
+      sum.add(counted);
+      sum_below.erase(it);
+    }
     for (const auto& g : groups()) {
       t.cover[i][static_cast<std::size_t>(g.id)] =
           cover_from(own_state(mine, g.id), registry, u, g.id, t.cover);
@@ -81,11 +93,13 @@ Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
       if ((below[i] & group_mask(g.id)) == 0) from_own |= group_mask(g.id);
     }
     t.subtree[i] = mine.only(from_own);
-    t.subtree[i].add(sum[i].only(~from_own));
-    const UnitId p = registry.unit(u).parent;
-    if (p == kNoUnit) continue;
-    sum[static_cast<std::size_t>(p)].add(sum[i]);
-    below[static_cast<std::size_t>(p)] |= below[i] | mine.present;
+    t.subtree[i].add(sum.only(~from_own));
+    const Unit& unit = registry.unit(u);
+    t.level[unit.level].add(counted);
+    if (unit.area != kNoUnit) t.group[{unit.level, unit.area}].add(counted);
+    if (unit.parent == kNoUnit) continue;
+    sum_below[unit.parent].add(sum);
+    below[static_cast<std::size_t>(unit.parent)] |= below[i] | mine.present;
   }
   // Shallowest first: a unit without figures under one that reports as a whole is covered.
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -95,17 +109,11 @@ Totals aggregate(const Registry& registry, const std::vector<Values>& own) {
     const auto pi = static_cast<std::size_t>(p);
     for (const auto& g : groups()) {
       const auto k = static_cast<std::size_t>(g.id);
-      const bool whole = own_of(pi).has_group(g.id) && (below[pi] & group_mask(g.id)) == 0;
+      const bool whole =
+          (present[pi] & group_mask(g.id)) != 0 && (below[pi] & group_mask(g.id)) == 0;
       if (t.cover[i][k] == Cover::none && (whole || t.cover[pi][k] == Cover::by_parent))
         t.cover[i][k] = Cover::by_parent;
     }
-  }
-
-  for (std::size_t i = 0; i < n && i < own.size(); ++i) {
-    const Unit& u = registry.unit(static_cast<UnitId>(i));
-    const Values counted = own[i].only(complete_mask(own[i]));
-    t.level[u.level].add(counted);
-    if (u.area != kNoUnit) t.group[{u.level, u.area}].add(counted);
   }
   for (const auto& l : t.level) t.total.add(l);
   return t;

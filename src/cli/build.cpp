@@ -87,11 +87,11 @@ int run(const PeriodOptions& o, bool write) {
   progress.units(static_cast<std::size_t>(std::count_if(
       figures.own.begin(), figures.own.end(), [](const Values& v) { return !v.empty(); })));
   if (!write) {  // validation needs no documents: the sums and the choice of appendices
-    check_sums(*registry, aggregate(*registry, figures.own), diags);
-    if (select_appendices(config->report, !config->source.targets.empty(), defs, figures, diags)
-            .empty() &&
-        !diags.has_errors())
-      no_figures(config->output, false, diags);
+    const bool none =
+        select_appendices(config->report, !config->source.targets.empty(), defs, figures, diags)
+            .empty();
+    check_sums(*registry, aggregate(*registry, std::move(figures.own)), diags);
+    if (none && !diags.has_errors()) no_figures(config->output, false, diags);
     return finish();
   }
   auto comparison = load_comparison(config->compare, diags);
@@ -103,7 +103,7 @@ int run(const PeriodOptions& o, bool write) {
   // The outputs are staged as each appendix is made; put in place at the end, or not at all.
   BuildOutputs outputs(config->output, config->report.period, diags);
   const BuildReport report =
-      compile(config->report, config->source, *registry, defs, figures, targets, diags,
+      compile(config->report, config->source, *registry, defs, std::move(figures), targets, diags,
               CompileExtras{comparison ? &*comparison : nullptr, &outputs.sink()});
   progress.appendices(report.appendices.size());
   // Blank forms would blank the outputs of the last build: a build with nothing to write

@@ -39,8 +39,9 @@ struct Totals {
   }
 };
 
-/// Sums the figures units reported (indexed like the registry).
-Totals aggregate(const Registry& registry, const std::vector<Values>& own);
+/// Sums the figures units reported (indexed like the registry). Given by value: a caller
+/// done with them moves them in, and the unit rows' figures take their place.
+Totals aggregate(const Registry& registry, std::vector<Values> own);
 
 /// A count-overflow error for every sum above kMaxCount, naming the row and the figure.
 void check_sums(const Registry& registry, const Totals& totals, Diagnostics& diags);
