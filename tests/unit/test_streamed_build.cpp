@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "../support/scratch_dir.hpp"
 #include "ntreport/pipeline.hpp"
@@ -21,6 +22,27 @@ BuildConfig sample_config(const test::ScratchDir& dir, const std::string& out) {
   c.output.formats = {OutputFormat::md, OutputFormat::xlsx, OutputFormat::json};
   return c;
 }
+
+// The 2024 sample, read, with its build going to `out` in a scratch folder.
+struct Sample {
+  explicit Sample(const std::string& out) : config(sample_config(dir, out)) {
+    registry = load_registry(config.source, diags);
+    REQUIRE(registry);
+    defs = load_appendices(config.source, diags);
+    figures = read_inputs(config.source, *registry, diags);
+  }
+  BuildReport compile_into(const AppendixSink* sink) {
+    return compile(config.report, config.source, *registry, defs, figures, {}, diags,
+                   CompileExtras{nullptr, sink});
+  }
+
+  test::ScratchDir dir;
+  Diagnostics diags;
+  BuildConfig config;
+  std::optional<Registry> registry;
+  std::vector<AppendixDef> defs;
+  Figures figures;
+};
 
 std::map<std::string, std::string> files_of(const std::string& dir) {
   std::map<std::string, std::string> out;
@@ -47,13 +69,7 @@ std::size_t rows_seen(const ReportDoc& doc) {
 
 TEST_CASE("a streamed build hands each appendix over whole, then keeps its level rows only") {
   // whole: a writer sees every row, in order, as often as it asks
-  test::ScratchDir dir;
-  const BuildConfig c = sample_config(dir, "out");
-  Diagnostics diags;
-  const auto registry = load_registry(c.source, diags);
-  REQUIRE(registry);
-  const auto defs = load_appendices(c.source, diags);
-  const Figures figures = read_inputs(c.source, *registry, diags);
+  Sample sample("out");
   std::vector<std::pair<std::string, std::size_t>> handed;  // id, unit rows
   AppendixSink sink;
   sink.keep_rows = false;
@@ -63,9 +79,8 @@ TEST_CASE("a streamed build hands each appendix over whole, then keeps its level
     CHECK(rows_seen(doc) == 100);
     CHECK(comparison == nullptr);
   };
-  const BuildReport report = compile(c.report, c.source, *registry, defs, figures, {}, diags,
-                                     CompileExtras{nullptr, &sink});
-  REQUIRE_FALSE(diags.has_errors());
+  const BuildReport report = sample.compile_into(&sink);
+  REQUIRE_FALSE(sample.diags.has_errors());
   // The sample's three appendices, each of 100 units (one of them not reported: the build's
   // "1 of 100 units not reported" line).
   CHECK(handed == std::vector<std::pair<std::string, std::size_t>>{
@@ -86,32 +101,25 @@ TEST_CASE("a streamed build hands each appendix over whole, then keeps its level
 }
 
 TEST_CASE("a streamed build writes the same bytes as the whole report written at the end") {
-  test::ScratchDir dir;
-  Diagnostics diags;
-  const BuildConfig whole = sample_config(dir, "whole");
-  const auto registry = load_registry(whole.source, diags);
-  REQUIRE(registry);
-  const auto defs = load_appendices(whole.source, diags);
-  const Figures figures = read_inputs(whole.source, *registry, diags);
-  const BuildReport report =
-      compile(whole.report, whole.source, *registry, defs, figures, {}, diags);
-  REQUIRE(write_outputs(whole.output, report, diags).size() == 6);
+  Sample whole("whole");
+  const BuildReport report = whole.compile_into(nullptr);
+  REQUIRE(write_outputs(whole.config.output, report, whole.diags).size() == 6);
 
-  const BuildConfig streamed = sample_config(dir, "streamed");
+  Sample streamed("streamed");
   std::vector<std::string> written;
   {
-    BuildOutputs outputs(streamed.output, streamed.report.period, diags);
+    BuildOutputs outputs(streamed.config.output, streamed.config.report.period, streamed.diags);
     REQUIRE_FALSE(outputs.sink().keep_rows);  // no Word document asked for
-    const BuildReport kept = compile(streamed.report, streamed.source, *registry, defs, figures, {},
-                                     diags, CompileExtras{nullptr, &outputs.sink()});
-    CHECK(std::filesystem::is_directory(dir.str("streamed")));  // staged as the appendices came
-    CHECK_FALSE(std::filesystem::exists(dir.str("streamed/ho-so.md")));  // put in place at the end
+    const BuildReport kept = streamed.compile_into(&outputs.sink());
+    CHECK(std::filesystem::is_directory(streamed.dir.str("streamed")));  // staged as they came
+    CHECK_FALSE(std::filesystem::exists(streamed.dir.str("streamed/ho-so.md")));  // not in place
     written = outputs.finish(kept);
   }
-  REQUIRE_FALSE(diags.has_errors());
+  REQUIRE_FALSE(whole.diags.has_errors());
+  REQUIRE_FALSE(streamed.diags.has_errors());
   CHECK(written.size() == 6);
-  const auto a = files_of(dir.str("whole"));
-  const auto b = files_of(dir.str("streamed"));
+  const auto a = files_of(whole.dir.str("whole"));
+  const auto b = files_of(streamed.dir.str("streamed"));
   CHECK(a.size() == 7);  // and the folder's manifest
   for (const auto& [name, bytes] : a) {
     INFO(name);
@@ -121,17 +129,10 @@ TEST_CASE("a streamed build writes the same bytes as the whole report written at
 }
 
 TEST_CASE("a streamed build that is not finished leaves the output folder as it was") {
-  test::ScratchDir dir;
-  Diagnostics diags;
-  const BuildConfig c = sample_config(dir, "out");
-  const auto registry = load_registry(c.source, diags);
-  REQUIRE(registry);
-  const auto defs = load_appendices(c.source, diags);
-  const Figures figures = read_inputs(c.source, *registry, diags);
+  Sample sample("out");
   {
-    BuildOutputs outputs(c.output, c.report.period, diags);
-    (void)compile(c.report, c.source, *registry, defs, figures, {}, diags,
-                  CompileExtras{nullptr, &outputs.sink()});
+    BuildOutputs outputs(sample.config.output, sample.config.report.period, sample.diags);
+    (void)sample.compile_into(&outputs.sink());
   }  // a build stopped by --strict, or by an error, never calls finish()
-  CHECK_FALSE(std::filesystem::exists(dir.str("out")));
+  CHECK_FALSE(std::filesystem::exists(sample.dir.str("out")));
 }
