@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/diff/summary_shape.hpp"
@@ -414,15 +415,18 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 }
 
 struct BuildOutputs::State {
-  State(const OutputSettings& given, const std::optional<Period>& build_period, Diagnostics& d)
+  State(const OutputSettings& given, const std::optional<Period>& build_period, Diagnostics& d,
+        bool two_threads)
       : settings(given),
         diags(d),
+        parallel(two_threads),
         period(build_period),
         created(output_timestamp(build_period)),
         out(given.dir, OutputOptions{Ownership::replace, given.force}) {}
 
   const OutputSettings& settings;
   Diagnostics& diags;
+  bool parallel = false;  ///< the worksheets written on a thread of their own
   std::optional<Period> period;
   std::int64_t created = 0;
   OutputSet out;
@@ -432,8 +436,8 @@ struct BuildOutputs::State {
 };
 
 BuildOutputs::BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
-                           Diagnostics& diags)
-    : s_(std::make_unique<State>(settings, period, diags)) {
+                           Diagnostics& diags, bool parallel)
+    : s_(std::make_unique<State>(settings, period, diags, parallel)) {
   s_->sink.write = [this](const ReportDoc& doc, const ReportDoc* comparison) {
     appendix(doc, comparison);
   };
@@ -449,6 +453,30 @@ const AppendixSink& BuildOutputs::sink() const { return s_->sink; }
 void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
   State& s = *s_;
   const auto& formats = s.settings.formats;
+  if (formats.count(OutputFormat::xlsx) && !s.xlsx) {
+    const std::string path = s.out.begin_file("phu-luc.xlsx", s.diags);
+    if (!path.empty()) s.xlsx = std::make_unique<XlsxBook>(path, XlsxOptions{s.created});
+  }
+  if (formats.count(OutputFormat::json) && !s.json) {
+    const std::string path = s.out.begin_file("summary.json", s.diags);
+    if (!path.empty()) s.json = std::make_unique<SummaryJson>(path, s.period);
+  }
+  // The worksheet takes the longest (its XML deflated): with more than one thread, it is
+  // written beside the Markdown and summary.json. Each writer makes the rows it reads; what
+  // they share is only read (and the held texts, behind their lock), and only this thread
+  // reports or stages anything.
+  std::jthread book;
+  if (s.xlsx) {
+    auto add = [&s, &doc, comparison] {
+      s.xlsx->add(doc);
+      if (comparison != nullptr) s.xlsx->add(*comparison);
+    };
+    if (s.parallel) {
+      book = std::jthread(add);
+    } else {
+      add();
+    }
+  }
   if (formats.count(OutputFormat::md)) {
     std::vector<const ReportDoc*> docs{&doc};  // and its comparison table, below it
     if (comparison != nullptr) docs.push_back(comparison);
@@ -456,24 +484,8 @@ void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
         doc.id + ".md", [&](const std::string& tmp) { return write_markdown(tmp, docs, s.diags); },
         s.diags);
   }
-  if (formats.count(OutputFormat::xlsx)) {
-    if (!s.xlsx) {
-      const std::string path = s.out.begin_file("phu-luc.xlsx", s.diags);
-      if (path.empty()) return;
-      s.xlsx = std::make_unique<XlsxBook>(path, XlsxOptions{s.created});
-    }
-    s.xlsx->add(doc);
-    if (comparison != nullptr) s.xlsx->add(*comparison);
-  }
-  if (formats.count(OutputFormat::json)) {
-    if (!s.json) {
-      const std::string path = s.out.begin_file("summary.json", s.diags);
-      if (path.empty()) return;
-      s.json = std::make_unique<SummaryJson>(path, s.period);
-    }
-    s.json->add(doc);
-  }
-}
+  if (s.json) s.json->add(doc);
+}  // the worksheet is written when `book` is joined
 
 std::vector<std::string> BuildOutputs::finish(const BuildReport& report,
                                               std::vector<std::string>* removed) {

@@ -165,8 +165,10 @@ std::string path_from_root(const std::string& path, const std::string& root,
 /// come; the Word document and the PDFs at the end, of the whole report.
 class BuildOutputs {
  public:
+  /// `parallel`: the workbook is written on a thread of its own, beside the other files (the
+  /// same bytes; for builds allowed more than one thread)
   BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
-               Diagnostics& diags);
+               Diagnostics& diags, bool parallel = false);
   ~BuildOutputs();
   BuildOutputs(const BuildOutputs&) = delete;
   BuildOutputs& operator=(const BuildOutputs&) = delete;

@@ -10,6 +10,7 @@
 #include "ntreport/cli/common.hpp"
 #include "ntreport/cli/progress.hpp"
 #include "ntreport/read/input.hpp"
+#include "ntreport/read/tables.hpp"
 #include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -52,6 +53,30 @@ void print_missing(const BuildReport& report) {
     std::printf("%s\n", trf("ntreport: {}: {} of {} units not reported, {} reported in part "
                             "(column \"Ghi chú\")",
                             doc.id, n(missing), n(units), n(partial))
+                            .c_str());
+  }
+}
+
+// What a build that wrote its outputs says on stdout.
+void print_written(const BuildReport& report, const std::string& dir,
+                   const std::vector<std::string>& written,
+                   const std::vector<std::string>& removed) {
+  print_missing(report);
+  std::vector<std::string> ids;
+  for (const auto& d : report.appendices) ids.push_back(d.id);
+  const std::size_t n = report.appendices.size();
+  const std::string list = fmt::format("{}", fmt::join(ids, ", "));
+  const std::string folder = printable(dir);
+  const std::string count = count_text(static_cast<std::int64_t>(n));
+  std::printf("%s\n",
+              (n == 1 ? trf("ntreport: {} appendix ({}) written to {}:", count, list, folder)
+                      : trf("ntreport: {} appendices ({}) written to {}:", count, list, folder))
+                  .c_str());
+  for (const auto& p : written) std::printf("  %s\n", printable(p).c_str());
+  for (const auto& p : removed) {
+    std::printf("%s\n", trf("ntreport: removed {}, which the previous build wrote and this "
+                            "one does not",
+                            printable(p))
                             .c_str());
   }
 }
@@ -101,7 +126,8 @@ int run(const PeriodOptions& o, bool write) {
   figures.where = nullptr;
   if (diags.has_errors()) return finish();
   // The outputs are staged as each appendix is made; put in place at the end, or not at all.
-  BuildOutputs outputs(config->output, config->report.period, diags);
+  const unsigned jobs = config->source.jobs != 0 ? config->source.jobs : default_read_jobs();
+  BuildOutputs outputs(config->output, config->report.period, diags, jobs > 1);
   const BuildReport report =
       compile(config->report, config->source, *registry, defs, std::move(figures), targets, diags,
               CompileExtras{comparison ? &*comparison : nullptr, &outputs.sink()});
@@ -115,26 +141,7 @@ int run(const PeriodOptions& o, bool write) {
   std::vector<std::string> removed;
   const auto written = outputs.finish(report, &removed);
   const int code = finish();
-  if (code == 0 && !o.quiet) {
-    print_missing(report);
-    std::vector<std::string> ids;
-    for (const auto& d : report.appendices) ids.push_back(d.id);
-    const std::size_t n = report.appendices.size();
-    const std::string list = fmt::format("{}", fmt::join(ids, ", "));
-    const std::string folder = printable(config->output.dir);
-    const std::string count = count_text(static_cast<std::int64_t>(n));
-    std::printf("%s\n",
-                (n == 1 ? trf("ntreport: {} appendix ({}) written to {}:", count, list, folder)
-                        : trf("ntreport: {} appendices ({}) written to {}:", count, list, folder))
-                    .c_str());
-    for (const auto& p : written) std::printf("  %s\n", printable(p).c_str());
-    for (const auto& p : removed) {
-      std::printf("%s\n", trf("ntreport: removed {}, which the previous build wrote and this "
-                              "one does not",
-                              printable(p))
-                              .c_str());
-    }
-  }
+  if (code == 0 && !o.quiet) print_written(report, config->output.dir, written, removed);
   return code;
 }
 

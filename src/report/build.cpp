@@ -226,7 +226,7 @@ struct RowSource {
     b.run(each);
   }
   // What the first pass decided, applied to a row of any pass.
-  void finish(Row& row) {
+  void finish(Row& row) const {
     highlighter->mark(row);
     if (note_column) add_note_cell(row, columns);
   }

@@ -48,10 +48,10 @@ Highlighter::Highlighter(const ReportDoc& doc, const Registry& registry,
   }
 }
 
-Highlighter::Scope* Highlighter::scope(std::size_t k, const Row& row) {
+std::optional<std::size_t> Highlighter::scope(std::size_t k, const Row& row) const {
   const auto level = registry_.find_level(row.level_id);
-  if (!level) return nullptr;
-  return &scopes_[k * levels_ + *level];
+  if (!level) return std::nullopt;
+  return k * levels_ + *level;
 }
 
 void Highlighter::see(const Row& row, std::size_t index) {
@@ -59,8 +59,9 @@ void Highlighter::see(const Row& row, std::size_t index) {
   for (std::size_t k = 0; k < columns_.size(); ++k) {
     const std::size_t column = columns_[k];
     if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
-    Scope* s = scope(k, row);
-    if (s == nullptr) continue;
+    const auto at = scope(k, row);
+    if (!at) continue;
+    Scope* s = &scopes_[*at];
     s->any = true;
     if (lowest_ > 0) s->values.push_back(shown_hundredths(row.cells[column]));
     if (s->target != nullptr) s->rows.push_back(index);
@@ -112,13 +113,14 @@ void Highlighter::decide(ReportDoc& doc) {
   }
 }
 
-void Highlighter::mark(Row& row) {
+void Highlighter::mark(Row& row) const {
   if (row.kind != RowKind::unit) return;
   for (std::size_t k = 0; k < columns_.size(); ++k) {
     const std::size_t column = columns_[k];
     if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
-    const Scope* s = scope(k, row);
-    if (s == nullptr) continue;
+    const auto at = scope(k, row);
+    if (!at) continue;
+    const Scope* s = &scopes_[*at];
     Cell& c = row.cells[column];
     const std::int64_t shown = shown_hundredths(c);
     if (s->target != nullptr) c.below_target = shown < s->target->hundredths;

@@ -100,31 +100,35 @@ TEST_CASE("a streamed build hands each appendix over whole, then keeps its level
   CHECK_FALSE(report.narrative.empty());
 }
 
+// Builds the sample into `out` through BuildOutputs, streamed; the paths written.
+std::vector<std::string> streamed_build(Sample& sample, const std::string& out, bool parallel) {
+  BuildOutputs outputs(sample.config.output, sample.config.report.period, sample.diags, parallel);
+  REQUIRE_FALSE(outputs.sink().keep_rows);  // no Word document asked for
+  const BuildReport kept = sample.compile_into(&outputs.sink());
+  CHECK(std::filesystem::is_directory(sample.dir.str(out)));                // staged as they came
+  CHECK_FALSE(std::filesystem::exists(sample.dir.str(out + "/ho-so.md")));  // not in place
+  return outputs.finish(kept);
+}
+
 TEST_CASE("a streamed build writes the same bytes as the whole report written at the end") {
   Sample whole("whole");
   const BuildReport report = whole.compile_into(nullptr);
   REQUIRE(write_outputs(whole.config.output, report, whole.diags).size() == 6);
-
-  Sample streamed("streamed");
-  std::vector<std::string> written;
-  {
-    BuildOutputs outputs(streamed.config.output, streamed.config.report.period, streamed.diags);
-    REQUIRE_FALSE(outputs.sink().keep_rows);  // no Word document asked for
-    const BuildReport kept = streamed.compile_into(&outputs.sink());
-    CHECK(std::filesystem::is_directory(streamed.dir.str("streamed")));  // staged as they came
-    CHECK_FALSE(std::filesystem::exists(streamed.dir.str("streamed/ho-so.md")));  // not in place
-    written = outputs.finish(kept);
-  }
   REQUIRE_FALSE(whole.diags.has_errors());
-  REQUIRE_FALSE(streamed.diags.has_errors());
-  CHECK(written.size() == 6);
-  const auto a = files_of(whole.dir.str("whole"));
-  const auto b = files_of(streamed.dir.str("streamed"));
-  CHECK(a.size() == 7);  // and the folder's manifest
-  for (const auto& [name, bytes] : a) {
-    INFO(name);
-    REQUIRE(b.count(name) == 1);
-    CHECK(b.at(name) == bytes);
+  const auto expected = files_of(whole.dir.str("whole"));
+  CHECK(expected.size() == 7);  // and the folder's manifest
+  // One thread, or the workbook on a thread of its own.
+  for (const bool parallel : {false, true}) {
+    INFO(parallel);
+    Sample streamed("streamed");
+    CHECK(streamed_build(streamed, "streamed", parallel).size() == 6);
+    REQUIRE_FALSE(streamed.diags.has_errors());
+    const auto got = files_of(streamed.dir.str("streamed"));
+    for (const auto& [name, bytes] : expected) {
+      INFO(name);
+      REQUIRE(got.count(name) == 1);
+      CHECK(got.at(name) == bytes);
+    }
   }
 }
 

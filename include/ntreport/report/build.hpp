@@ -66,7 +66,8 @@ class Highlighter {
               const std::vector<RateTarget>& targets, unsigned lowest);
   void see(const Row& row, std::size_t index);
   void decide(ReportDoc& doc);
-  void mark(Row& row);
+  /// Marks a unit row; reads only, so that writers on several threads may make rows at once.
+  void mark(Row& row) const;
 
  private:
   /// One rate column at one level.
@@ -77,7 +78,8 @@ class Highlighter {
     std::vector<std::size_t> rows;     ///< the rows of a target rule, until decided
     std::int64_t threshold = std::numeric_limits<std::int64_t>::max();  ///< the N-th lowest
   };
-  Scope* scope(std::size_t k, const Row& row);
+  /// The index in scopes_ of rate column k at the row's level, if it has one.
+  [[nodiscard]] std::optional<std::size_t> scope(std::size_t k, const Row& row) const;
 
   const Registry& registry_;
   unsigned lowest_;
