@@ -112,15 +112,9 @@ void previous(json::Out& out, Members& members, const ReportDoc& doc, const Row&
   out.end_object();
 }
 
-// The units' rows may be made on demand (ReportDoc::all_rows): their keys are copied.
 void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
   out.begin_object();
-  std::unordered_set<std::string> keys;
-  auto each = [&](const Row& row) {
-    if (row.kind != kind) return;
-    const std::string& key = kind == RowKind::level ? row.level_id : row.unit_code;
-    if (!keys.insert(key).second) return;
-    out.key(key);
+  auto row_object = [&](const Row& row) {
     out.begin_object();
     Members members(out);
     if (kind == RowKind::unit) {
@@ -136,10 +130,19 @@ void keyed_rows(json::Out& out, const ReportDoc& doc, RowKind kind) {
     previous(out, members, doc, row);
     out.end_object();
   };
-  if (kind == RowKind::unit) {
-    for_each_row(doc, each);
+  if (kind == RowKind::unit && doc.all_rows) {
+    // Made on demand, each unit's row once (ReportDoc::all_rows): nothing to hold its key for.
+    for_each_row(doc, [&](const Row& row) {
+      if (row.kind != kind) return;
+      out.key(row.unit_code);
+      row_object(row);
+    });
   } else {
-    for (const Row& row : doc.rows) each(row);  // every row but the units' is held
+    Members rows(out);
+    for (const Row& row : doc.rows) {
+      if (row.kind == kind && rows.key(kind == RowKind::level ? row.level_id : row.unit_code))
+        row_object(row);
+    }
   }
   out.end_object();
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "ntreport/aggregate/aggregate.hpp"
 #include "ntreport/read/csv.hpp"
@@ -351,7 +352,12 @@ TEST_CASE("unit rows made on demand are the rows a held appendix has, marks and 
     CHECK(kept == others);
     CHECK(count_unit_rows(made).units == units.units);
     CHECK(count_unit_rows(made).not_reported == units.not_reported);
-    CHECK(units.units == 11);  // every unit of the registry
+    CHECK(units.units == 11);  // every unit of the registry, each once
+    std::set<std::string> codes;
+    for_each_row(made, [&](const Row& row) {
+      if (row.kind == RowKind::unit) codes.insert(row.unit_code);
+    });
+    CHECK(codes.size() == 11);
     // The marks were decided over every row: the same rules, legend, columns and charts.
     REQUIRE(made.target_rules.size() == held.target_rules.size());
     for (std::size_t i = 0; i < held.target_rules.size(); ++i)

@@ -172,8 +172,8 @@ struct ReportDoc {
   std::vector<std::string> previous_unmapped;
   UnitRowCount dropped;  ///< the unit rows not in `rows` (dropped, or made on demand)
   /// When set, `rows` holds every row but the units' and this makes them all, in order, as
-  /// often as asked (while the registry and the totals it was made from live): a doc of
-  /// 100,000 units is written without being held
+  /// often as asked (while the registry and the totals it was made from live), each unit's
+  /// row once: a doc of 100,000 units is written without being held
   RowMaker all_rows;
 };
 
