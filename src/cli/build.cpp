@@ -47,12 +47,11 @@ void no_figures(const OutputSettings& c, bool build, Diagnostics& diags) {
 void print_missing(const BuildReport& report) {
   for (const auto& doc : report.appendices) {
     const UnitRowCount c = count_unit_rows(doc);
-    const std::size_t units = c.units, missing = c.not_reported, partial = c.partial;
-    if (missing + partial == 0) continue;
+    if (c.not_reported + c.partial == 0) continue;
     auto n = [](std::size_t v) { return count_text(static_cast<std::int64_t>(v)); };
     std::printf("%s\n", trf("ntreport: {}: {} of {} units not reported, {} reported in part "
                             "(column \"Ghi chú\")",
-                            doc.id, n(missing), n(units), n(partial))
+                            doc.id, n(c.not_reported), n(c.units), n(c.partial))
                             .c_str());
   }
 }

@@ -48,24 +48,25 @@ Highlighter::Highlighter(const ReportDoc& doc, const Registry& registry,
   }
 }
 
-std::optional<std::size_t> Highlighter::scope(std::size_t k, const Row& row) const {
+template <class Visit>
+void Highlighter::each_rate(const Row& row, Visit visit) const {
+  if (row.kind != RowKind::unit) return;
   const auto level = registry_.find_level(row.level_id);
-  if (!level) return std::nullopt;
-  return k * levels_ + *level;
+  if (!level) return;
+  for (std::size_t k = 0; k < columns_.size(); ++k) {
+    const std::size_t column = columns_[k];
+    if (column < row.cells.size() && row.cells[column].defined_rate())
+      visit(column, k * levels_ + *level);
+  }
 }
 
 void Highlighter::see(const Row& row, std::size_t index) {
-  if (row.kind != RowKind::unit) return;
-  for (std::size_t k = 0; k < columns_.size(); ++k) {
-    const std::size_t column = columns_[k];
-    if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
-    const auto at = scope(k, row);
-    if (!at) continue;
-    Scope* s = &scopes_[*at];
-    s->any = true;
-    if (lowest_ > 0) s->values.push_back(shown_hundredths(row.cells[column]));
-    if (s->target != nullptr) s->rows.push_back(index);
-  }
+  each_rate(row, [&](std::size_t column, std::size_t at) {
+    Scope& s = scopes_[at];
+    s.any = true;
+    if (lowest_ > 0) s.values.push_back(shown_hundredths(row.cells[column]));
+    if (s.target != nullptr) s.rows.push_back(index);
+  });
 }
 
 // A rate is among the N lowest when fewer than N rates of its scope are lower: when it is at
@@ -114,18 +115,13 @@ void Highlighter::decide(ReportDoc& doc) {
 }
 
 void Highlighter::mark(Row& row) const {
-  if (row.kind != RowKind::unit) return;
-  for (std::size_t k = 0; k < columns_.size(); ++k) {
-    const std::size_t column = columns_[k];
-    if (column >= row.cells.size() || !row.cells[column].defined_rate()) continue;
-    const auto at = scope(k, row);
-    if (!at) continue;
-    const Scope* s = &scopes_[*at];
+  each_rate(row, [&](std::size_t column, std::size_t at) {
+    const Scope& s = scopes_[at];
     Cell& c = row.cells[column];
     const std::int64_t shown = shown_hundredths(c);
-    if (s->target != nullptr) c.below_target = shown < s->target->hundredths;
-    if (lowest_ > 0) c.lowest = s->threshold == kNoThreshold || shown <= s->threshold;
-  }
+    if (s.target != nullptr) c.below_target = shown < s.target->hundredths;
+    if (lowest_ > 0) c.lowest = s.threshold == kNoThreshold || shown <= s.threshold;
+  });
 }
 
 }  // namespace ntr

@@ -129,15 +129,6 @@ std::string SheetNames::next(const ReportDoc& doc) {
                                                           : std::string_view(doc.sheet_name));
 }
 
-std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
-                                            std::string_view extra) {
-  SheetNames names;
-  std::vector<std::string> out;
-  for (const auto& doc : docs) out.push_back(names.next(doc));
-  if (!extra.empty()) out.push_back(names.next(extra));
-  return out;
-}
-
 std::vector<double> column_widths(const ReportDoc& doc) {
   std::vector<std::size_t> need;
   const auto spans = group_spans(doc);

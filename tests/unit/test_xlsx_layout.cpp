@@ -16,7 +16,7 @@ TEST_CASE("sanitize_sheet_name follows Excel's rules") {
   CHECK(sanitize_sheet_name("   ").empty());
 }
 
-TEST_CASE("unique_sheet_names: sanitised, never empty, unique ignoring case") {
+TEST_CASE("SheetNames: sanitised, never empty, unique ignoring case") {
   std::vector<ReportDoc> docs(8);
   docs[0].sheet_name = "Hồ sơ";
   docs[1].sheet_name = "hồ sơ";
@@ -26,16 +26,19 @@ TEST_CASE("unique_sheet_names: sanitised, never empty, unique ignoring case") {
   docs[5].sheet_name = "Kết quả tiếp nhận, xử lý hồ sơ trên hệ thống";
   docs[6].sheet_name = "Kết quả tiếp nhận, xử lý hồ sơ trên hệ thống";
   // docs[7] has neither a sheet name nor an id
-  CHECK(unique_sheet_names(docs) == std::vector<std::string>{
-                                        "Hồ sơ",
-                                        "hồ sơ (2)",
-                                        "HỒ SƠ (3)",
-                                        "van-ban",
-                                        "history (2)",
-                                        "Kết quả tiếp nhận, xử lý hồ sơ",
-                                        "Kết quả tiếp nhận, xử lý hồ (2)",
-                                        "Phụ lục 8",
-                                    });
+  SheetNames names;
+  std::vector<std::string> given;
+  for (const auto& doc : docs) given.push_back(names.next(doc));
+  CHECK(given == std::vector<std::string>{
+                     "Hồ sơ",
+                     "hồ sơ (2)",
+                     "HỒ SƠ (3)",
+                     "van-ban",
+                     "history (2)",
+                     "Kết quả tiếp nhận, xử lý hồ sơ",
+                     "Kết quả tiếp nhận, xử lý hồ (2)",
+                     "Phụ lục 8",
+                 });
 }
 
 TEST_CASE("column_widths fit the longest text and header word, with a margin") {

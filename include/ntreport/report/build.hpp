@@ -78,8 +78,10 @@ class Highlighter {
     std::vector<std::size_t> rows;     ///< the rows of a target rule, until decided
     std::int64_t threshold = std::numeric_limits<std::int64_t>::max();  ///< the N-th lowest
   };
-  /// The index in scopes_ of rate column k at the row's level, if it has one.
-  [[nodiscard]] std::optional<std::size_t> scope(std::size_t k, const Row& row) const;
+  /// Calls visit(column, index in scopes_) for each defined rate of a unit row of a known
+  /// level.
+  template <class Visit>
+  void each_rate(const Row& row, Visit visit) const;
 
   const Registry& registry_;
   unsigned lowest_;

@@ -29,12 +29,6 @@ class SheetNames {
   std::size_t count_ = 0;
 };
 
-/// One worksheet name per doc, in order: `sheet_name` sanitised (the doc id when empty), then
-/// made unique ignoring case by a " (2)", " (3)"… suffix. A non-empty `extra` (the chart
-/// sheet) gets a name too, last, made unique the same way.
-std::vector<std::string> unique_sheet_names(const std::vector<ReportDoc>& docs,
-                                            std::string_view extra = {});
-
 /// Narrowest and widest column, in Excel character units.
 inline constexpr double kMinColumnWidth = 5;
 inline constexpr double kMaxColumnWidth = 60;
