@@ -455,7 +455,12 @@ void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
   const auto& formats = s.settings.formats;
   if (formats.count(OutputFormat::xlsx) && !s.xlsx) {
     const std::string path = s.out.begin_file("phu-luc.xlsx", s.diags);
-    if (!path.empty()) s.xlsx = std::make_unique<XlsxBook>(path, XlsxOptions{s.created});
+    if (!path.empty()) {
+      XlsxOptions options;
+      options.created = s.created;
+      options.threads = s.parallel ? default_read_jobs() : 1;
+      s.xlsx = std::make_unique<XlsxBook>(path, options);
+    }
   }
   if (formats.count(OutputFormat::json) && !s.json) {
     const std::string path = s.out.begin_file("summary.json", s.diags);
@@ -495,7 +500,23 @@ std::vector<std::string> BuildOutputs::finish(const BuildReport& report,
   const auto& formats = s.settings.formats;
   if (formats.count(OutputFormat::md) && !report.narrative.empty())
     s.out.add_text("thuyet-minh.md", render_narrative_markdown(report.narrative), diags);
-  if (s.xlsx) s.out.end_file("phu-luc.xlsx", s.xlsx->close(diags), diags);
+  // With more than one thread the workbook is finished (its worksheets deflated) beside the
+  // end of summary.json; the files are staged in the same order either way.
+  bool book_written = false;
+  Diagnostics book_diags;
+  std::jthread book;
+  if (s.xlsx) {
+    auto close = [&s, &book_written, &book_diags] { book_written = s.xlsx->close(book_diags); };
+    if (s.parallel) {
+      book = std::jthread(close);
+    } else {
+      close();
+    }
+  }
+  const bool json_written = s.json && s.json->close(report.narrative, report.warnings, diags);
+  if (book.joinable()) book.join();
+  diags.merge(std::move(book_diags));
+  if (s.xlsx) s.out.end_file("phu-luc.xlsx", book_written, diags);
   if (formats.count(OutputFormat::docx)) {
     s.out.add_file(
         "bao-cao.docx",
@@ -505,8 +526,7 @@ std::vector<std::string> BuildOutputs::finish(const BuildReport& report,
         diags);
   }
   if (formats.count(OutputFormat::pdf)) add_pdfs(s.out, report, diags);
-  if (s.json)
-    s.out.end_file("summary.json", s.json->close(report.narrative, report.warnings, diags), diags);
+  if (s.json) s.out.end_file("summary.json", json_written, diags);
   if (diags.error_count() > errors || !s.out.commit(diags)) return {};
   if (removed != nullptr) *removed = s.out.removed();
   return s.out.paths();

@@ -14,6 +14,7 @@
 #include "ntreport/write/cells.hpp"
 #include "ntreport/write/xlsx_layout.hpp"
 #include "xlsx_parts.hpp"
+#include "xlsx_rows.hpp"
 #include "xlsx_styles.hpp"
 
 namespace ntr {
@@ -31,8 +32,15 @@ constexpr std::uint8_t kMaxIndent = 15;  // Excel's limit
 
 class SheetWriter {
  public:
-  SheetWriter(lxw_worksheet* ws, xlsx::Styles& styles, const ReportDoc& doc, FirstError& error)
-      : ws_(ws), styles_(styles), doc_(doc), error_(error), widths_(column_widths(doc)) {}
+  /// The table rows go to `own` when given (xlsx_rows.hpp), else to libxlsxwriter.
+  SheetWriter(lxw_worksheet* ws, xlsx::Styles& styles, const ReportDoc& doc, FirstError& error,
+              xlsx::SheetRows* own)
+      : ws_(ws),
+        styles_(styles),
+        doc_(doc),
+        error_(error),
+        own_(own),
+        widths_(column_widths(doc)) {}
 
   void write();
 
@@ -41,6 +49,9 @@ class SheetWriter {
   lxw_row_t write_header(lxw_row_t first);
   void write_row(lxw_row_t r, const Row& row);
   void write_cell(lxw_row_t r, std::size_t i, const Row& row);
+  void put_string(lxw_row_t r, std::size_t i, const std::string& text, lxw_format* format);
+  void put_number(lxw_row_t r, std::size_t i, double value, lxw_format* format);
+  void put_blank(lxw_row_t r, std::size_t i, lxw_format* format);
   void page_setup(lxw_row_t header_first, lxw_row_t first_data_row);
   void merge(lxw_row_t r1, std::size_t c1, lxw_row_t r2, std::size_t c2, const std::string& text,
              lxw_format* format);
@@ -51,6 +62,7 @@ class SheetWriter {
   xlsx::Styles& styles_;
   const ReportDoc& doc_;
   FirstError& error_;
+  xlsx::SheetRows* own_;
   std::vector<double> widths_;
 };
 
@@ -155,7 +167,6 @@ lxw_row_t SheetWriter::write_header(lxw_row_t first) {
 void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
   const Column& column = doc_.columns[i];
   const Cell& cell = cell_at(row, i);
-  const lxw_col_t c = col_index(i);
   if (column.kind == ColumnKind::stt || column.kind == ColumnKind::label) {
     // Text from inputs stays text: a name starting with "=" is not a formula.
     const std::string text(display_text(row, column, i));
@@ -163,7 +174,7 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
     if (column.kind == ColumnKind::label && row.kind == RowKind::unit) {
       key.indent = static_cast<std::uint8_t>(std::min<std::uint32_t>(row.depth, kMaxIndent));
     }
-    check(worksheet_write_string(ws_, r, c, text.c_str(), styles_.get(key)), r, i);
+    put_string(r, i, text, styles_.get(key));
     return;
   }
   // A rate shows the digits the Markdown shows: rounded to 0,01%, trailing zeros dropped.
@@ -173,23 +184,43 @@ void SheetWriter::write_cell(lxw_row_t r, std::size_t i, const Row& row) {
   const StyleKey as_text{is_numeric(column.kind) ? Role::centred : Role::text, row.bold, 0, {}};
   switch (cell.kind) {
     case Cell::Kind::count:
-      check(worksheet_write_number(ws_, r, c, static_cast<double>(cell.num), styles_.get(number)),
-            r, i);
+      put_number(r, i, static_cast<double>(cell.num), styles_.get(number));
       break;
     case Cell::Kind::rate:
       if (cell.defined_rate()) {
-        check(worksheet_write_number(ws_, r, c, cell.rounded(), styles_.get(number)), r, i);
+        put_number(r, i, cell.rounded(), styles_.get(number));
       } else {
-        check(worksheet_write_string(ws_, r, c, cell.text().c_str(), styles_.get(as_text)), r, i);
+        put_string(r, i, cell.text(), styles_.get(as_text));
       }
       break;
     case Cell::Kind::text:
-      check(worksheet_write_string(ws_, r, c, cell.text().c_str(), styles_.get(as_text)), r, i);
+      put_string(r, i, cell.text(), styles_.get(as_text));
       break;
     case Cell::Kind::empty:
-      check(worksheet_write_blank(ws_, r, c, styles_.get(Role::blank)), r, i);
+      put_blank(r, i, styles_.get(Role::blank));
       break;
   }
+}
+
+void SheetWriter::put_string(lxw_row_t r, std::size_t i, const std::string& text,
+                             lxw_format* format) {
+  const lxw_col_t c = col_index(i);
+  check(own_ != nullptr ? own_->string(r, c, text.c_str(), format)
+                        : worksheet_write_string(ws_, r, c, text.c_str(), format),
+        r, i);
+}
+
+void SheetWriter::put_number(lxw_row_t r, std::size_t i, double value, lxw_format* format) {
+  const lxw_col_t c = col_index(i);
+  check(own_ != nullptr ? own_->number(r, c, value, format)
+                        : worksheet_write_number(ws_, r, c, value, format),
+        r, i);
+}
+
+void SheetWriter::put_blank(lxw_row_t r, std::size_t i, lxw_format* format) {
+  const lxw_col_t c = col_index(i);
+  check(own_ != nullptr ? own_->blank(r, c, format) : worksheet_write_blank(ws_, r, c, format), r,
+        i);
 }
 
 void SheetWriter::write_row(lxw_row_t r, const Row& row) {
@@ -203,7 +234,12 @@ void SheetWriter::write_row(lxw_row_t r, const Row& row) {
     lines = std::max(lines, wrapped_lines(display_text(row, doc_.columns[i], i), width));
   }
   // LibreOffice does not grow a row for its wrapped text when it opens a file.
-  if (lines > 1) worksheet_set_row(ws_, r, kLineHeight * static_cast<double>(lines), nullptr);
+  const double height = lines > 1 ? kLineHeight * static_cast<double>(lines) : LXW_DEF_ROW_HEIGHT;
+  if (own_ != nullptr) {
+    own_->end_row(r, height);
+  } else if (lines > 1) {
+    worksheet_set_row(ws_, r, height, nullptr);
+  }
 }
 
 void SheetWriter::page_setup(lxw_row_t header_first, lxw_row_t first_data_row) {
@@ -228,7 +264,11 @@ void SheetWriter::write() {
   const lxw_row_t header_first = write_titles();
   lxw_row_t r = write_header(header_first);
   const lxw_row_t first_data_row = r;
+  // The header's last row goes out now, as the first table row would send it: libxlsxwriter
+  // numbers the styles in the order the cells are written.
+  if (own_ != nullptr) lxw_worksheet_write_single_row(ws_);
   for_each_row(doc_, [&](const Row& row) { write_row(r++, row); });
+  if (own_ != nullptr) own_->finish();  // close() reports a failure
   xlsx::write_target_rules(ws_, styles_, doc_, first_data_row, error_);
   if (!doc_.legend.empty()) {
     const double text_width = span_width(1, std::max<std::size_t>(doc_.columns.size(), 2) - 1);
@@ -265,11 +305,20 @@ struct XlsxBook::State {
   FirstError error;
   SheetNames names;
   std::vector<ReportDoc> charted;  ///< the docs added, without their rows: the chart sheet's
+  XlsxOptions options;
+  /// The table rows of each worksheet added, written beside libxlsxwriter (xlsx_rows.hpp)
+  struct Table {
+    lxw_worksheet* ws = nullptr;  ///< until the workbook is closed
+    std::size_t sheet_number = 0;
+    std::unique_ptr<xlsx::SheetRows> rows;
+  };
+  std::vector<Table> tables;
 };
 
 XlsxBook::XlsxBook(const std::string& path, const XlsxOptions& options)
     : s_(std::make_unique<State>()) {
   s_->path = path;
+  s_->options = options;
   // libxlsxwriter's scratch files go beside the output (and are unlinked as soon as opened).
   std::string tmpdir = parent_folder(path);
   // Constant-memory mode: each table row goes to a scratch file as soon as the next one starts,
@@ -306,7 +355,15 @@ void XlsxBook::add(const ReportDoc& doc) {
     s.error.code = LXW_ERROR_PARAMETER_VALIDATION;
     return;
   }
-  SheetWriter(ws, *s.styles, doc, s.error).write();
+  State::Table table{ws, s.charted.size() + 1, nullptr};
+  if (s.options.own_rows) {
+    table.rows = std::make_unique<xlsx::SheetRows>(
+        fmt::format("{}.rows{}", s.path, table.sheet_number));  // not a message: a file name
+    // No scratch file: libxlsxwriter writes the rows, and says what it cannot write.
+    if (!table.rows->ok()) table.rows.reset();
+  }
+  SheetWriter(ws, *s.styles, doc, s.error, table.rows.get()).write();
+  s.tables.push_back(std::move(table));
   s.charted.push_back(without_rows(doc));
 }
 
@@ -333,6 +390,16 @@ bool XlsxBook::close(Diagnostics& diags) {
       lines = xlsx::write_chart_sheet(s.workbook, ws, s.error.sheet, *s.styles, s.charted, s.error);
     }
   }
+  // Where libxlsxwriter's own cells reach, for the dimension of each worksheet with its rows.
+  std::vector<xlsx::SplicedSheet> spliced;
+  for (const State::Table& t : s.tables) {
+    if (!t.rows || t.rows->span().empty()) continue;
+    xlsx::CellSpan written;
+    if (t.ws->dim_rowmin != LXW_ROW_MAX) {
+      written = {t.ws->dim_rowmin, t.ws->dim_rowmax, t.ws->dim_colmin, t.ws->dim_colmax};
+    }
+    spliced.push_back({t.sheet_number, t.rows.get(), written});
+  }
   errno = 0;
   const lxw_error closed = workbook_close(s.workbook);  // frees it, whatever it returns
   s.workbook = nullptr;
@@ -343,9 +410,19 @@ bool XlsxBook::close(Diagnostics& diags) {
     diags.error("io-error", file_loc, std::move(message));
   }
   if (s.error.code != LXW_NO_ERROR || closed != LXW_NO_ERROR) return false;
+  for (const State::Table& t : s.tables) {
+    if (t.rows && !t.rows->ok()) {
+      diags.error("io-error", file_loc,
+                  trf("cannot write the workbook: {}", system_error_text(t.rows->error())));
+      return false;
+    }
+  }
   std::string message;
-  if (!lines.empty() && !xlsx::combine_chart_lines(s.path, lines, message)) {
-    diags.error("io-error", file_loc, trf("cannot write the charts: {}", message));
+  const bool patched = (spliced.empty() && lines.empty()) ||
+                       xlsx::patch_package(s.path, spliced, lines, s.options.threads, message);
+  s.tables.clear();  // and the files of their rows
+  if (!patched) {
+    diags.error("io-error", file_loc, trf("cannot write the workbook: {}", message));
     return false;
   }
   return true;

@@ -1,17 +1,14 @@
 // Combined bar-and-line charts. libxlsxwriter 1.1.4 has no chart_combine(): the target series
 // are written as bar series, and once the workbook is closed their <c:ser> elements move out
 // of <c:barChart> into a <c:lineChart> over the same axes — the markup Excel itself writes for
-// a combination chart. The rewritten parts keep the fixed 1980 date of the others, so the
-// workbook stays byte-identical from run to run.
+// a combination chart (patch_package() in xlsx_package.cpp rewrites the parts).
 #include <fmt/format.h>
-#include <zip.h>
 
-#include <ctime>
 #include <optional>
 #include <string_view>
 
 #include "ntreport/text/translate.hpp"
-#include "xlsx_parts.hpp"
+#include "xlsx_rows.hpp"
 
 namespace ntr::xlsx {
 
@@ -78,6 +75,8 @@ std::optional<std::string> line_series(std::string_view ser, const LineStyle& st
   return out + "<c:smooth val=\"0\"/></c:ser>";
 }
 
+}  // namespace
+
 bool patch_chart(std::string& xml, const ChartLines& chart, std::string& message) {
   const auto bar = find_element(xml, "c:barChart", 0, xml.size());
   if (!bar) {
@@ -117,74 +116,6 @@ bool patch_chart(std::string& xml, const ChartLines& chart, std::string& message
   patched += lines;
   patched += std::string_view(xml).substr(bar->end);
   xml = std::move(patched);
-  return true;
-}
-
-std::string zip_message(zip_t* archive) { return zip_strerror(archive); }
-
-std::optional<std::string> read_entry(zip_t* archive, zip_uint64_t index) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(archive, index, 0, &st) != 0) return std::nullopt;
-  std::string out(static_cast<std::size_t>(st.size), '\0');
-  zip_file_t* file = zip_fopen_index(archive, index, 0);
-  if (file == nullptr) return std::nullopt;
-  const zip_int64_t n = zip_fread(file, out.data(), st.size);
-  zip_fclose(file);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return std::nullopt;
-  return out;
-}
-
-// 1980-01-01 00:00 on the local clock, which libzip turns back into the DOS date of every
-// other part whatever the time zone.
-std::time_t dos_epoch() {
-  std::tm tm{};
-  tm.tm_year = 80;
-  tm.tm_mday = 1;
-  tm.tm_isdst = -1;
-  return std::mktime(&tm);
-}
-
-}  // namespace
-
-bool combine_chart_lines(const std::string& path, const std::vector<ChartLines>& charts,
-                         std::string& message) {
-  int code = 0;
-  zip_t* archive = zip_open(path.c_str(), 0, &code);
-  if (archive == nullptr) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return false;
-  }
-  auto fail = [&](std::string why) {
-    message = std::move(why);
-    zip_discard(archive);
-    return false;
-  };
-  std::vector<std::string> parts;  // the new contents, alive until the archive is closed
-  parts.reserve(charts.size());
-  for (const ChartLines& chart : charts) {
-    if (chart.lines.empty()) continue;
-    const std::string name = fmt::format("xl/charts/chart{}.xml", chart.chart_number);
-    const zip_int64_t index = zip_name_locate(archive, name.c_str(), 0);
-    if (index < 0) return fail(trf("no part {}", name));
-    const auto i = static_cast<zip_uint64_t>(index);
-    auto xml = read_entry(archive, i);
-    if (!xml) return fail(fmt::format("{}: {}", name, zip_message(archive)));
-    std::string why;
-    if (!patch_chart(*xml, chart, why)) return fail(fmt::format("{}: {}", name, why));
-    parts.push_back(std::move(*xml));
-    zip_source_t* source = zip_source_buffer(archive, parts.back().data(), parts.back().size(), 0);
-    if (source == nullptr) return fail(zip_message(archive));
-    if (zip_file_replace(archive, i, source, 0) < 0) {
-      zip_source_free(source);
-      return fail(zip_message(archive));
-    }
-    if (zip_file_set_mtime(archive, i, dos_epoch(), 0) < 0) return fail(zip_message(archive));
-  }
-  if (zip_close(archive) < 0) return fail(zip_message(archive));
   return true;
 }
 

@@ -13,6 +13,11 @@ struct XlsxOptions {
   /// The workbook's `created` property, seconds since the epoch (from the period end or
   /// SOURCE_DATE_EPOCH, never the clock), so the same inputs give the same bytes.
   std::int64_t created = 0;
+  /// Worksheets deflated at once when the workbook is finished (each on a thread of its own).
+  unsigned threads = 1;
+  /// The table rows written beside libxlsxwriter, in the bytes it writes, and put into their
+  /// worksheets at the end (fast); false: through libxlsxwriter (what the first is checked on).
+  bool own_rows = true;
 };
 
 /// `phu-luc.xlsx` written a worksheet at a time, as the appendices are made: add() writes a
