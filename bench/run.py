@@ -2,12 +2,15 @@
 """The national-scale benchmark: ntreport against the inflate-only floor and the openpyxl peer.
 
     bench/run.py [--workloads 3355,33550,100k] [--runs 5] [--jobs 1,2] [--peer-runs N]
-                 [--ntreport build/ntreport] [--work bench/work] [--markdown]
+                 [--ntreport build/ntreport] [--baseline OTHER/ntreport] [--work bench/work]
+                 [--markdown]
     bench/run.py --smoke          # 44 workbooks, one run of each: checks the scripts work
 
 For each workload the inputs are generated once (gen_national.py, kept in the work folder),
 the floor is compiled (floor.c, libzip), then every iteration runs each ntreport variant, the
-floor and the peer one after the other, so that a change of machine load touches them alike.
+floor and the peer one after the other, so that a change of machine load touches them alike;
+with --baseline, an earlier ntreport binary too (rows labelled "baseline …"), to measure a
+change against what it changes in the same run.
 Printed: the median wall time of each, the ratios ntreport/floor and peer/ntreport, and
 ntreport's largest peak RSS (GNU time's %M). The level totals of ntreport's summary.json must
 equal the peer's: a difference fails the run (exit 1).
@@ -49,6 +52,8 @@ def parse_args():
     p.add_argument("--jobs", default="", help="ntreport --jobs values to compare, e.g. 1,2 "
                    "(default: ntreport's own default)")
     p.add_argument("--ntreport", default=os.path.join(ROOT, "build", "ntreport"))
+    p.add_argument("--baseline", help="an earlier ntreport binary, run alongside in each "
+                   "iteration (its outputs go to out-baseline)")
     p.add_argument("--work", default=os.path.join(HERE, "work"), help="inputs and outputs")
     p.add_argument("--markdown", action="store_true", help="also print the README table")
     p.add_argument("--smoke", action="store_true",
@@ -118,15 +123,19 @@ def commands(args, name, folder, floor):
     inputs = os.path.join(folder, "inputs")
     # --jobs matters only when there are several files to read
     jobs_values = [None] if WORKLOADS[name][1] else args.jobs
+    binaries = [("ntreport", args.ntreport, "out-ntreport")]
+    if args.baseline:
+        binaries.append(("baseline", args.baseline, "out-baseline"))
     for sub in WORKLOADS[name][3]:
         for jobs in jobs_values:
-            label = f"ntreport {sub}" + (f" -j{jobs}" if jobs else "")
-            cmd = [args.ntreport, sub, inputs, "--registry", registry, "-q"] + PERIOD
-            if sub == "build":
-                cmd += ["-o", os.path.join(folder, "out-ntreport")]
-            if jobs:
-                cmd += ["--jobs", str(jobs)]
-            out.append((label, "ntreport", cmd))
+            for prefix, binary, out_dir in binaries:
+                label = f"{prefix} {sub}" + (f" -j{jobs}" if jobs else "")
+                cmd = [binary, sub, inputs, "--registry", registry, "-q"] + PERIOD
+                if sub == "build":
+                    cmd += ["-o", os.path.join(folder, out_dir)]
+                if jobs:
+                    cmd += ["--jobs", str(jobs)]
+                out.append((label, "ntreport", cmd))
     out.append(("floor", "floor", [floor, os.path.join(folder, "list.txt")]))
     out.append(("peer", "peer", [PYTHON, os.path.join(HERE, "peer_openpyxl.py"), registry,
                                  inputs, os.path.join(folder, "out-peer")]))
@@ -224,8 +233,9 @@ def main():
         WORK = os.path.join(WORK, "smoke")
         shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK, exist_ok=True)
-    if not os.access(args.ntreport, os.X_OK):
-        sys.exit(f"bench: no ntreport at {args.ntreport}; build it first or pass --ntreport")
+    for binary in [args.ntreport] + ([args.baseline] if args.baseline else []):
+        if not os.access(binary, os.X_OK):
+            sys.exit(f"bench: no ntreport at {binary}; build it first or pass --ntreport")
     floor = build_floor()
     rows = []
     for name in args.workloads:

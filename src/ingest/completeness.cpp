@@ -99,12 +99,17 @@ void Ingest::State::derive_whole(UnitId u, const Invariant& inv) {
   }
   if (present.size() + blank.size() < inv.parts.size()) return;  // a part is not a count
   const std::string_view name = registry.unit(u).name;
-  Formula sum;
-  for (std::size_t i = 0; i < present.size(); ++i)
-    sum.term(i == 0 ? "" : " + ", hdr(u, present[i]), v.get(present[i]));
+  // The sum's terms are written out only for a message: most units need none.
+  auto sum_of_present = [&] {
+    Formula sum;
+    for (std::size_t i = 0; i < present.size(); ++i)
+      sum.term(i == 0 ? "" : " + ", hdr(u, present[i]), v.get(present[i]));
+    return sum;
+  };
   if (!v.has(inv.whole)) {
     if (!blank.empty() || (bad & field_bit(inv.whole)) != 0) return;
     v.set(inv.whole, given);
+    const Formula sum = sum_of_present();
     derived(u, inv.whole, inv.parts[0],
             fmt::format("{} = {} = {}", sum.names, sum.values, format_count(given)));
     return;
@@ -112,6 +117,7 @@ void Ingest::State::derive_whole(UnitId u, const Invariant& inv) {
   const std::int64_t whole = v.get(inv.whole);
   if (blank.empty() ? given != whole : given > whole) {
     invalid[static_cast<std::size_t>(u)] |= inv.mask();
+    const Formula sum = sum_of_present();
     diags.error(inv.code, loc(origin(u, inv.whole), inv.whole),
                 blank.empty()
                     ? trf("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.whole), name,
@@ -152,13 +158,15 @@ void Ingest::State::derive_part(UnitId u, const Invariant& inv) {
   Formula f;
   if (blank.empty()) {
     std::int64_t want = v.get(w);
-    f.term("", hdr(u, w), v.get(w));
     for (Field p : inv.parts) {
-      if (p == inv.derived) continue;
-      want -= v.get(p);
-      f.term(" − ", hdr(u, p), v.get(p));
+      if (p != inv.derived) want -= v.get(p);
     }
     if (v.get(inv.derived) == want) return;
+    // The terms are written out only for the message.
+    f.term("", hdr(u, w), v.get(w));
+    for (Field p : inv.parts) {
+      if (p != inv.derived) f.term(" − ", hdr(u, p), v.get(p));
+    }
     invalid[static_cast<std::size_t>(u)] |= inv.mask();
     diags.error(inv.code, loc(origin(u, inv.derived), inv.derived),
                 trf("\"{}\" of \"{}\" is {}, but {} = {} = {}", hdr(u, inv.derived), name,

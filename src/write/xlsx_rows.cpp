@@ -22,7 +22,10 @@ namespace ntr::xlsx {
 namespace {
 
 constexpr std::size_t kMaxString = 32767;  // characters: libxlsxwriter's LXW_STR_MAX, Excel's
-constexpr std::size_t kFlushAt = std::size_t{1} << 20;  // bytes of rows buffered before a write
+// Bytes of rows buffered before a write, and of a part read or deflated at a time: a few
+// hundred writes for a 100,000-row table, and little memory for each thread.
+constexpr std::size_t kFlushAt = std::size_t{1} << 18;
+constexpr std::size_t kChunk = std::size_t{1} << 16;
 
 struct FreeC {
   void operator()(char* p) const { std::free(p); }  // NOLINT: libxlsxwriter's malloc'd strings
@@ -67,6 +70,7 @@ SheetRows::SheetRows(std::string path) : path_(std::move(path)) {
   failed_ = fd_ < 0;
   if (failed_) error_ = errno;
   created_ = !failed_;
+  if (created_) out_.reserve(kFlushAt + kChunk);
 }
 
 SheetRows::~SheetRows() {
@@ -306,7 +310,7 @@ class Deflater {
   uLong crc_ = 0;
   std::uint64_t size_ = 0, written_ = 0;
   int write_error_ = 0;
-  std::string buf_ = std::string(std::size_t{1} << 18, '\0');
+  std::string buf_ = std::string(kChunk, '\0');
 };
 
 }  // namespace
@@ -329,7 +333,7 @@ bool deflate_part(std::string_view head, const SheetRows& rows, std::string_view
   bool ok = false;
   {
     Deflater z(fd);
-    std::string chunk(std::size_t{1} << 18, '\0');
+    std::string chunk(kChunk, '\0');
     ok = z.feed(head, false);
     while (ok) {
       const std::int64_t n = platform::read_some(in, chunk.data(), chunk.size());
