@@ -18,6 +18,7 @@ struct AuditOptions {
   std::string registry;
   std::string levels;
   std::vector<std::string> aliases;
+  std::vector<std::string> headers;
   std::string format = "text";
   bool quiet = false;
 };
@@ -28,8 +29,12 @@ int run(const AuditOptions& o) {
   source.registry = o.registry;
   source.levels = o.levels;
   source.aliases = o.aliases;
+  source.headers = o.headers;
   const auto registry = load_registry(source, diags);
-  if (!registry) {
+  // A province's own header texts, as build reads them (docs/spec.md §2.4).
+  const std::size_t errors = diags.error_count();
+  if (registry) load_headers(source, diags);
+  if (!registry || diags.error_count() > errors) {
     print_diagnostics(diags, o.quiet);
     return exit_code(diags, false);
   }
@@ -62,6 +67,9 @@ void add_audit_command(CLI::App& app, int& result) {
                   std::string(tr("level definitions (default: tinh, huyen, xa)")));
   sub->add_option("--aliases", opts->aliases,
                   std::string(tr("more names for units, CSV alias,code; repeatable")));
+  sub->add_option(
+      "--headers", opts->headers,
+      std::string(tr("CSV key,header: more header texts the inputs may use; repeatable")));
   sub->add_option("--format", opts->format, std::string(tr("text (default) or json")))
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("-q,--quiet", opts->quiet, std::string(tr("print only errors on stderr")));
