@@ -10,6 +10,7 @@
 #include "ntreport/cli/common.hpp"
 #include "ntreport/platform/paths.hpp"
 #include "ntreport/registry/reform.hpp"
+#include "ntreport/report/labels.hpp"
 #include "ntreport/text/printable.hpp"
 #include "ntreport/write/output.hpp"
 
@@ -30,7 +31,12 @@ struct InitOptions {
   bool force = false;
 };
 
-constexpr std::string_view kShippedTitle = "Ủy ban nhân dân tỉnh Ninh Thuận";
+// The province of the shipped registry (data/registry/), in a title.
+constexpr std::string_view kShippedProvince = "tỉnh Ninh Thuận";
+
+std::string title_of(std::string_view province) {
+  return fill(labels().init_title, {{"province", std::string(province)}});
+}
 
 // A TOML basic string.
 std::string toml_string(std::string_view s) {
@@ -86,8 +92,8 @@ std::string setting_line(std::string_view key, const std::string& value, std::st
 
 std::string config_text(const InitOptions& o, const Province2025* province) {
   std::string title =
-      !o.title.empty() ? o.title : (o.registry.empty() ? std::string(kShippedTitle) : "");
-  if (province != nullptr && o.title.empty()) title = province_title(*province);
+      !o.title.empty() ? o.title : (o.registry.empty() ? title_of(kShippedProvince) : "");
+  if (province != nullptr && o.title.empty()) title = title_of(province_in_title(*province));
   std::string t =
       comment(trf("The period {} to {}. Paths are relative to this folder; options given on the\n"
                   "command line override these settings. Run ntreport here without arguments: "
@@ -97,9 +103,8 @@ std::string config_text(const InitOptions& o, const Province2025* province) {
       "\n";
   t += note_of("lang");
   t += "lang = \"vi\"\n";
-  t += setting_line("title", title, "Ủy ban nhân dân tỉnh …");
-  t += setting_line("reference", o.reference,
-                    "(Kèm theo Công văn số …/UBND-VXNV ngày … của UBND tỉnh)");
+  t += setting_line("title", title, title_of(labels().init_province));
+  t += setting_line("reference", o.reference, labels().init_reference);
   if (province != nullptr) {
     t += comment(
         trf("The units of {}: its departments and communes; add its other bodies", province->name));

@@ -165,11 +165,11 @@ std::string two_level_levels_csv() {
          "xa,Cấp xã,UBND cấp xã,\"Các xã, phường, đặc khu|Các xã, phường, thị trấn\"\n";
 }
 
-std::string province_title(const Province2025& province) {
+std::string province_in_title(const Province2025& province) {
   std::string name = province.name;
   // "Tỉnh Khánh Hòa" → "tỉnh Khánh Hòa", "Thành phố Huế" → "thành phố Huế"
   if (name.starts_with("Tỉnh ") || name.starts_with("Thành phố ")) name[0] = 't';
-  return "Ủy ban nhân dân " + name;
+  return name;
 }
 
 }  // namespace ntr

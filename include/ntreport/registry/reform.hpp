@@ -50,7 +50,8 @@ std::vector<const Commune2025*> province_communes(std::string_view province_code
 std::string province_registry_csv(const Province2025& province);
 /// The level definitions of a two-level province: tinh and xa.
 std::string two_level_levels_csv();
-/// "Ủy ban nhân dân tỉnh Khánh Hòa": the title line of a province's workbooks.
-std::string province_title(const Province2025& province);
+/// "tỉnh Khánh Hòa": the province's name as a title line prints it (templates/labels.toml,
+/// [init] title), its kind in lower case.
+std::string province_in_title(const Province2025& province);
 
 }  // namespace ntr

@@ -51,6 +51,7 @@ struct Labels {
   std::string form_return_heading, form_return, form_return_to;
   std::string form_input_title, form_input_message, form_error_title, form_error_message;
   std::string form_signer, form_signer_note, form_head, form_head_note;
+  std::string init_title, init_province, init_reference;
   std::array<FieldText, kFieldCount> fields;  ///< by Field
 };
 
