@@ -4,11 +4,12 @@
 // that was most of the build. SheetRows writes the XML of the rows of a table into a scratch
 // file, byte for byte what libxlsxwriter 1.1.4 writes for the same calls in constant-memory
 // mode (its own escaping and style numbers, "%.16G" numbers, inline strings, no spans); once
-// the workbook is closed, splice_rows() puts them into the worksheet's part and deflates it as
-// libxlsxwriter does, each worksheet on a thread of its own.
+// the workbook is closed, patch_package() (xlsx_package.cpp) puts them into the worksheet's
+// part and deflates it as libxlsxwriter does, each worksheet on a thread of its own.
 #include <xlsxwriter.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +49,7 @@ class SheetRows {
   void end_row(lxw_row_t r, double height);
   /// Writes out what is buffered and closes the file.
   void finish();
-  /// Whether the file was made; and once finished, written (else errno() says why).
+  /// Whether the file was made; and once finished, written (else error() is the errno).
   bool ok() const { return !failed_; }
   int error() const { return error_; }
 
