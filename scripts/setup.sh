@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libcli11-dev libfmt-dev libxlsxwriter-dev
-          libzip-dev libexpat1-dev libutf8proc-dev libtomlplusplus-dev libfreexl-dev
+          libzip-dev zlib1g-dev libexpat1-dev libutf8proc-dev libtomlplusplus-dev libfreexl-dev
           gettext)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 python3 python3-openpyxl clang libclang-rt-14-dev clang-format clang-tidy)
