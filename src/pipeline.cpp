@@ -414,19 +414,30 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+// Runs `work` on a thread of its own when `beside` (joined when the thread returned goes), else
+// here and now.
+template <class Work>
+std::jthread run_beside(bool beside, Work work) {
+  if (beside) return std::jthread(std::move(work));
+  work();
+  return {};
+}
+}  // namespace
+
 struct BuildOutputs::State {
   State(const OutputSettings& given, const std::optional<Period>& build_period, Diagnostics& d,
-        bool two_threads)
+        unsigned build_jobs)
       : settings(given),
         diags(d),
-        parallel(two_threads),
+        jobs(build_jobs),
         period(build_period),
         created(output_timestamp(build_period)),
         out(given.dir, OutputOptions{Ownership::replace, given.force}) {}
 
   const OutputSettings& settings;
   Diagnostics& diags;
-  bool parallel = false;  ///< the worksheets written on a thread of their own
+  unsigned jobs = 1;  ///< the threads the build may use: more than one, the workbook has its own
   std::optional<Period> period;
   std::int64_t created = 0;
   OutputSet out;
@@ -436,8 +447,8 @@ struct BuildOutputs::State {
 };
 
 BuildOutputs::BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
-                           Diagnostics& diags, bool parallel)
-    : s_(std::make_unique<State>(settings, period, diags, parallel)) {
+                           Diagnostics& diags, unsigned jobs)
+    : s_(std::make_unique<State>(settings, period, diags, jobs)) {
   s_->sink.write = [this](const ReportDoc& doc, const ReportDoc* comparison) {
     appendix(doc, comparison);
   };
@@ -458,7 +469,7 @@ void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
     if (!path.empty()) {
       XlsxOptions options;
       options.created = s.created;
-      options.threads = s.parallel ? default_read_jobs() : 1;
+      options.threads = s.jobs;
       s.xlsx = std::make_unique<XlsxBook>(path, options);
     }
   }
@@ -472,15 +483,10 @@ void BuildOutputs::appendix(const ReportDoc& doc, const ReportDoc* comparison) {
   // reports or stages anything.
   std::jthread book;
   if (s.xlsx) {
-    auto add = [&s, &doc, comparison] {
+    book = run_beside(s.jobs > 1, [&s, &doc, comparison] {
       s.xlsx->add(doc);
       if (comparison != nullptr) s.xlsx->add(*comparison);
-    };
-    if (s.parallel) {
-      book = std::jthread(add);
-    } else {
-      add();
-    }
+    });
   }
   if (formats.count(OutputFormat::md)) {
     std::vector<const ReportDoc*> docs{&doc};  // and its comparison table, below it
@@ -506,12 +512,8 @@ std::vector<std::string> BuildOutputs::finish(const BuildReport& report,
   Diagnostics book_diags;
   std::jthread book;
   if (s.xlsx) {
-    auto close = [&s, &book_written, &book_diags] { book_written = s.xlsx->close(book_diags); };
-    if (s.parallel) {
-      book = std::jthread(close);
-    } else {
-      close();
-    }
+    book = run_beside(
+        s.jobs > 1, [&s, &book_written, &book_diags] { book_written = s.xlsx->close(book_diags); });
   }
   const bool json_written = s.json && s.json->close(report.narrative, report.warnings, diags);
   if (book.joinable()) book.join();

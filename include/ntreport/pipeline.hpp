@@ -165,10 +165,11 @@ std::string path_from_root(const std::string& path, const std::string& root,
 /// come; the Word document and the PDFs at the end, of the whole report.
 class BuildOutputs {
  public:
-  /// `parallel`: the workbook is written on a thread of its own, beside the other files (the
-  /// same bytes; for builds allowed more than one thread)
+  /// `jobs`: the threads the build may use (--jobs). With more than one, the workbook is
+  /// written on a thread of its own, beside the other files, and its worksheets deflated on up
+  /// to `jobs` threads (the same bytes).
   BuildOutputs(const OutputSettings& settings, const std::optional<Period>& period,
-               Diagnostics& diags, bool parallel = false);
+               Diagnostics& diags, unsigned jobs = 1);
   ~BuildOutputs();
   BuildOutputs(const BuildOutputs&) = delete;
   BuildOutputs& operator=(const BuildOutputs&) = delete;

@@ -126,7 +126,7 @@ int run(const PeriodOptions& o, bool write) {
   if (diags.has_errors()) return finish();
   // The outputs are staged as each appendix is made; put in place at the end, or not at all.
   const unsigned jobs = config->source.jobs != 0 ? config->source.jobs : default_read_jobs();
-  BuildOutputs outputs(config->output, config->report.period, diags, jobs > 1);
+  BuildOutputs outputs(config->output, config->report.period, diags, jobs);
   const BuildReport report =
       compile(config->report, config->source, *registry, defs, std::move(figures), targets, diags,
               CompileExtras{comparison ? &*comparison : nullptr, &outputs.sink()});

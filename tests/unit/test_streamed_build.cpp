@@ -102,7 +102,8 @@ TEST_CASE("a streamed build hands each appendix over whole, then keeps its level
 
 // Builds the sample into `out` through BuildOutputs, streamed; the paths written.
 std::vector<std::string> streamed_build(Sample& sample, const std::string& out, bool parallel) {
-  BuildOutputs outputs(sample.config.output, sample.config.report.period, sample.diags, parallel);
+  BuildOutputs outputs(sample.config.output, sample.config.report.period, sample.diags,
+                       parallel ? 2 : 1);
   REQUIRE_FALSE(outputs.sink().keep_rows);  // no Word document asked for
   const BuildReport kept = sample.compile_into(&outputs.sink());
   CHECK(std::filesystem::is_directory(sample.dir.str(out)));                // staged as they came
